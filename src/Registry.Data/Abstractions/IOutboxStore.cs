@@ -1,0 +1,35 @@
+namespace Registry.Data.Abstractions;
+
+public enum OutboxKind
+{
+    /// <summary>The task is published (or changed while published): put it in the index.</summary>
+    Upsert,
+    /// <summary>The task is a draft or withdrawn: take it out of the index.</summary>
+    Remove,
+}
+
+/// <summary>One change waiting for the search engine.</summary>
+/// <param name="Sequence">Monotonic; also the cursor of the changes feed.</param>
+public sealed record OutboxItem(long Sequence, string TaskId, OutboxKind Kind, int Attempts, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// The outbox of index changes. Rows are leased (owner + expiry) so several API instances never apply the same
+/// change twice; a lease that expires (crashed instance) is taken over.
+/// </summary>
+public interface IOutboxStore
+{
+    /// <summary>Leases up to <paramref name="max"/> due items, oldest first, for <paramref name="leaseFor"/>.</summary>
+    Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default);
+
+    /// <summary>Marks leased items done (only those still leased by <paramref name="owner"/>).</summary>
+    Task CompleteAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default);
+
+    /// <summary>Releases leased items for a retry no earlier than <paramref name="retryAt"/>, recording the error.</summary>
+    Task FailAsync(string owner, IReadOnlyCollection<long> sequences, string error, DateTimeOffset retryAt, CancellationToken ct = default);
+
+    /// <summary>Items not yet applied (for readiness and tests).</summary>
+    Task<int> PendingCountAsync(CancellationToken ct = default);
+
+    /// <summary>The highest sequence appended so far (0 when empty); reindex records it to replay later changes.</summary>
+    Task<long> CurrentSequenceAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Serialization;
+
+namespace Registry.Data.Records;
+
+/// <summary>
+/// The open-data record v1 of a task: the REST representation, the export line and the import line.
+/// Read-only fields (<see cref="Id"/>, <see cref="Visibility"/> on import, timestamps) are ignored on input.
+/// </summary>
+public sealed record TaskRecord
+{
+    /// <summary>Stable opaque public id, never reused. Read-only.</summary>
+    public string? Id { get; init; }
+    /// <summary>Mã số nhiệm vụ, unique; the key for upserts.</summary>
+    public string? Code { get; init; }
+    public string? Title { get; init; }
+    public string? TitleEn { get; init; }
+    public TaskKind? Kind { get; init; }
+    public TaskLevel? Level { get; init; }
+    /// <summary>Codes from the field-of-science classification (Circular 24/2025/TT-BKHCN).</summary>
+    public IReadOnlyList<string>? Fields { get; init; }
+    public IReadOnlyList<string>? Keywords { get; init; }
+    public TaskStatus? Status { get; init; }
+    /// <summary>Input only: anything but <c>none</c> is refused and never stored.</summary>
+    public SecurityClassification? SecurityClassification { get; init; }
+    public string? ManagingAgency { get; init; }
+    public OrganizationRef? HostOrganization { get; init; }
+    public PersonRecord? PrincipalInvestigator { get; init; }
+    public IReadOnlyList<PersonRecord>? Members { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public ApprovalDecisionRecord? ApprovalDecision { get; init; }
+    public BudgetRecord? Budget { get; init; }
+    public string? Summary { get; init; }
+    public string? Objectives { get; init; }
+    public string? Methods { get; init; }
+    public string? ExpectedResults { get; init; }
+    public AcceptanceRecord? Acceptance { get; init; }
+    public ResultRegistrationRecord? ResultRegistration { get; init; }
+    public string? Results { get; init; }
+    public string? ApplicationPotential { get; init; }
+    public IReadOnlyList<OutputRecord>? Outputs { get; init; }
+    public Visibility? Visibility { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+}
+
+/// <summary>Tổ chức chủ trì as written on a task; the store resolves it to an organization with its own id.</summary>
+public sealed record OrganizationRef
+{
+    /// <summary>The organization's public id. Read-only.</summary>
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public OrganizationType? Type { get; init; }
+    public string? Province { get; init; }
+    public string? Commune { get; init; }
+}
+
+/// <summary>An investigator. Name and academic title are public; e-mail and phone are for curators only.</summary>
+public sealed record PersonRecord
+{
+    public string? Name { get; init; }
+    /// <summary>Học hàm, học vị: GS.TS., PGS.TS., TS., ThS., KS., CN., BS., …</summary>
+    public string? AcademicTitle { get; init; }
+    public string? Role { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Email { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Phone { get; init; }
+}
+
+/// <summary>Quyết định phê duyệt.</summary>
+public sealed record ApprovalDecisionRecord
+{
+    public string? Number { get; init; }
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>Kinh phí, in VND.</summary>
+public sealed record BudgetRecord
+{
+    public long? TotalVnd { get; init; }
+    /// <summary>Ngân sách nhà nước; never more than <see cref="TotalVnd"/>.</summary>
+    public long? StateBudgetVnd { get; init; }
+}
+
+/// <summary>Nghiệm thu: the formal acceptance of a finished task.</summary>
+public sealed record AcceptanceRecord
+{
+    public DateOnly? Date { get; init; }
+    public AcceptanceRating? Rating { get; init; }
+}
+
+/// <summary>Đăng ký kết quả thực hiện nhiệm vụ.</summary>
+public sealed record ResultRegistrationRecord
+{
+    public string? CertificateNumber { get; init; }
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>A result of a task: a publication, patent, plant variety, process, prototype, …</summary>
+public sealed record OutputRecord
+{
+    public OutputType? Type { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    /// <summary>DOI, patent number, variety certificate, …</summary>
+    public string? Identifier { get; init; }
+    public string? Url { get; init; }
+    /// <summary>Whether a business can take this output up (chuyển giao).</summary>
+    public bool? Transferable { get; init; }
+}
