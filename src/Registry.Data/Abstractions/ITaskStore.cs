@@ -62,7 +62,9 @@ public interface ITaskStore
     Task<BatchOutcome> UpsertBatchAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct = default);
 }
 
-public sealed record ImportOptions(bool DryRun = false, bool SkipInvalid = false);
+/// <param name="KeepTimestamps">Take createdAt/updatedAt/publishedAt from the records (demo seeding and snapshot
+/// restore only; never exposed over HTTP).</param>
+public sealed record ImportOptions(bool DryRun = false, bool SkipInvalid = false, bool KeepTimestamps = false);
 
 /// <summary>One parsed row of an import. <paramref name="Errors"/> holds parse problems found before validation.</summary>
 /// <param name="Line">1-based line (JSON Lines), or row number as the spreadsheet shows it (CSV, Excel).</param>
