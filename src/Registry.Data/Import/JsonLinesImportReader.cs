@@ -73,9 +73,6 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
     private ImportCandidate ParseObject(int lineNumber, JsonElement root)
     {
         var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        var errors = JsonFieldErrors.Check(root).Select(e => $"Dòng {lineNumber}: {e}").ToList();
-        if (errors.Count > 0) return new ImportCandidate(lineNumber, code, null, errors);
-
         TaskRecord? record;
         try
         {
@@ -83,7 +80,10 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         }
         catch (JsonException ex)
         {
-            return Fail(lineNumber, code, $"Dòng {lineNumber}: {ex.Message}");
+            // Only a bad line pays for the field-by-field pass that names every bad field.
+            var errors = JsonFieldErrors.Check(root).Select(e => $"Dòng {lineNumber}: {e}").ToList();
+            if (errors.Count == 0) errors.Add($"Dòng {lineNumber}: {ex.Message}");
+            return new ImportCandidate(lineNumber, code, null, errors);
         }
         if (record is null) return Fail(lineNumber, code, $"Dòng {lineNumber}: bản ghi rỗng (line {lineNumber}: empty record)");
 
