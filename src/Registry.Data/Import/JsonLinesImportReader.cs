@@ -58,14 +58,15 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         }
     }
 
-    /// <summary>Anything but an absent, null or "none" classification is treated as a state secret.</summary>
+    /// <summary>Anything but an absent, null, empty or "none" classification is treated as a state secret.</summary>
     private static bool IsClassified(JsonElement root)
     {
         if (!root.TryGetProperty("securityClassification", out var value)) return false;
         return value.ValueKind switch
         {
             JsonValueKind.Null => false,
-            JsonValueKind.String => !string.Equals(value.GetString()?.Trim(), "none", StringComparison.OrdinalIgnoreCase),
+            // Empty means "not set", as an empty Độ mật cell does in a spreadsheet.
+            JsonValueKind.String => value.GetString()?.Trim() is { Length: > 0 } level && !level.Equals("none", StringComparison.OrdinalIgnoreCase),
             _ => true,
         };
     }

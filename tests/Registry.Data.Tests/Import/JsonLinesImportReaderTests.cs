@@ -83,10 +83,13 @@ public class JsonLinesImportReaderTests
         Assert.DoesNotContain(row.Errors, e => e.Contains("bí mật") || e.Contains("MẬT-1"));
     }
 
-    [Fact]
-    public async Task None_classification_is_an_ordinary_record()
+    [Theory]
+    [InlineData("\"none\"")]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public async Task None_empty_or_null_classification_is_an_ordinary_record(string value)
     {
-        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"securityClassification\":\"none\""));
+        var rows = await JsonLinesAsync(Line("A-1", extra: $",\"securityClassification\":{value}"));
         Assert.False(rows.Single().StateSecret);
         Assert.NotNull(rows.Single().Record);
     }
