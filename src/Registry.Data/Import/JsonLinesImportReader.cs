@@ -58,14 +58,14 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         }
     }
 
-    /// <summary>Anything but an absent, null, empty or "none" classification is treated as a state secret.</summary>
+    /// <summary>Any level other than "none" is treated as a state secret (absent, null and empty are not levels).</summary>
     private static bool IsClassified(JsonElement root)
     {
         if (!root.TryGetProperty("securityClassification", out var value)) return false;
         return value.ValueKind switch
         {
             JsonValueKind.Null => false,
-            // Empty means "not set", as an empty Độ mật cell does in a spreadsheet.
+            // Empty is not a level: not treated as a secret, but rejected below as an invalid value.
             JsonValueKind.String => value.GetString()?.Trim() is { Length: > 0 } level && !level.Equals("none", StringComparison.OrdinalIgnoreCase),
             _ => true,
         };
