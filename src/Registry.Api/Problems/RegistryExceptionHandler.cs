@@ -41,7 +41,9 @@ public sealed partial class RegistryExceptionHandler(ILogger<RegistryExceptionHa
 
     private static IResult JsonProblem(HttpContext context, JsonException json)
     {
-        var bodyType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        // The exception handler clears the endpoint before it runs; the feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var (path, message) = JsonErrorDescriber.Describe(json, bodyType);
         return ApiProblems.Validation(path, message);
     }
@@ -56,7 +58,7 @@ public sealed partial class RegistryExceptionHandler(ILogger<RegistryExceptionHa
         }
 
         return match.Success
-            ? ApiProblems.Validation(match.Groups["name"].Value, "Giá trị tham số không hợp lệ (invalid parameter value).")
+            ? ApiProblems.Validation(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value), "Giá trị tham số không hợp lệ (invalid parameter value).")
             : ApiProblems.BadRequest("Yêu cầu không đọc được; hãy kiểm tra tham số và nội dung (the request could not be read; check its parameters and body).");
     }
 
