@@ -1,0 +1,85 @@
+using Registry.Data.Abstractions;
+
+namespace Registry.Data.Entities;
+
+public enum AuditAction
+{
+    Create,
+    Update,
+    Publish,
+    Withdraw,
+    Import,
+}
+
+/// <summary>Who changed what and when. <see cref="ChangesJson"/> maps each changed field to {from, to}.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public AuditAction Action { get; set; }
+    /// <summary>Public id of the task changed.</summary>
+    public string EntityId { get; set; } = "";
+    public string ChangesJson { get; set; } = "{}";
+}
+
+/// <summary>A change waiting for the search engine; written in the same transaction as the change.</summary>
+public sealed class OutboxEntry
+{
+    /// <summary>Identity, monotonic: the order of changes and the cursor of the changes feed.</summary>
+    public long Sequence { get; set; }
+    public string TaskId { get; set; } = "";
+    public OutboxKind Kind { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LeaseOwner { get; set; }
+    /// <summary>Set per lease call, so a caller reads back exactly the rows its own UPDATE took.</summary>
+    public Guid? LeaseToken { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>An API key: only the SHA-256 of the key is kept, plus a short prefix to find it.</summary>
+public sealed class ApiKey
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public ApiRole Role { get; set; }
+    /// <summary>Lowercase hex SHA-256 of the whole key.</summary>
+    public string KeyHash { get; set; } = "";
+    /// <summary>The first characters of the key (e.g. "rk_AbC12"), to find candidates and to show in lists.</summary>
+    public string Prefix { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+}
+
+public enum ImportJobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>A background import of a file, with its report.</summary>
+public sealed class ImportJob
+{
+    public long Id { get; set; }
+    public string PublicId { get; set; } = "";
+    public ImportJobStatus Status { get; set; }
+    /// <summary>jsonl, csv or xlsx.</summary>
+    public string Format { get; set; } = "";
+    public string? FileName { get; set; }
+    public bool DryRun { get; set; }
+    public bool SkipInvalid { get; set; }
+    public int TotalRows { get; set; }
+    public int ProcessedRows { get; set; }
+    public string? ReportJson { get; set; }
+    public string? Error { get; set; }
+    public string Actor { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}

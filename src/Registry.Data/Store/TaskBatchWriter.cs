@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Registry.Data.Abstractions;
+using Registry.Data.Entities;
+using Registry.Data.Records;
+using Registry.Data.Validation;
+
+namespace Registry.Data.Store;
+
+/// <summary>
+/// Upserts an import batch by code. Rows are screened first (state secret, parse errors, validation, duplicate
+/// codes), then planned against the existing tasks (one query for the whole batch), then written with one
+/// SaveChanges: one transaction per batch. Change tracking is detected once, not per row, to keep imports fast.
+/// </summary>
+internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock)
+{
+    private sealed record Accepted(int Index, int Line, TaskRecord Record, string Code);
+
+    private sealed record Plan(Accepted Row, ScienceTask? Existing, RowOutcome Outcome, JsonObject? Changes);
+
+    public async Task<BatchOutcome> UpsertAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct)
+    {
+        var rejected = new Dictionary<int, RowResult>();
+        var accepted = Screen(rows, rejected);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var existing = accepted.Count == 0
+            ? []
+            : await TaskQueries.ByCodes(db, accepted.Select(a => a.Code).ToList()).ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, ct);
+        var orgs = new OrganizationResolver(db);
+        await orgs.PreloadAsync(accepted.Select(a => a.Record.HostOrganization!), ct);
+        var plans = accepted.Select(a => PlanRow(a, existing.GetValueOrDefault(a.Code), orgs)).ToList();
+
+        var commit = !options.DryRun && (rejected.Count == 0 || options.SkipInvalid);
+        var written = new Dictionary<int, ScienceTask>();
+        if (commit)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var plan in plans.Where(p => p.Outcome != RowOutcome.Unchanged))
+            {
+                written[plan.Row.Index] = Apply(db, plan, orgs, options, actor, now);
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        return new BatchOutcome(Report(rows.Count, rejected, plans, written), commit);
+    }
+
+    /// <summary>Refuses what must not enter before anything is compared or written.</summary>
+    private static List<Accepted> Screen(IReadOnlyList<ImportCandidate> rows, Dictionary<int, RowResult> rejected)
+    {
+        var accepted = new List<Accepted>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.StateSecret || (row.Record is { } r && StateSecretGuard.IsClassified(r)))
+            {
+                // Not even the code is echoed back: the row is answered by its line only.
+                rejected[i] = new RowResult(row.Line, null, RowOutcome.Rejected, null, [StateSecretGuard.RefusalMessage]);
+                continue;
+            }
+            var reasons = new List<string>(row.Errors);
+            if (row.Record is null && reasons.Count == 0) reasons.Add("Dòng trống hoặc không đọc được (empty or unreadable row)");
+            if (row.Record is not null && reasons.Count == 0)
+            {
+                reasons.AddRange(TaskRecordValidator.Validate(row.Record).Select(e => $"{e.Path}: {e.Message}"));
+            }
+            if (reasons.Count > 0) rejected[i] = new RowResult(row.Line, row.Code, RowOutcome.Rejected, null, reasons);
+            else accepted.Add(new Accepted(i, row.Line, row.Record!, TaskMapper.Text(row.Record!.Code)!));
+        }
+        return RejectDuplicateCodes(accepted, rejected);
+    }
+
+    /// <summary>Two rows with one code in a batch: which one is right is the curator's call, so both are rejected.</summary>
+    private static List<Accepted> RejectDuplicateCodes(List<Accepted> accepted, Dictionary<int, RowResult> rejected)
+    {
+        var groups = accepted.GroupBy(a => a.Code, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+        foreach (var group in groups)
+        {
+            var lines = string.Join(", ", group.Select(a => a.Line));
+            foreach (var a in group)
+            {
+                rejected[a.Index] = new RowResult(a.Line, a.Code, RowOutcome.Rejected, null,
+                    [$"Mã số \"{a.Code}\" xuất hiện nhiều lần trong cùng lô, dòng {lines} (duplicate code in this batch)"]);
+            }
+        }
+        return accepted.Where(a => !rejected.ContainsKey(a.Index)).ToList();
+    }
+
+    private static Plan PlanRow(Accepted row, ScienceTask? existing, OrganizationResolver orgs)
+    {
+        if (existing is null) return new Plan(row, null, RowOutcome.Created, null);
+        var visibility = row.Record.Visibility ?? existing.Visibility;
+        var preview = TaskWrites.Preview(existing, row.Record, orgs.Preview(row.Record.HostOrganization!), visibility, existing.WithdrawalReason);
+        var changes = TaskChanges.Diff(TaskChanges.Snapshot(existing), TaskChanges.Snapshot(preview));
+        return new Plan(row, existing, changes.Count == 0 ? RowOutcome.Unchanged : RowOutcome.Updated, changes);
+    }
+
+    private static ScienceTask Apply(RegistryDbContext db, Plan plan, OrganizationResolver orgs, ImportOptions options, Actor actor, DateTimeOffset now)
+    {
+        var record = plan.Row.Record;
+        var org = orgs.Resolve(record.HostOrganization!, now);
+        var keep = options.KeepTimestamps;
+        var task = plan.Existing;
+        if (task is null)
+        {
+            task = new ScienceTask { PublicId = PublicIds.NewTaskId(), Version = 1, CreatedAt = Pick(keep, record.CreatedAt, now) };
+            db.Tasks.Add(task);
+        }
+        else
+        {
+            task.Version++;
+        }
+        if (keep && record.PublishedAt is { } publishedAt) task.PublishedAt = publishedAt;
+        TaskMapper.ApplyContent(task, record, org);
+        TaskWrites.ApplyVisibility(task, record.Visibility ?? task.Visibility, task.WithdrawalReason, now);
+        task.UpdatedAt = Pick(keep, record.UpdatedAt, now);
+        var changes = plan.Changes ?? TaskChanges.Diff(null, TaskChanges.Snapshot(task));
+        TaskWrites.AddBookkeeping(db, task, AuditAction.Import, changes, actor, now);
+        return task;
+    }
+
+    private static DateTimeOffset Pick(bool keep, DateTimeOffset? given, DateTimeOffset now) => keep && given is { } g ? g : now;
+
+    /// <summary>Rows in input order; a row created in a batch that was not committed has no id yet.</summary>
+    private static List<RowResult> Report(int count, Dictionary<int, RowResult> rejected, List<Plan> plans,
+        Dictionary<int, ScienceTask> written)
+    {
+        var results = new RowResult[count];
+        foreach (var (index, result) in rejected) results[index] = result;
+        foreach (var plan in plans)
+        {
+            var id = plan.Existing?.PublicId ?? written.GetValueOrDefault(plan.Row.Index)?.PublicId;
+            results[plan.Row.Index] = new RowResult(plan.Row.Line, plan.Row.Code, plan.Outcome, id, []);
+        }
+        return results.ToList();
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Data.Entities;
+using Registry.Data.Records;
+
+namespace Registry.Data.Store;
+
+/// <summary>
+/// Every LINQ query the stores run, built here by name so a test can translate each one on every provider
+/// (<c>ToQueryString()</c> on SQL Server without a server). Stores never write ad-hoc queries elsewhere.
+/// </summary>
+internal static class TaskQueries
+{
+    /// <summary>A task with everything its record needs. Split so a task with many members does not multiply rows.</summary>
+    public static IQueryable<ScienceTask> Full(RegistryDbContext db) =>
+        db.Tasks
+            .Include(t => t.HostOrganization)
+            .Include(t => t.Fields)
+            .Include(t => t.Investigators)
+            .Include(t => t.Outputs)
+            .AsSplitQuery();
+
+    public static IQueryable<ScienceTask> ById(RegistryDbContext db, string publicId) =>
+        Full(db).Where(t => t.PublicId == publicId);
+
+    public static IQueryable<ScienceTask> ByCode(RegistryDbContext db, string code) =>
+        Full(db).Where(t => t.Code == code);
+
+    public static IQueryable<ScienceTask> ByIds(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
+        Full(db).Where(t => publicIds.Contains(t.PublicId));
+
+    /// <summary>One query per import batch: the existing tasks of the batch's codes.</summary>
+    public static IQueryable<ScienceTask> ByCodes(RegistryDbContext db, IReadOnlyCollection<string> codes) =>
+        Full(db).Where(t => codes.Contains(t.Code));
+
+    /// <summary>Another task already holding <paramref name="code"/> (excluding <paramref name="exceptId"/>).</summary>
+    public static IQueryable<string> CodeTakenBy(RegistryDbContext db, string code, long exceptId) =>
+        db.Tasks.Where(t => t.Code == code && t.Id != exceptId).Select(t => t.PublicId);
+
+    /// <summary>After a failed insert: does another task (not <paramref name="publicId"/>) hold the code?</summary>
+    public static IQueryable<ScienceTask> CodeHeldByOther(RegistryDbContext db, string code, string publicId) =>
+        db.Tasks.Where(t => t.Code == code && t.PublicId != publicId);
+
+    /// <summary>Published tasks newest first, keyset after (publishedAt, id) when given; ties broken by id.</summary>
+    public static IQueryable<ScienceTask> PublishedPage(RegistryDbContext db, DateTimeOffset? afterPublishedAt, long? afterId, int take)
+    {
+        var query = Full(db).AsNoTracking().Where(t => t.Visibility == Visibility.Published);
+        if (afterPublishedAt is { } at && afterId is { } id)
+        {
+            query = query.Where(t => t.PublishedAt < at || (t.PublishedAt == at && t.Id < id));
+        }
+        return query.OrderByDescending(t => t.PublishedAt).ThenByDescending(t => t.Id).Take(take);
+    }
+
+    public static IQueryable<ScienceTask> Published(RegistryDbContext db) =>
+        db.Tasks.Where(t => t.Visibility == Visibility.Published);
+
+    /// <summary>The next batch of published tasks in internal id order, for streaming with constant memory.</summary>
+    public static IQueryable<ScienceTask> PublishedBatch(RegistryDbContext db, long afterId, int take) =>
+        Full(db).AsNoTracking()
+            .Where(t => t.Visibility == Visibility.Published && t.Id > afterId)
+            .OrderBy(t => t.Id)
+            .Take(take);
+
+    public static IQueryable<ScienceTask> PublishedByIds(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
+        Full(db).AsNoTracking().Where(t => t.Visibility == Visibility.Published && publicIds.Contains(t.PublicId));
+
+    public static IQueryable<HostOrganization> OrganizationsByNormalizedNames(RegistryDbContext db, IReadOnlyCollection<string> names) =>
+        db.Organizations.Where(o => names.Contains(o.NormalizedName));
+}

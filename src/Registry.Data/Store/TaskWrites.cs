@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Registry.Data.Abstractions;
+using Registry.Data.Entities;
+using Registry.Data.Records;
+
+namespace Registry.Data.Store;
+
+/// <summary>The steps shared by single writes and import batches: visibility rules and the audit + outbox rows.</summary>
+internal static class TaskWrites
+{
+    public static FieldError DuplicateCodeError(string code) =>
+        new("code", $"Mã số \"{code}\" đã tồn tại (code already exists)");
+
+    /// <summary>Publishing stamps the first publication; withdrawing stamps when and why; drafts carry neither.</summary>
+    public static void ApplyVisibility(ScienceTask task, Visibility visibility, string? reason, DateTimeOffset now)
+    {
+        var was = task.Visibility;
+        task.Visibility = visibility;
+        switch (visibility)
+        {
+            case Visibility.Published:
+                task.PublishedAt ??= now;
+                task.WithdrawnAt = null;
+                task.WithdrawalReason = null;
+                break;
+            case Visibility.Withdrawn:
+                if (was != Visibility.Withdrawn || task.WithdrawnAt is null) task.WithdrawnAt = now;
+                task.WithdrawalReason = TaskMapper.Text(reason);
+                break;
+            default:
+                task.WithdrawnAt = null;
+                task.WithdrawalReason = null;
+                break;
+        }
+    }
+
+    /// <summary>A detached task as <paramref name="record"/> would leave <paramref name="current"/>: compared, never saved.</summary>
+    public static ScienceTask Preview(ScienceTask? current, TaskRecord record, HostOrganization previewOrg, Visibility visibility, string? reason)
+    {
+        var preview = new ScienceTask
+        {
+            Visibility = current?.Visibility ?? Visibility.Draft,
+            WithdrawalReason = current?.WithdrawalReason,
+            WithdrawnAt = current?.WithdrawnAt,
+            PublishedAt = current?.PublishedAt,
+        };
+        TaskMapper.ApplyContent(preview, record, previewOrg);
+        ApplyVisibility(preview, visibility, reason, default);
+        return preview;
+    }
+
+    public static AuditAction ActionFor(Visibility before, Visibility after, AuditAction otherwise) =>
+        before == after ? otherwise : after switch
+        {
+            Visibility.Published => AuditAction.Publish,
+            Visibility.Withdrawn => AuditAction.Withdraw,
+            _ => otherwise,
+        };
+
+    /// <summary>The audit entry and the outbox entry that must commit with every change (invariant 4).</summary>
+    public static void AddBookkeeping(RegistryDbContext db, ScienceTask task, AuditAction action, JsonObject changes,
+        Actor actor, DateTimeOffset now)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            Actor = actor.Name,
+            Action = action,
+            EntityId = task.PublicId,
+            ChangesJson = changes.ToJsonString(RegistryJson.Options),
+        });
+        db.Outbox.Add(new OutboxEntry
+        {
+            TaskId = task.PublicId,
+            Kind = task.Visibility == Visibility.Published ? OutboxKind.Upsert : OutboxKind.Remove,
+            CreatedAt = now,
+            DueAt = now,
+        });
+    }
+
+    public static StoredTask ToStored(ScienceTask task) =>
+        new(TaskMapper.ToRecord(task), task.Version, task.Visibility, task.WithdrawalReason);
+}

@@ -1,0 +1,94 @@
+using Registry.Data.Abstractions;
+using Registry.Data.Tests.Infrastructure;
+
+namespace Registry.Data.Tests.Store;
+
+/// <summary>Outbox leasing: safe with several instances, retried after failure, taken over after a crash.</summary>
+public abstract class OutboxContract(StoreHarness store)
+{
+    private static readonly Actor Curator = new("curator", ApiRole.Curator);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private async Task DrainAsync()
+    {
+        while (await store.Outbox.LeaseAsync("drain", 100, Lease) is { Count: > 0 } items)
+        {
+            await store.Outbox.CompleteAsync("drain", items.Select(i => i.Sequence).ToList());
+        }
+    }
+
+    private async Task<List<string>> CreateTasksAsync(int count)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++) ids.Add((await store.Tasks.CreateAsync(TestRecords.Valid(), Curator)).Task!.Id);
+        return ids;
+    }
+
+    [StoreFact]
+    public async Task Two_owners_leasing_at_once_never_get_the_same_row()
+    {
+        await DrainAsync();
+        var ids = await CreateTasksAsync(12);
+
+        var a = Enumerable.Range(0, 4).Select(_ => store.Outbox.LeaseAsync("instance-a", 2, Lease));
+        var b = Enumerable.Range(0, 4).Select(_ => store.Outbox.LeaseAsync("instance-b", 2, Lease));
+        var leases = await Task.WhenAll(a.Concat(b));
+
+        var sequences = leases.SelectMany(l => l).Select(i => i.Sequence).ToList();
+        Assert.Equal(sequences.Count, sequences.Distinct().Count());
+        Assert.Equal(ids.Count, sequences.Count);
+        Assert.Equal(ids.Order(), leases.SelectMany(l => l).Select(i => i.TaskId).Order());
+        Assert.Empty(await store.Outbox.LeaseAsync("instance-c", 10, Lease));
+    }
+
+    [StoreFact]
+    public async Task Complete_only_counts_for_the_owner_holding_the_lease()
+    {
+        await DrainAsync();
+        await CreateTasksAsync(2);
+        var leased = await store.Outbox.LeaseAsync("owner", 10, Lease);
+        var sequences = leased.Select(i => i.Sequence).ToList();
+
+        await store.Outbox.CompleteAsync("someone-else", sequences);
+        Assert.Equal(2, await store.Outbox.PendingCountAsync());
+        await store.Outbox.CompleteAsync("owner", sequences);
+
+        Assert.Equal(0, await store.Outbox.PendingCountAsync());
+        Assert.Equal(sequences.Max(), await store.Outbox.CurrentSequenceAsync());
+    }
+
+    [StoreFact]
+    public async Task A_failed_item_comes_back_when_due_with_one_more_attempt()
+    {
+        await DrainAsync();
+        await CreateTasksAsync(1);
+        var item = Assert.Single(await store.Outbox.LeaseAsync("owner", 10, Lease));
+
+        await store.Outbox.FailAsync("owner", [item.Sequence], "Elasticsearch: connection refused", store.Clock.GetUtcNow().AddMinutes(5));
+        Assert.Empty(await store.Outbox.LeaseAsync("owner", 10, Lease));
+        store.Clock.Advance(TimeSpan.FromMinutes(5));
+        var retried = Assert.Single(await store.Outbox.LeaseAsync("owner", 10, Lease));
+
+        Assert.Equal(item.Sequence, retried.Sequence);
+        Assert.Equal(1, retried.Attempts);
+        await store.Outbox.CompleteAsync("owner", [retried.Sequence]);
+    }
+
+    [StoreFact]
+    public async Task An_expired_lease_is_taken_over_and_the_old_owner_can_no_longer_complete_it()
+    {
+        await DrainAsync();
+        await CreateTasksAsync(1);
+        var item = Assert.Single(await store.Outbox.LeaseAsync("crashed", 10, Lease));
+        Assert.Empty(await store.Outbox.LeaseAsync("survivor", 10, Lease));
+
+        store.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var taken = Assert.Single(await store.Outbox.LeaseAsync("survivor", 10, Lease));
+        await store.Outbox.CompleteAsync("crashed", [item.Sequence]);
+
+        Assert.Equal(item.Sequence, taken.Sequence);
+        Assert.Equal(1, await store.Outbox.PendingCountAsync());
+        await store.Outbox.CompleteAsync("survivor", [taken.Sequence]);
+        Assert.Equal(0, await store.Outbox.PendingCountAsync());
+    }
+}
