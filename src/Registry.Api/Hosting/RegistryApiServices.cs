@@ -4,6 +4,7 @@ using Registry.Api.Auth;
 using Registry.Api.Hosting;
 using Registry.Api.OpenApi;
 using Registry.Api.Problems;
+using Registry.Data;
 using Registry.Data.Records;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,7 @@ public static class RegistryApiServices
                 o.SubstituteApiVersionInUrl = true;
             });
         services.AddRegistrySwagger();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
         services.AddHostedService<RegistryStartup>();
         return services;
     }
@@ -48,7 +49,7 @@ public static class RegistryApiServices
     /// <summary>What both the web host and the command-line verbs need: the store and the host options.</summary>
     public static IServiceCollection AddRegistryCore(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddRegistryData(configuration);
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

