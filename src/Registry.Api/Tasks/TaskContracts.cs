@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Registry.Data.Records;
 
 namespace Registry.Api.Tasks;
@@ -18,7 +19,10 @@ public sealed record TaskListResponse(ListMeta Meta, IReadOnlyList<TaskRecord> R
 /// <param name="Count">How many items the whole listing holds (null when the store cannot tell cheaply).</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> to get the next page; null on the last page.</param>
 /// <param name="PageSize">The page size used.</param>
-public sealed record ListMeta(long? Count, string? NextCursor, int PageSize);
+public sealed record ListMeta(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Count,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor,
+    int PageSize);
 
 /// <summary>Query of the plain task listing.</summary>
 public sealed record ListTasksQuery
