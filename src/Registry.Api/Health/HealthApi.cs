@@ -1,7 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Registry.Data.Records;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -12,28 +10,37 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .WithName("HealthLive").WithTags("Health")
+        var health = app.MapGroup("/health").WithTags("Health");
+        health.MapGet("/live", Live)
+            .WithName("HealthLive")
             .WithSummary("Tiến trình đang chạy (liveness)")
             .WithDescription("200 while the process is up; checks nothing else.");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteJson })
-            .WithName("HealthReady").WithTags("Health")
+        health.MapGet("/ready", Ready)
+            .WithName("HealthReady")
             .WithSummary("Sẵn sàng phục vụ (readiness)")
-            .WithDescription("200 when the store is reachable and its migrations are applied; 503 otherwise.");
+            .WithDescription("200 when the store is reachable and its migrations are applied; 503 with the failing check otherwise.")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    internal static Task WriteJson(HttpContext context, HealthReport report)
+    public static Ok<HealthResponse> Live() =>
+        TypedResults.Ok(new HealthResponse(nameof(HealthStatus.Healthy), 0, new Dictionary<string, HealthEntry>()));
+
+    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Ready(HealthCheckService health, CancellationToken ct)
     {
-        context.Response.ContentType = "application/json; charset=utf-8";
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), ct);
         var body = new HealthResponse(
             report.Status.ToString(),
             report.TotalDuration.TotalMilliseconds,
             report.Entries.ToDictionary(e => e.Key, e => new HealthEntry(e.Value.Status.ToString(), e.Value.Description, e.Value.Duration.TotalMilliseconds)));
-        return JsonSerializer.SerializeAsync(context.Response.Body, body, RegistryJson.Options, context.RequestAborted);
+        return report.Status == HealthStatus.Unhealthy
+            ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(body);
     }
 }
 
+/// <param name="Status">Healthy, Degraded or Unhealthy.</param>
+/// <param name="Checks">Each check by name.</param>
 public sealed record HealthResponse(string Status, double DurationMs, IReadOnlyDictionary<string, HealthEntry> Checks);
 
 /// <param name="Description">What the check found; never exception details.</param>

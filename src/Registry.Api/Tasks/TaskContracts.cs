@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Data.Records;
 
 namespace Registry.Api.Tasks;
@@ -30,9 +31,11 @@ public sealed record ListTasksQuery
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
+    [FromQuery(Name = "cursor")]
     [Description("Opaque cursor from meta.nextCursor of the previous page; omit for the first page.")]
     public string? Cursor { get; init; }
 
+    [FromQuery(Name = "pageSize")]
     [Description("Results per page, 1–200 (default 25).")]
     public int? PageSize { get; init; }
 }
