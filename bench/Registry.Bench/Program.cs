@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Registry.Bench;
+
+return await BenchCommandLine.RunAsync(args);

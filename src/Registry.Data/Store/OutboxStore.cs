@@ -19,9 +19,7 @@ public sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, Ti
         var now = clock.GetUtcNow();
         var until = now + leaseFor;
         var token = Guid.NewGuid();
-        var candidates = OutboxQueries.Leasable(db, now).OrderBy(o => o.Sequence).Select(o => o.Sequence).Take(max);
-        await OutboxQueries.Leasable(db, now)
-            .Where(o => candidates.Contains(o.Sequence))
+        await OutboxQueries.LeaseBatch(db, now, max)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.LeaseOwner, owner)
                 .SetProperty(o => o.LeaseToken, token)
@@ -80,6 +78,16 @@ internal static class OutboxQueries
     /// <summary>Unprocessed, due, and not leased by anyone (or the lease ran out: its holder is presumed dead).</summary>
     public static IQueryable<OutboxEntry> Leasable(RegistryDbContext db, DateTimeOffset now) =>
         db.Outbox.Where(o => o.ProcessedAt == null && o.DueAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now));
+
+    /// <summary>
+    /// The rows one lease call takes: the oldest <paramref name="max"/> leasable rows, with the leasable condition
+    /// repeated on the updated rows so that, of two racing UPDATEs, the second finds the row no longer free.
+    /// </summary>
+    public static IQueryable<OutboxEntry> LeaseBatch(RegistryDbContext db, DateTimeOffset now, int max)
+    {
+        var candidates = Leasable(db, now).OrderBy(o => o.Sequence).Select(o => o.Sequence).Take(max);
+        return Leasable(db, now).Where(o => candidates.Contains(o.Sequence));
+    }
 
     public static IQueryable<OutboxEntry> LeasedWith(RegistryDbContext db, Guid token) =>
         db.Outbox.AsNoTracking().Where(o => o.LeaseToken == token).OrderBy(o => o.Sequence);

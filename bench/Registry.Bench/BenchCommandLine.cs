@@ -1,0 +1,78 @@
+namespace Registry.Bench;
+
+/// <summary>Verbs of the benchmark console: <c>import-bench</c>, <c>demo-sample</c>, <c>help</c>.</summary>
+internal static class BenchCommandLine
+{
+    private const string Usage = """
+        Registry benchmarks
+
+          import-bench [--count 100000] [--batch 1000] [--keep]
+              Writes N generated demo records to a JSON Lines file in a temp directory, imports it through the
+              ImportService into a fresh SQLite store, and prints rows/s, peak working set and database size.
+              --keep leaves the temp directory (file and database) in place.
+
+          demo-sample [--count 5] [--seed 20251001]
+              Prints the first N demo records as JSON Lines (to eyeball the generator).
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 1 : 0;
+        }
+        try
+        {
+            var options = BenchArguments.Parse(args.Skip(1).ToArray());
+            using var cts = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+            return args[0] switch
+            {
+                "import-bench" => await ImportBench.RunAsync(options.Int("count", 100_000), options.Int("batch", 1000), options.Flag("keep"), cts.Token),
+                "demo-sample" => DemoSample.Run(options.Int("count", 5), options.Int("seed", Registry.Data.Demo.DemoCatalogue.DefaultSeed)),
+                _ => Fail($"Unknown verb '{args[0]}'.\n\n{Usage}"),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            return Fail($"{ex.Message}\n\n{Usage}");
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}
+
+/// <summary>"--name value" pairs and bare "--flag"s; unknown or malformed options are errors.</summary>
+internal sealed class BenchArguments
+{
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed"];
+
+    public static BenchArguments Parse(string[] args)
+    {
+        var result = new BenchArguments();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || !Known.Contains(args[i][2..]))
+                throw new ArgumentException($"Unknown option '{args[i]}'.");
+            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            result._values[args[i][2..]] = hasValue ? args[++i] : null;
+        }
+        return result;
+    }
+
+    public int Int(string name, int fallback)
+    {
+        if (!_values.TryGetValue(name, out var text)) return fallback;
+        return int.TryParse(text, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"--{name} needs a positive whole number, got '{text}'.");
+    }
+
+    public bool Flag(string name) => _values.ContainsKey(name);
+}

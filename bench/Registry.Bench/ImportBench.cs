@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Data;
+using Registry.Data.Abstractions;
+using Registry.Data.Demo;
+using Registry.Data.Import;
+using Registry.Data.Records;
+
+namespace Registry.Bench;
+
+/// <summary>
+/// Generate → JSON Lines file → <see cref="ImportService"/> → fresh SQLite store, wired exactly as the host wires it.
+/// Reports the whole import (checking pass + writing pass) in rows per second.
+/// </summary>
+internal static class ImportBench
+{
+    public static async Task<int> RunAsync(int count, int batchSize, bool keep, CancellationToken ct)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "registry-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var dataDirectory = Path.Combine(root, "data");
+        Directory.CreateDirectory(root);
+        try
+        {
+            var file = Path.Combine(root, "tasks.jsonl");
+            var generated = Stopwatch.StartNew();
+            await WriteJsonLinesAsync(file, count, ct);
+            Console.WriteLine($"generated {count:N0} records in {generated.Elapsed.TotalSeconds:F1}s → {file} ({Megabytes(new FileInfo(file).Length)})");
+
+            await using var services = await StoreAsync(dataDirectory, ct);
+            var service = new ImportService(services.GetRequiredService<ITaskStore>()) { BatchSize = batchSize, MaxRows = Math.Max(count, 1_000_000) };
+            var progress = new ConsoleProgress(count);
+            var watch = Stopwatch.StartNew();
+            ImportReport report;
+            await using (var input = File.OpenRead(file))
+                report = await service.RunAsync(input, ImportFormat.JsonLines, new ImportOptions(), Actor.CommandLine, progress, ct);
+            watch.Stop();
+
+            Print(report, watch.Elapsed, dataDirectory);
+            return report.Committed ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (keep) Console.WriteLine($"kept {root}");
+            else TryDelete(root);
+        }
+    }
+
+    private static async Task WriteJsonLinesAsync(string path, int count, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        foreach (var record in DemoCatalogue.GenerateLarge(count))
+        {
+            ct.ThrowIfCancellationRequested();
+            await writer.WriteLineAsync(JsonSerializer.Serialize(record, RegistryJson.Options));
+        }
+    }
+
+    private static async Task<ServiceProvider> StoreAsync(string dataDirectory, CancellationToken ct)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Registry:DataDirectory"] = dataDirectory,
+            ["Registry:SeedDemoData"] = "false",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddRegistryData(configuration)
+            .BuildServiceProvider();
+        await services.InitializeRegistryDataAsync(ct);
+        return services;
+    }
+
+    private static void Print(ImportReport report, TimeSpan elapsed, string dataDirectory)
+    {
+        Console.WriteLine();
+        Console.WriteLine(report.Summary);
+        Console.WriteLine($"rows            {report.Rows:N0} (created {report.Created:N0}, updated {report.Updated:N0}, unchanged {report.Unchanged:N0}, rejected {report.Rejected:N0})");
+        Console.WriteLine($"time            {elapsed.TotalSeconds:F1}s for both passes (check + write)");
+        Console.WriteLine($"throughput      {report.Rows / Math.Max(elapsed.TotalSeconds, 0.001):N0} rows/s");
+        Console.WriteLine($"peak working set {Megabytes(Process.GetCurrentProcess().PeakWorkingSet64)}");
+        var size = Directory.EnumerateFiles(dataDirectory, "registry.db*").Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"database size   {Megabytes(size)} (registry.db with its WAL)");
+        foreach (var rejected in report.RejectedRows.Take(5))
+            Console.WriteLine($"  line {rejected.Line}: {string.Join("; ", rejected.Reasons)}");
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N1} MB";
+
+    private static void TryDelete(string path)
+    {
+        try { Directory.Delete(path, recursive: true); }
+        catch (IOException) { Console.Error.WriteLine($"could not delete {path}"); }
+        catch (UnauthorizedAccessException) { Console.Error.WriteLine($"could not delete {path}"); }
+    }
+
+    /// <summary>Prints a line about every 10% of the rows, per pass.</summary>
+    private sealed class ConsoleProgress(int total) : IProgress<ImportProgress>
+    {
+        private int _lastTenth = -1;
+        private string? _phase;
+
+        public void Report(ImportProgress value)
+        {
+            if (value.Phase != _phase) (_phase, _lastTenth) = (value.Phase, -1);
+            var tenth = (int)(value.RowsDone * 10L / Math.Max(total, 1));
+            if (tenth == _lastTenth) return;
+            _lastTenth = tenth;
+            Console.WriteLine($"  {value.Phase,-8} {value.RowsDone,10:N0} / {total:N0}");
+        }
+    }
+}
