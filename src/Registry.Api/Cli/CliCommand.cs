@@ -11,6 +11,8 @@ internal static class CliCommand
         usageError = "";
         switch (verb)
         {
+            case "import":
+                return ImportCommand.Parse(args, out usageError);
             case "apikey":
                 return ApiKeyCommands.Parse(args, out usageError);
             default:

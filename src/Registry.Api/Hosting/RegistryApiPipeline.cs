@@ -17,6 +17,7 @@ public static class RegistryApiPipeline
         var api = app.NewVersionedApi("Registry");
         var v1 = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(1));
         v1.MapTasksApi();
+        v1.MapImportsApi();
         v1.MapApiKeysApi();
 
         app.MapHealthApi();

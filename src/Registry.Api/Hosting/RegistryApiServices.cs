@@ -2,9 +2,12 @@ using Asp.Versioning;
 using Microsoft.AspNetCore.Authentication;
 using Registry.Api.Auth;
 using Registry.Api.Hosting;
+using Registry.Api.Imports;
 using Registry.Api.OpenApi;
 using Registry.Api.Problems;
 using Registry.Data;
+using Registry.Data.Abstractions;
+using Registry.Data.Import;
 using Registry.Data.Records;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -43,6 +46,8 @@ public static class RegistryApiServices
         services.AddRegistrySwagger();
         services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
         services.AddHostedService<RegistryStartup>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService<ImportWorker>();
         return services;
     }
 
@@ -50,6 +55,7 @@ public static class RegistryApiServices
     public static IServiceCollection AddRegistryCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRegistryData(configuration);
+        services.AddSingleton(sp => new ImportService(sp.GetRequiredService<ITaskStore>()));
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

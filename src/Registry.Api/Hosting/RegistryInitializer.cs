@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Data;
+using Registry.Data.Abstractions;
+using Registry.Data.Demo;
 
 namespace Registry.Api.Hosting;
 
@@ -13,6 +15,12 @@ public static class RegistryInitializer
         if (!seedDemoData) return;
 
         var options = services.GetRequiredService<IOptions<RegistryApiOptions>>().Value;
-        _ = options;
+        var seeded = await DemoSeeder.SeedIfEmptyAsync(
+            services.GetRequiredService<ITaskStore>(), services.GetRequiredService<ITaskCatalog>(), options.DemoTaskCount, ct);
+        if (seeded > 0)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RegistryInitializer))
+                .LogInformation("Đã tạo {Count} nhiệm vụ mẫu trong kho trống (seeded {Count} demo tasks into the empty store)", seeded, seeded);
+        }
     }
 }

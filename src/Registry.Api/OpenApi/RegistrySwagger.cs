@@ -26,6 +26,7 @@ public static class RegistrySwagger
                 Description = "Khóa API của cán bộ cập nhật hoặc quản trị (curator or admin API key); create one with `apikey create`.",
             });
             o.OperationFilter<ApiKeyOperationFilter>();
+            o.OperationFilter<ImportBodyFilter>();
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(t => t.Name);
             var xml = Path.Combine(AppContext.BaseDirectory, "Registry.Api.xml");
