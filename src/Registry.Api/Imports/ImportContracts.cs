@@ -9,11 +9,11 @@ public sealed record ImportQuery
 {
     [FromQuery(Name = "dryRun")]
     [Description("Check the file and report what would happen; write nothing.")]
-    public bool DryRun { get; init; }
+    public bool? DryRun { get; init; }
 
     [FromQuery(Name = "skipInvalid")]
     [Description("Write the valid rows and report the bad ones, instead of refusing the whole file.")]
-    public bool SkipInvalid { get; init; }
+    public bool? SkipInvalid { get; init; }
 }
 
 /// <summary>What an import did (or would do). A state-secret row shows only its line and the reason.</summary>

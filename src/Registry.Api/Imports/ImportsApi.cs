@@ -50,7 +50,7 @@ public static class ImportsApi
         var (file, problem) = await ImportUpload.ReadAsync(request, folder, limits.MaxBytes, ct);
         if (file is null) return problem!;
 
-        var importOptions = new ImportOptions(query.DryRun, query.SkipInvalid);
+        var importOptions = new ImportOptions(query.DryRun ?? false, query.SkipInvalid ?? false);
         var actor = RegistryRoles.ActorOf(user)!;
         if (!RunsInline(file, limits))
         {
