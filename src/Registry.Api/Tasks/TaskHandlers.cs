@@ -26,11 +26,11 @@ public static class TaskHandlers
 
     public static async Task<Results<Ok<TaskRecord>, ProblemHttpResult>> GetTask(
         string id, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct) =>
-        Present(await store.FindByIdAsync(id, ct), $"có id '{id}' (with id '{id}')", user, response);
+        Present(await store.FindByIdAsync(id, ct), "với id này (with this id)", user, response);
 
     public static async Task<Results<Ok<TaskRecord>, ProblemHttpResult>> GetTaskByCode(
         string code, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct) =>
-        Present(await store.FindByCodeAsync(code, ct), $"có mã số '{code}' (with code '{code}')", user, response);
+        Present(await store.FindByCodeAsync(code, ct), "với mã số này (with this code)", user, response);
 
     /// <summary>Published: public view. Draft: curators only (404 otherwise). Withdrawn: 410 tombstone for the public.</summary>
     internal static Results<Ok<TaskRecord>, ProblemHttpResult> Present(StoredTask? task, string what, ClaimsPrincipal user, HttpResponse response)
@@ -104,6 +104,6 @@ public static class TaskHandlers
             return ApiProblems.VersionMismatch(current is null ? null : ETags.For(current));
         }
 
-        return ApiProblems.FromWrite(result, $"có id '{id}' (with id '{id}')", code);
+        return ApiProblems.FromWrite(result, "với id này (with this id)", code);
     }
 }
