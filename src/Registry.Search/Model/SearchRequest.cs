@@ -42,7 +42,7 @@ public sealed record SearchRequest
     }
 }
 
-public enum SortField
+public enum SortBy
 {
     /// <summary>Best match first; without a query, newest first.</summary>
     Relevance,
@@ -57,9 +57,9 @@ public enum SortField
 public enum SortDirection { Descending, Ascending }
 
 /// <summary>A sort; every engine appends the task id as a tie-breaker so paging is stable.</summary>
-public sealed record SearchSort(SortField Field, SortDirection Direction)
+public sealed record SearchSort(SortBy Field, SortDirection Direction)
 {
-    public static readonly SearchSort Default = new(SortField.Relevance, SortDirection.Descending);
+    public static readonly SearchSort Default = new(SortBy.Relevance, SortDirection.Descending);
 
     /// <summary>Parses "relevance", "newest", "budget", "endDate", optionally prefixed by '-' (descending) or '+'.</summary>
     public static bool TryParse(string? text, out SearchSort sort)
@@ -69,7 +69,7 @@ public sealed record SearchSort(SortField Field, SortDirection Direction)
         var t = text.Trim();
         SortDirection? direction = t[0] switch { '-' => SortDirection.Descending, '+' => SortDirection.Ascending, _ => null };
         if (direction is not null) t = t[1..];
-        if (!Enum.TryParse<SortField>(t, ignoreCase: true, out var field) || !Enum.IsDefined(field) || t.Any(char.IsDigit)) return false;
+        if (!Enum.TryParse<SortBy>(t, ignoreCase: true, out var field) || !Enum.IsDefined(field) || t.Any(char.IsDigit)) return false;
         // Newest and relevance read naturally descending; budget and end date default to descending as well
         // (largest, latest first) unless '+' asks otherwise.
         sort = new SearchSort(field, direction ?? SortDirection.Descending);
