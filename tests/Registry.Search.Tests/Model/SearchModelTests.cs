@@ -129,4 +129,20 @@ public sealed class SearchModelTests
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(record, RegistryJson.Options), d.SourceJson);
         Assert.Equal(record.HostOrganization, d.ToRecord().HostOrganization);
     }
+
+    [Fact]
+    public void Contacts_never_reach_the_index()
+    {
+        var record = new TaskRecord
+        {
+            Id = "t1", Code = "X-1", Title = "Tên",
+            PrincipalInvestigator = new PersonRecord { Name = "Nguyễn Văn An", Email = "an@example.vn", Phone = "0912345678" },
+            Members = [new PersonRecord { Name = "Trần Thị Bình", Email = "binh@example.vn" }],
+        };
+        var d = SearchDocument.From(record);
+        Assert.DoesNotContain("example.vn", d.SourceJson);
+        Assert.DoesNotContain("0912345678", d.SourceJson);
+        Assert.DoesNotContain(d.Body, t => t.Contains("example.vn"));
+        Assert.Contains("Nguyễn Văn An", d.SourceJson);
+    }
 }
