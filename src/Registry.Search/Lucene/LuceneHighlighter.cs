@@ -29,7 +29,7 @@ internal sealed class LuceneHighlighter(Analyzer analyzer)
     private void Add(Dictionary<string, IReadOnlyList<string>> result, string name, string? text, Query query, IFragmenter fragmenter, int max)
     {
         if (string.IsNullOrEmpty(text)) return;
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query, Field))
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), new QueryScorer(query, Field))
         {
             TextFragmenter = fragmenter,
             MaxDocCharsToAnalyze = 100_000,
@@ -38,4 +38,11 @@ internal sealed class LuceneHighlighter(Analyzer analyzer)
         var fragments = highlighter.GetBestFragments(tokens, text, max).Where(f => f.Contains("<mark>")).ToList();
         if (fragments.Count > 0) result[name] = fragments;
     }
+}
+
+/// <summary>Encodes only what HTML needs (&amp; &lt; &gt; &quot; &#39;), leaving Vietnamese letters readable.</summary>
+internal sealed class MinimalHtmlEncoder : IEncoder
+{
+    public string EncodeText(string originalText) =>
+        originalText.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 }

@@ -32,9 +32,11 @@ internal static class LuceneSorting
 
     private static string? Format(object? value) => value switch
     {
+        // Lucene.NET boxes sort values as J2N numbers.
+        J2N.Numerics.Single f => f.ToSingle().ToString("R", CultureInfo.InvariantCulture),
+        J2N.Numerics.Int32 i => i.ToInt32().ToString(CultureInfo.InvariantCulture),
+        J2N.Numerics.Int64 l => l.ToInt64().ToString(CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        long l => l.ToString(CultureInfo.InvariantCulture),
         BytesRef b => b.Utf8ToString(),
         null => null,
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
@@ -52,14 +54,14 @@ internal static class LuceneSorting
             var text = decoded.Values[i];
             values[i] = fields[i].Type switch
             {
-                SortFieldType.SCORE when float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) => f,
-                SortFieldType.INT32 when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
-                SortFieldType.INT64 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+                SortFieldType.SCORE when float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) => J2N.Numerics.Single.GetInstance(f),
+                SortFieldType.INT32 when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => J2N.Numerics.Int32.GetInstance(n),
+                SortFieldType.INT64 when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => J2N.Numerics.Int64.GetInstance(l),
                 SortFieldType.STRING when text is not null => new BytesRef(text),
                 _ => throw Invalid(),
             };
         }
-        var score = values[0] is float s ? s : float.NaN;
+        var score = values[0] is J2N.Numerics.Single s ? s.ToSingle() : float.NaN;
         // The doc id only breaks ties between identical sort values; the id field makes those unique.
         return new FieldDoc(int.MaxValue, score, values);
     }
