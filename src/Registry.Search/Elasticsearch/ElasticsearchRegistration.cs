@@ -1,5 +1,6 @@
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,12 +15,13 @@ public static class ElasticsearchRegistration
     /// Registers the Elasticsearch engine as <see cref="ISearchIndex"/>: options bound from
     /// <c>Registry:Search:Elasticsearch</c> and validated at start (a missing Url stops the host with a message
     /// saying which key to set), one shared client, and a start-up step that creates the first index and alias.
-    /// Call it when <c>Registry:Search:Provider</c> is <c>Elasticsearch</c>.
+    /// <see cref="SearchServiceCollectionExtensions.AddRegistrySearch"/> calls it when <c>Registry:Search:Provider</c> is
+    /// <c>Elasticsearch</c>.
     /// </summary>
-    public static IServiceCollection AddRegistryElasticsearch(this IServiceCollection services)
+    public static IServiceCollection AddRegistryElasticsearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ElasticsearchConnectionOptions>()
-            .BindConfiguration(ElasticsearchConnectionOptions.Section)
+            .Bind(configuration.GetSection(ElasticsearchConnectionOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<ElasticsearchConnectionOptions>>().Value));

@@ -24,7 +24,7 @@ internal static class EsResponseReader
     {
         var highlights = (hit.Highlight ?? new Dictionary<string, IReadOnlyCollection<string>>())
             .Where(h => h.Value.Count > 0)
-            .ToDictionary(h => EsSearchBuilder.HighlightName(h.Key), h => (IReadOnlyList<string>)h.Value.ToList());
+            .ToDictionary(h => EsSearchBuilder.HighlightName(h.Key), h => (IReadOnlyList<string>)h.Value.Select(EsSearchBuilder.Snippet).ToList());
         return new SearchHit(hit.Id!, hit.Score ?? 0, highlights, Record(hit));
     }
 

@@ -3,6 +3,7 @@ using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Registry.Search.Analysis;
+using Registry.Search.Lucene;
 using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
 using EsSearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
@@ -52,19 +53,24 @@ internal static class EsSearchBuilder
         Order = [new KeyValuePair<Field, SortOrder>("_count", SortOrder.Desc), new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)],
     };
 
+    /// <summary>Private-use characters the cluster puts around matches; <see cref="Snippet"/> turns them into marks.</summary>
+    public const string MarkStart = "\uE000";
+    public const string MarkEnd = "\uE001";
+
     /// <summary>
     /// Highlights run on the folded sub-fields with the folded query words, so "che" marks "Chè"; the returned
     /// text is the original (offsets map back to the source value). The title comes whole, the summary as up to
-    /// two fragments of about 180 characters; text outside the marks is HTML-encoded.
+    /// two fragments of about 180 characters. The cluster returns raw text between private-use markers and
+    /// <see cref="Snippet"/> encodes it exactly as the Lucene engine does (its <c>html</c> encoder differs).
     /// </summary>
     private static Highlight? Highlight(IReadOnlyList<string> foldedTerms)
     {
         if (foldedTerms.Count == 0) return null;
         return new Highlight
         {
-            PreTags = ["<mark>"],
-            PostTags = ["</mark>"],
-            Encoder = HighlighterEncoder.Html,
+            PreTags = [MarkStart],
+            PostTags = [MarkEnd],
+            Encoder = HighlighterEncoder.Default,
             RequireFieldMatch = true,
             Fields =
             [
@@ -73,6 +79,10 @@ internal static class EsSearchBuilder
             ],
         };
     }
+
+    /// <summary>A raw fragment with markers → HTML-encoded text with <c>&lt;mark&gt;</c> around the matches.</summary>
+    public static string Snippet(string raw) =>
+        new MinimalHtmlEncoder().EncodeText(raw).Replace(MarkStart, "<mark>").Replace(MarkEnd, "</mark>");
 
     private static KeyValuePair<Field, HighlightField> Field(string field, IReadOnlyList<string> terms, HighlightField options)
     {
