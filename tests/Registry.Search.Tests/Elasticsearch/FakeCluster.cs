@@ -53,6 +53,15 @@ public sealed class FakeCluster : IRequestInvoker
                 lock (_calls) _calls.Add(new CapturedCall(d.HttpMethod.ToString().ToUpperInvariant(), d.Uri!.PathAndQuery, body));
             }));
 
+    /// <summary>The client writes a one-element clause list as a single object (valid for Elasticsearch); this
+    /// reads either form as a list.</summary>
+    public static List<JsonNode> Many(JsonNode? node) => node switch
+    {
+        JsonArray a => a.Select(n => n!).ToList(),
+        null => [],
+        _ => [node],
+    };
+
     public static ElasticsearchConnectionOptions Options() => new() { Url = "http://es.test:9200", IndexPrefix = "registry" };
 
     /// <summary>An engine over this cluster whose alias already exists (unless the test routes GET _alias itself).</summary>
