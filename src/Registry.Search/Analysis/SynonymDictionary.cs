@@ -29,6 +29,11 @@ public sealed class SynonymDictionary
 
     public int RuleCount => _rules.Count;
 
+    /// <summary>Each rule: a phrase and the phrases a query for it also looks for (for a group, the group itself).
+    /// The Elasticsearch engine turns these into its <c>synonym_graph</c> filter.</summary>
+    public IEnumerable<(TokenPhrase From, IReadOnlyList<TokenPhrase> To)> Rules =>
+        _rules.Select(r => (r.From, (IReadOnlyList<TokenPhrase>)r.To));
+
     public static SynonymDictionary Parse(TextReader reader)
     {
         var dictionary = new SynonymDictionary();
