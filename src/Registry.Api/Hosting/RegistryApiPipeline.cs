@@ -1,0 +1,37 @@
+using Asp.Versioning;
+using Registry.Api.OpenApi;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class RegistryApiPipeline
+{
+    /// <summary>The middleware pipeline and every endpoint group.</summary>
+    public static WebApplication MapRegistryApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRegistrySwagger();
+
+        var api = app.NewVersionedApi("Registry");
+        var v1 = api.MapGroup("/api/v{version:apiVersion}").HasApiVersion(new ApiVersion(1));
+        v1.MapTasksApi();
+        v1.MapImportsApi();
+        v1.MapApiKeysApi();
+
+        app.MapHealthApi();
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Listens on http://localhost:5080 unless URLs or Kestrel endpoints are configured.</summary>
+    public static WebApplicationBuilder UseRegistryDefaultUrl(this WebApplicationBuilder builder)
+    {
+        var configured = !string.IsNullOrWhiteSpace(builder.Configuration["urls"])
+            || builder.Configuration.GetSection("Kestrel:Endpoints").Exists()
+            || !string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]);
+        if (!configured) builder.WebHost.UseUrls("http://localhost:5080");
+        return builder;
+    }
+}

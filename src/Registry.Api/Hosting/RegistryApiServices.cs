@@ -1,0 +1,62 @@
+using Asp.Versioning;
+using Microsoft.AspNetCore.Authentication;
+using Registry.Api.Auth;
+using Registry.Api.Hosting;
+using Registry.Api.Imports;
+using Registry.Api.OpenApi;
+using Registry.Api.Problems;
+using Registry.Data;
+using Registry.Data.Abstractions;
+using Registry.Data.Import;
+using Registry.Data.Records;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class RegistryApiServices
+{
+    /// <summary>Everything the HTTP host needs: the store, JSON, problems, auth, versioning, OpenAPI, health, imports.</summary>
+    public static IServiceCollection AddRegistryApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRegistryCore(configuration);
+
+        services.ConfigureHttpJsonOptions(o => RegistryJson.Configure(o.SerializerOptions));
+        // Unreadable bodies and parameters throw, so RegistryExceptionHandler can say which field is wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
+        services.AddExceptionHandler<RegistryExceptionHandler>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(RegistryRoles.CuratorPolicy, p => p.RequireRole(RegistryRoles.Curator, RegistryRoles.Admin))
+            .AddPolicy(RegistryRoles.AdminPolicy, p => p.RequireRole(RegistryRoles.Admin));
+
+        services.AddApiVersioning(o =>
+            {
+                o.DefaultApiVersion = new ApiVersion(1);
+                o.ApiVersionReader = new UrlSegmentApiVersionReader();
+                o.ReportApiVersions = true;
+                o.UnsupportedApiVersionStatusCode = StatusCodes.Status400BadRequest;
+            })
+            .AddApiExplorer(o =>
+            {
+                o.GroupNameFormat = "'v'VVV";
+                o.SubstituteApiVersionInUrl = true;
+            });
+        services.AddRegistrySwagger();
+        services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
+        services.AddHostedService<RegistryStartup>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+
+    /// <summary>What both the web host and the command-line verbs need: the store and the host options.</summary>
+    public static IServiceCollection AddRegistryCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRegistryData(configuration);
+        services.AddSingleton(sp => new ImportService(sp.GetRequiredService<ITaskStore>()));
+        services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}

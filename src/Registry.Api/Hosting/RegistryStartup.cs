@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Registry.Api.Hosting;
+
+/// <summary>
+/// Runs before the server accepts requests: migrates the store, bootstraps the admin key and seeds the demo
+/// catalogue when asked; then prints where the service listens.
+/// </summary>
+internal sealed class RegistryStartup(
+    IServiceProvider services, IOptions<RegistryApiOptions> options, IHostApplicationLifetime lifetime, IServer server) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RegistryInitializer.InitializeAsync(services, options.Value.SeedDemoData, cancellationToken);
+        lifetime.ApplicationStarted.Register(PrintAddresses);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void PrintAddresses()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is null || addresses.Count == 0) return;
+        var first = addresses.First();
+        Console.WriteLine($"Registry đang chạy tại {string.Join(", ", addresses)} (Registry is running) — API {first}/api/v1/tasks, Swagger {first}/swagger, health {first}/health/ready");
+    }
+}
