@@ -1,0 +1,38 @@
+using Registry.Api.Web.Localization;
+using Registry.Api.Web.Rendering;
+using Registry.Data.Abstractions;
+
+namespace Registry.Api.Web.Pages;
+
+/// <summary>The 404 and 410 pages: what happened, in the page language, and a way back.</summary>
+public static class ErrorPages
+{
+    public static IResult NotFound(PageContext ctx)
+    {
+        var main = Html.Of($"""
+            <div class="wrap">
+            <h1>{ctx[T.NotFoundTitle]}</h1>
+            <p>{ctx[T.NotFoundBody]}</p>
+            {Fragments.SearchForm(ctx, null)}
+            </div>
+            """);
+        return WebResults.Page(ctx, new PageShell(ctx[T.NotFoundTitle], ctx[T.NotFoundBody], main), StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The tombstone of a withdrawn task: its code, when and why it was withdrawn; nothing of its content.</summary>
+    public static IResult Gone(PageContext ctx, StoredTask task)
+    {
+        var when = task.Record.UpdatedAt is { } at ? Html.Of($"<dt>{ctx[T.WithdrawnAt]}</dt><dd>{ctx.Format.Date(at)}</dd>") : Markup.Empty;
+        var why = string.IsNullOrWhiteSpace(task.WithdrawalReason) ? Markup.Empty
+            : Html.Of($"""<dt>{ctx[T.WithdrawalReason]}</dt><dd lang="vi">{task.WithdrawalReason}</dd>""");
+        var main = Html.Of($"""
+            <div class="wrap">
+            <h1>{ctx[T.GoneTitle]}</h1>
+            <p class="notice">{ctx[T.GoneBody]}</p>
+            <dl class="facts"><dt>{ctx[T.Code]}</dt><dd>{task.Record.Code}</dd>{when}{why}</dl>
+            <p><a href="/tasks">{ctx[T.BackToSearch]}</a></p>
+            </div>
+            """);
+        return WebResults.Page(ctx, new PageShell(ctx[T.GoneTitle], ctx[T.GoneBody], main), StatusCodes.Status410Gone);
+    }
+}

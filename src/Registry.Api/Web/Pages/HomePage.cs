@@ -1,0 +1,65 @@
+using Registry.Api.Web.Localization;
+using Registry.Api.Web.Rendering;
+using Registry.Data.Abstractions;
+using Registry.Search.Model;
+
+namespace Registry.Api.Web.Pages;
+
+/// <summary><c>/</c>: the search box, ways into the catalogue (fields, levels, statuses), latest tasks, key figures.</summary>
+public static class HomePage
+{
+    private const int LatestCount = 6;
+
+    public static async Task<IResult> Handle(HttpContext http, ISearchIndex index, ITaskStore store, CancellationToken ct)
+    {
+        var ctx = PageContext.For(http);
+        var overview = await index.SearchAsync(new SearchRequest { Facets = ["field", "level", "status", "organization"], PageSize = 1 }, ct);
+        var transferable = await index.SearchAsync(new SearchRequest { Filters = SearchFilterSet.Of(("transferable", "true")), PageSize = 1 }, ct);
+        var latest = await store.ListPublishedAsync(null, LatestCount, ct);
+
+        var main = Html.Of($"""
+            <div class="wrap">
+            <h1>{ctx[T.SiteName]}</h1>
+            <p class="lead">{ctx[T.SiteTagline]}</p>
+            {Fragments.SearchForm(ctx, null, large: true)}
+            <section aria-labelledby="figures-h">
+            <h2 id="figures-h">{ctx[T.KeyFigures]}</h2>
+            <ul class="figures">
+            <li><strong>{ctx.Format.Number(overview.Total)}</strong> {ctx[T.PublishedTasks]}</li>
+            <li><strong>{ctx.Format.Number(transferable.Total)}</strong> <a href="/tasks?transferable=true">{ctx[T.TransferableTasks]}</a></li>
+            <li><strong>{ctx.Format.Number(overview.Facets.GetValueOrDefault("organization")?.Count ?? 0)}{(OrganizationsCapped(overview) ? "+" : "")}</strong> {ctx[T.HostOrganizations]}</li>
+            </ul>
+            <p><a href="/stats">{ctx[T.AllStats]}</a></p>
+            </section>
+            <div class="grid">
+            {Browse(ctx, "field", T.BrowseByField, overview)}
+            {Browse(ctx, "level", T.BrowseByLevel, overview)}
+            {Browse(ctx, "status", T.BrowseByStatus, overview)}
+            </div>
+            <section aria-labelledby="latest-h">
+            <h2 id="latest-h">{ctx[T.LatestTasks]}</h2>
+            <ol class="results">{latest.Results.Select(t => Fragments.TaskItem(ctx, Tasks.TaskViews.ForPublic(t), null, "h3"))}</ol>
+            </section>
+            </div>
+            """);
+        return WebResults.Page(ctx, new PageShell(ctx[T.SiteName], ctx[T.SiteTagline], main, CanonicalPath: "/"));
+    }
+
+    private static bool OrganizationsCapped(SearchResult overview) =>
+        overview.Facets.GetValueOrDefault("organization")?.Count >= SearchFacets.Organization.MaxBuckets;
+
+    private static Markup Browse(PageContext ctx, string facet, UiString heading, SearchResult overview)
+    {
+        var buckets = overview.Facets.GetValueOrDefault(facet) ?? [];
+        var ordered = facet == "field" ? buckets.OrderBy(b => b.Key, StringComparer.Ordinal) : buckets.AsEnumerable();
+        var items = ordered.Select(b => Html.Of($"""
+            <li><a href="/tasks?{facet}={Uri.EscapeDataString(b.Key)}">{FacetText.Value(facet, b.Key, b.DisplayName, ctx.Language)}</a> <span class="count">({ctx.Format.Number(b.Count)})</span></li>
+            """));
+        return Html.Of($"""
+            <section aria-labelledby="browse-{facet}">
+            <h2 id="browse-{facet}">{ctx[heading]}</h2>
+            <ul class="plain">{items}</ul>
+            </section>
+            """);
+    }
+}

@@ -1,0 +1,58 @@
+using Registry.Api.Tasks;
+using Registry.Api.Web.Localization;
+using Registry.Api.Web.Rendering;
+using Registry.Data.Abstractions;
+using Registry.Data.Records;
+using Registry.Search.Model;
+
+namespace Registry.Api.Web.Pages;
+
+/// <summary><c>/tasks/{id}</c>: every public field of a published task; withdrawn → 410 page, draft or unknown → 404.</summary>
+public static class TaskPage
+{
+    private const int RelatedCount = 5;
+
+    public static async Task<IResult> Handle(string id, HttpContext http, ITaskStore store, ISearchIndex index, CancellationToken ct)
+    {
+        var ctx = PageContext.For(http);
+        var stored = await store.FindByIdAsync(id, ct);
+        if (stored is null || stored.Visibility == Visibility.Draft) return ErrorPages.NotFound(ctx);
+        if (stored.Visibility == Visibility.Withdrawn) return ErrorPages.Gone(ctx, stored);
+
+        var task = TaskViews.ForPublic(stored);
+        var related = await index.RelatedAsync(stored.Id, RelatedCount, ct);
+        var path = Fragments.TaskUrl(stored.Id);
+        var main = Html.Of($"""
+            <div class="wrap">
+            <article>
+            <p class="meta"><a href="/tasks">{ctx[T.NavTasks]}</a> › {task.Code}</p>
+            <h1 lang="vi">{task.Title}</h1>
+            {Html.When(!string.IsNullOrWhiteSpace(task.TitleEn), Html.Of($"""<p class="lead" lang="en">{task.TitleEn}</p>"""))}
+            <section aria-labelledby="facts-h">
+            <h2 id="facts-h">{ctx[T.Details]}</h2>
+            {TaskSections.Facts(ctx, task)}
+            </section>
+            {TaskSections.People(ctx, task)}
+            {TaskSections.Texts(ctx, task)}
+            {TaskSections.Outputs(ctx, task)}
+            </article>
+            {Related(ctx, related)}
+            {TaskSharing.Share(ctx, task, path)}
+            </div>
+            """);
+        var description = Fragments.Shorten(task.Summary, 300) ?? task.Title ?? "";
+        var head = Html.Join([TaskJsonLd.Script(ctx, task, path), TaskSharing.DiscoveryLinks(ctx, task, path)]);
+        return WebResults.Page(ctx, new PageShell(task.Title ?? task.Code ?? id, description, main, path, head));
+    }
+
+    private static Markup Related(PageContext ctx, IReadOnlyList<SearchHit> related)
+    {
+        if (related.Count == 0) return Markup.Empty;
+        return Html.Of($"""
+            <section aria-labelledby="related-h">
+            <h2 id="related-h">{ctx[T.Related]}</h2>
+            <ol class="results">{related.Select(h => Fragments.TaskItem(ctx, h.Record, null, "h3"))}</ol>
+            </section>
+            """);
+    }
+}

@@ -1,0 +1,104 @@
+using Registry.Api.Web.Localization;
+using Registry.Api.Web.Rendering;
+using Registry.Data.Records;
+using Registry.Search.Model;
+
+namespace Registry.Api.Web.Pages;
+
+/// <summary>The parts of a task page: facts, investigators, the texts Circular 14/2014 asks for, outputs.</summary>
+public static class TaskSections
+{
+    public static Markup Facts(PageContext ctx, TaskRecord task)
+    {
+        var rows = new List<Markup>();
+        void Add(UiString label, Markup value) => rows.Add(Html.Of($"<dt>{ctx[label]}</dt><dd>{value}</dd>"));
+        void AddText(UiString label, string? value) { if (!string.IsNullOrWhiteSpace(value)) Add(label, Html.Of($"{value}")); }
+
+        AddText(T.Code, task.Code);
+        if (task.Kind is { } kind) AddText(T.FacetKind, ctx[EnumText.Of(kind)]);
+        if (task.Level is { } level) Add(T.FacetLevel, Link($"/tasks?level={EnumNames.CamelCase(level)}", ctx[EnumText.Of(level)]));
+        if (task.Status is { } status) Add(T.FacetStatus, Link($"/tasks?status={EnumNames.CamelCase(status)}", ctx[EnumText.Of(status)]));
+        if (task.Fields is { Count: > 0 } fields)
+            Add(T.FacetField, Html.Join(fields.Select((f, i) => Html.Of($"{(i > 0 ? "; " : "")}{Link($"/tasks?field={Uri.EscapeDataString(f)}", T.FieldName(f, ctx.Language))} <span class=\"count\">({f})</span>"))));
+        if (task.Keywords is { Count: > 0 } keywords)
+            Add(T.Keywords, Html.Join(keywords.Select((k, i) => Html.Of($"{(i > 0 ? ", " : "")}{Link($"/tasks?q={Uri.EscapeDataString(k)}", k)}"))));
+        AddText(T.ManagingAgency, task.ManagingAgency);
+        if (task.HostOrganization is { Name: { } orgName } org)
+            Add(T.FacetOrganization, org.Id is null ? Html.Of($"{orgName}") : Link(Fragments.OrganizationUrl(org.Id), orgName));
+        AddText(T.Period, Fragments.Period(ctx, task));
+        if (task.ApprovalDecision is { } decision)
+            AddText(T.ApprovalDecision, string.Join(", ", new[] { decision.Number, decision.Date is { } d ? ctx.Format.Date(d) : null }.Where(s => s is not null)));
+        if (task.Budget?.TotalVnd is { } total) AddText(T.BudgetTotal, ctx.Format.Vnd(total));
+        if (task.Budget?.StateBudgetVnd is { } state) AddText(T.BudgetState, ctx.Format.Vnd(state));
+        if (task.Acceptance is { } acceptance)
+            AddText(T.Acceptance, string.Join(", ", new[] { acceptance.Date is { } d ? ctx.Format.Date(d) : null, acceptance.Rating is { } r ? ctx[EnumText.Of(r)] : null }.Where(s => s is not null)));
+        if (task.ResultRegistration is { } registration)
+            AddText(T.ResultRegistration, string.Join(", ", new[] { registration.CertificateNumber, registration.Date is { } d ? ctx.Format.Date(d) : null }.Where(s => s is not null)));
+        if (task.PublishedAt is { } published) AddText(T.Published, ctx.Format.Date(published));
+        if (task.UpdatedAt is { } updated) AddText(T.Updated, ctx.Format.Date(updated));
+        Add(T.ApiJson, Link($"/api/v1/tasks/{Uri.EscapeDataString(task.Id!)}", $"/api/v1/tasks/{task.Id}"));
+        return Html.Of($"""<dl class="facts">{rows}</dl>""");
+    }
+
+    /// <summary>Names, academic titles and roles only: contacts never reach a public page (invariant 3).</summary>
+    public static Markup People(PageContext ctx, TaskRecord task)
+    {
+        var people = new List<(PersonRecord Person, UiString DefaultRole)>();
+        if (task.PrincipalInvestigator is { } pi) people.Add((pi, T.PrincipalInvestigator));
+        people.AddRange((task.Members ?? []).Select(m => (m, T.Member)));
+        if (people.Count == 0) return Markup.Empty;
+        var items = people.Select(p => Html.Of($"""
+            <li lang="vi">{(string.IsNullOrWhiteSpace(p.Person.AcademicTitle) ? "" : p.Person.AcademicTitle + " ")}{p.Person.Name} <span class="count">— {(string.IsNullOrWhiteSpace(p.Person.Role) ? ctx[p.DefaultRole] : p.Person.Role)}</span></li>
+            """));
+        return Html.Of($"""
+            <section aria-labelledby="people-h">
+            <h2 id="people-h">{ctx[T.Investigators]}</h2>
+            <ul class="plain">{items}</ul>
+            </section>
+            """);
+    }
+
+    public static Markup Texts(PageContext ctx, TaskRecord task)
+    {
+        (UiString Label, string? Text)[] texts =
+        [
+            (T.Summary, task.Summary), (T.Objectives, task.Objectives), (T.Methods, task.Methods), (T.ExpectedResults, task.ExpectedResults),
+            (T.Results, task.Results), (T.ApplicationPotential, task.ApplicationPotential),
+        ];
+        var present = texts.Where(t => !string.IsNullOrWhiteSpace(t.Text)).ToList();
+        if (present.Count == 0) return Markup.Empty;
+        var parts = present.Select(t => Html.Of($"""<h3>{ctx[t.Label]}</h3><p class="prose" lang="vi">{t.Text}</p>"""));
+        return Html.Of($"""
+            <section aria-labelledby="content-h">
+            <h2 id="content-h">{ctx[T.Content]}</h2>
+            {parts}
+            </section>
+            """);
+    }
+
+    public static Markup Outputs(PageContext ctx, TaskRecord task)
+    {
+        if (task.Outputs is not { Count: > 0 } outputs) return Markup.Empty;
+        var items = outputs.Select(o =>
+        {
+            var type = o.Type is { } t ? ctx[EnumText.Of(t)] : null;
+            var badge = Html.When(o.Transferable == true, Html.Of($""" <span class="badge">{ctx[T.Transferable]}</span>"""));
+            var title = SafeUrl(o.Url) is { } url ? Link(url, o.Title ?? url) : Html.Of($"{o.Title}");
+            var id = string.IsNullOrWhiteSpace(o.Identifier) ? Markup.Empty : Html.Of($"""<br><span class="count">{ctx[T.Identifier]}: {o.Identifier}</span>""");
+            var description = string.IsNullOrWhiteSpace(o.Description) ? Markup.Empty : Html.Of($"""<br><span lang="vi">{o.Description}</span>""");
+            return Html.Of($"""<li><strong lang="vi">{title}</strong>{badge}<br><span class="count">{type}</span>{id}{description}</li>""");
+        });
+        return Html.Of($"""
+            <section aria-labelledby="outputs-h">
+            <h2 id="outputs-h">{ctx[T.Outputs]}</h2>
+            <ul class="plain outputs">{items}</ul>
+            </section>
+            """);
+    }
+
+    private static Markup Link(string href, string text) => Html.Of($"""<a href="{href}">{text}</a>""");
+
+    /// <summary>Only http(s) addresses become links; anything else (javascript:, data:) stays text.</summary>
+    public static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
+}

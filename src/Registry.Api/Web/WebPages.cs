@@ -1,0 +1,21 @@
+using Registry.Api.Web.Pages;
+using Registry.Api.Web.Rendering;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The server-rendered pages: search works without JavaScript, Vietnamese first, English second.</summary>
+public static class WebPages
+{
+    public const string Tag = "Web";
+
+    public static IEndpointRouteBuilder MapRegistryWeb(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapStaticAssets();
+        var pages = endpoints.MapGroup("").ExcludeFromDescription().WithTags(Tag);
+        pages.MapGet("/", HomePage.Handle).WithName("HomePage");
+        pages.MapGet("/tasks", ResultsPage.Handle).WithName("ResultsPage");
+        pages.MapGet("/tasks/{id}", TaskPage.Handle).WithName("TaskPage");
+        pages.MapGet("/organizations/{id}", OrganizationPage.Handle).WithName("OrganizationPage");
+        return endpoints;
+    }
+}
