@@ -10,7 +10,7 @@ public static class WebPages
 
     public static IEndpointRouteBuilder MapRegistryWeb(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapStaticAssets();
+        endpoints.MapRegistryAssets();
         var pages = endpoints.MapGroup("").ExcludeFromDescription().WithTags(Tag);
         pages.MapGet("/", HomePage.Handle).WithName("HomePage");
         pages.MapGet("/tasks", ResultsPage.Handle).WithName("ResultsPage");

@@ -22,7 +22,7 @@ public static class StaticAssets
     /// <summary>The fingerprinted address of an asset, e.g. <c>/assets/site.css?v=3f2a…</c>.</summary>
     public static string Url(string name) => $"{Prefix}{name}?v={Assets[name].Hash}";
 
-    public static IEndpointRouteBuilder MapStaticAssets(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapRegistryAssets(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Prefix + "{name}", Serve).ExcludeFromDescription();
         return endpoints;
