@@ -1,0 +1,186 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Registry.Web.Tests.Infrastructure;
+
+namespace Registry.Web.Tests.Server;
+
+/// <summary>The pages as plain HTTP: headers, status codes, encoding, structured data, language choice.</summary>
+[Collection(WebCollection.Name)]
+public sealed partial class PageHttpTests(WebHostFixture host)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/tasks?q=che")]
+    [InlineData("/stats")]
+    public async Task Pages_carry_a_strict_content_security_policy(string path)
+    {
+        var response = await host.Http().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("object-src 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var html = await response.Content.ReadAsStringAsync();
+        // No executable script at all: the only script blocks are JSON-LD data.
+        Assert.All(ScriptTag().Matches(html), m => Assert.Contains("application/ld+json", m.Value));
+        Assert.DoesNotContain(" style=\"", html);
+    }
+
+    [Fact]
+    public async Task A_script_in_a_title_is_shown_as_text_on_results_and_task_pages()
+    {
+        var results = await host.Http().GetStringAsync("/tasks?q=khao+sat+an+toan+thong+tin");
+        var task = await host.Http().GetStringAsync("/tasks/" + host.Ids[WebCorpus.ScriptCode]);
+        foreach (var html in new[] { results, task })
+        {
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<img src=x", html);
+            Assert.Contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;", html);
+        }
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", task);
+        Assert.Contains("<mark>", results);
+    }
+
+    [Fact]
+    public async Task Drafts_and_unknown_tasks_answer_a_404_page()
+    {
+        foreach (var id in new[] { host.Ids[WebCorpus.DraftCode], "t_no_such_task" })
+        {
+            var response = await host.Http().GetAsync("/tasks/" + id);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("Không tìm thấy trang", html);
+            Assert.DoesNotContain("Nhiệm vụ còn ở dạng nháp", html);
+        }
+    }
+
+    [Fact]
+    public async Task A_withdrawn_task_answers_a_410_tombstone_page_without_its_content()
+    {
+        var response = await host.Http().GetAsync("/tasks/" + host.Ids[WebCorpus.WithdrawnCode]);
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Nhiệm vụ đã bị rút", html);
+        Assert.Contains(WebCorpus.WithdrawnCode, html);
+        Assert.Contains("Trùng lặp với nhiệm vụ khác &lt;b&gt;đã công bố&lt;/b&gt;", html);
+        Assert.DoesNotContain("Nhiệm vụ đã rút khỏi cơ sở dữ liệu", html);
+    }
+
+    [Fact]
+    public async Task The_task_page_has_valid_json_ld_with_funder_and_grant_and_no_contacts()
+    {
+        var html = await host.Http().GetStringAsync("/tasks/" + host.Ids[WebCorpus.DigitalCode]);
+        var json = JsonLd().Match(html);
+        Assert.True(json.Success, "The page has no JSON-LD block.");
+        using var doc = JsonDocument.Parse(json.Groups[1].Value);
+        var project = doc.RootElement;
+        Assert.Equal("https://schema.org", project.GetProperty("@context").GetString());
+        Assert.Equal("ResearchProject", project.GetProperty("@type").GetString());
+        Assert.Equal(WebCorpus.DigitalTitle, project.GetProperty("name").GetString());
+        Assert.Equal(WebCorpus.DigitalCode, project.GetProperty("identifier").GetString());
+        Assert.Equal("GovernmentOrganization", project.GetProperty("funder").GetProperty("@type").GetString());
+        var grant = project.GetProperty("funding");
+        Assert.Equal("MonetaryGrant", grant.GetProperty("@type").GetString());
+        Assert.Equal("VND", grant.GetProperty("amount").GetProperty("currency").GetString());
+        Assert.Equal(625_000_000, grant.GetProperty("amount").GetProperty("value").GetInt64());
+        Assert.Equal(WebCorpus.HostName, project.GetProperty("parentOrganization").GetProperty("name").GetString());
+        Assert.DoesNotContain("example.vn", html);
+        Assert.DoesNotContain("0912345678", html);
+    }
+
+    [Fact]
+    public async Task The_json_ld_of_a_script_title_cannot_close_its_script_block()
+    {
+        var html = await host.Http().GetStringAsync("/tasks/" + host.Ids[WebCorpus.ScriptCode]);
+        var json = JsonLd().Match(html).Groups[1].Value;
+        Assert.DoesNotContain("</script", json, StringComparison.OrdinalIgnoreCase);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(WebCorpus.ScriptTitle, doc.RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task The_task_page_announces_oembed_and_offers_an_embed_snippet()
+    {
+        var id = host.Ids[WebCorpus.DigitalCode];
+        var html = await host.Http().GetStringAsync("/tasks/" + id);
+        var expected = $"{host.BaseUrl}/oembed?url={Uri.EscapeDataString($"{host.BaseUrl}/tasks/{id}")}&amp;format=json";
+        Assert.Contains($"<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{expected}\"", html);
+        Assert.Contains($"&lt;iframe src=&quot;{host.BaseUrl}/embed/tasks/{id}&quot;", html);
+    }
+
+    [Theory]
+    [InlineData("en-US,en;q=0.9", "en", "Search tasks")]
+    [InlineData("vi-VN,vi;q=0.9,en;q=0.5", "vi", "Tìm nhiệm vụ")]
+    [InlineData("fr-FR,en;q=0.8,vi;q=0.9", "vi", "Tìm nhiệm vụ")]
+    [InlineData("de-DE", "vi", "Tìm nhiệm vụ")]
+    public async Task Accept_language_chooses_the_page_language(string acceptLanguage, string lang, string label)
+    {
+        var response = await host.Http(acceptLanguage).GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{lang}\">", html);
+        Assert.Contains(label, html);
+        Assert.Equal(lang, response.Content.Headers.ContentLanguage.Single());
+    }
+
+    [Fact]
+    public async Task The_lang_parameter_wins_over_accept_language_and_is_remembered_in_a_cookie()
+    {
+        var response = await host.Http("vi").GetAsync("/?lang=en");
+        Assert.Contains("<html lang=\"en\">", await response.Content.ReadAsStringAsync());
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("registry-lang=", StringComparison.Ordinal));
+        Assert.StartsWith("registry-lang=en", cookie);
+
+        var client = host.Http("vi");
+        client.DefaultRequestHeaders.Add("Cookie", "registry-lang=en");
+        Assert.Contains("<html lang=\"en\">", await client.GetStringAsync("/tasks"));
+    }
+
+    [Fact]
+    public async Task Amounts_and_dates_follow_the_page_language()
+    {
+        var id = host.Ids[WebCorpus.DigitalCode];
+        var vi = await host.Http("vi").GetStringAsync("/tasks/" + id);
+        var en = await host.Http("en").GetStringAsync("/tasks/" + id);
+        Assert.Contains("1.250.000.000 ₫", vi);
+        Assert.Contains("01/03/2024", vi);
+        Assert.Contains("VND 1,250,000,000", en);
+        Assert.Contains("1 Mar 2024", en);
+    }
+
+    [Fact]
+    public async Task A_bad_filter_answers_400_with_what_to_fix()
+    {
+        var response = await host.Http().GetAsync("/tasks?level=galactic&sort=sideways");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("galactic", html);
+        Assert.Contains("relevance, newest, budget, endDate", html);
+    }
+
+    [Fact]
+    public async Task Static_assets_are_fingerprinted_cached_and_revalidated()
+    {
+        var html = await host.Http().GetStringAsync("/");
+        var href = Stylesheet().Match(html).Groups[1].Value;
+        Assert.Matches(@"^/assets/site\.css\?v=[0-9a-f]{12}$", href);
+        var response = await host.Http().GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
+        var request = new HttpRequestMessage(HttpMethod.Get, href);
+        request.Headers.TryAddWithoutValidation("If-None-Match", response.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, (await host.Http().SendAsync(request)).StatusCode);
+    }
+
+    [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptTag();
+
+    [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex JsonLd();
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
+    private static partial Regex Stylesheet();
+}
