@@ -38,7 +38,7 @@ public static class ToneMarks
     /// <summary>Returns the syllable with its tone in the canonical place, or the same instance when nothing moves.</summary>
     public static string CanonicalizeSyllable(string word)
     {
-        if (word.Length > 7 || !TryStripTone(word, out var bare, out var tone, out var current)) return word;
+        if (word.Length > 7 || System.Text.Ascii.IsValid(word) || !TryStripTone(word, out var bare, out var tone, out var current)) return word;
         var target = TonePosition(bare.ToLowerInvariant());
         if (target < 0 || target == current) return word;
         return PlaceTone(bare, tone, target);

@@ -24,7 +24,9 @@ public static class VietnameseText
 
     /// <summary>The original-with-diacritics index form of one token: NFC, lowercase, canonical tone.</summary>
     public static string NormalizeToken(string token) =>
-        ToneMarks.Canonicalize(token.Normalize(NormalizationForm.FormC).ToLowerInvariant());
+        Ascii.IsValid(token)
+            ? token.ToLowerInvariant()   // most tokens: nothing to compose and no tone to move
+            : ToneMarks.Canonicalize(token.Normalize(NormalizationForm.FormC).ToLowerInvariant());
 
     /// <summary>The folded index form of one token (from any form: NFD is normalised first).</summary>
     public static string FoldToken(string token) => Folding.Fold(NormalizeToken(token));

@@ -14,17 +14,12 @@ namespace Registry.Search.Lucene;
 /// </summary>
 internal static class LuceneQueryBuilder
 {
-    /// <summary>Field weights, in the order of <see cref="SearchFields.TextFields"/>.</summary>
-    internal static readonly IReadOnlyDictionary<string, float> Weights = new Dictionary<string, float>
-    {
-        [F.Title] = 6f, [F.Keywords] = 4f, [F.Summary] = 2f, [F.OrganizationName] = 1.5f, [F.Body] = 1f,
-    };
-
-    private const float OriginalBoost = 1.0f;   // original-diacritics field: full weight
-    private const float FoldedBoost = 0.5f;     // folded field: half, so exact diacritics win
-    private const float ShingleBoost = 1.5f;
-    private const float FuzzyBoost = 0.15f;
-    private const float CodeBoost = 1000f;
+    private static IReadOnlyDictionary<string, float> Weights => SearchWeights.Fields;
+    private const float OriginalBoost = SearchWeights.Original;
+    private const float FoldedBoost = SearchWeights.Folded;
+    private const float ShingleBoost = SearchWeights.Shingle;
+    private const float FuzzyBoost = SearchWeights.Fuzzy;
+    private const float CodeBoost = SearchWeights.Code;
 
     public static Query Build(ParsedQuery parsed)
     {
@@ -68,12 +63,12 @@ internal static class LuceneQueryBuilder
     /// <summary>The words (or phrase) in any text field, original and folded, plus fuzzy for single long words.</summary>
     private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase)
     {
-        var fields = new DisjunctionMaxQuery(0.3f);
+        var fields = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
         foreach (var (field, weight) in Weights)
         {
             fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));
             fields.Add(Phrase(field + F.FoldedSuffix, phrase.Folded, weight * FoldedBoost));
-            if (!isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= 5 && field != F.Body)
+            if (!isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && field != F.Body)
                 fields.Add(new FuzzyQuery(new Term(field + F.FoldedSuffix, phrase.Folded[0]), 1, 1) { Boost = weight * FuzzyBoost });
         }
         return fields;
@@ -81,8 +76,8 @@ internal static class LuceneQueryBuilder
 
     private static Query Pair(string original, string folded)
     {
-        var pair = new DisjunctionMaxQuery(0.3f);
-        foreach (var (field, weight) in Weights)
+        var pair = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
+        foreach (var (field, weight) in Weights.Where(w => F.HasShingles(w.Key)))
         {
             pair.Add(new TermQuery(new Term(field + F.ShingleSuffix, original)) { Boost = weight * ShingleBoost });
             pair.Add(new TermQuery(new Term(field + F.FoldedShingleSuffix, folded)) { Boost = weight * ShingleBoost * FoldedBoost });

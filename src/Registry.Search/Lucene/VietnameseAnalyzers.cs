@@ -62,3 +62,60 @@ internal static class LuceneIndex
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 }
+
+/// <summary>
+/// Stacks the Telex decoding of a token on top of it (same position), so "vieejt" also matches "việt".
+/// Only tokens that are not plausible syllables and decode to one are touched (see <see cref="TelexDecoder"/>).
+/// </summary>
+public sealed class TelexDecodingFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _position;
+    private string? _pending;
+    private State? _state;
+
+    public TelexDecodingFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_pending is not null)
+        {
+            RestoreState(_state);
+            _term.SetEmpty().Append(_pending);
+            _position.PositionIncrement = 0;
+            _pending = null;
+            return true;
+        }
+        if (!m_input.IncrementToken()) return false;
+        _pending = TelexDecoder.TryDecode(_term.ToString());
+        if (_pending is not null) _state = CaptureState();
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _pending = null;
+        _state = null;
+    }
+}
+
+/// <summary>
+/// Query-time analysis for callers that analyse text with Lucene rather than through <c>QueryText</c>
+/// (e.g. a query-string field of a tool): tokenizer, normalisation, Telex decoding, and folding for folded fields.
+/// Synonyms and phrases are handled by <c>QueryText</c>, which the engine's own query path uses.
+/// </summary>
+public sealed class VietnameseQueryAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new VietnameseTokenizer(reader);
+        TokenStream stream = new TelexDecodingFilter(new VietnameseNormalizationFilter(tokenizer));
+        if (fieldName.EndsWith(SearchFields.FoldedSuffix, StringComparison.Ordinal)) stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}

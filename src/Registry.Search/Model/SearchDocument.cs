@@ -41,12 +41,14 @@ public sealed record SearchDocument
     /// <summary>Builds the document of a published, public record (the catalogue has already stripped contacts).</summary>
     public static SearchDocument From(TaskRecord record)
     {
-        ArgumentException.ThrowIfNullOrEmpty(record.Id);
+        var id = record.Id;
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        record = Public(record);
         var fields = (record.Fields ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).ToList();
         var org = record.HostOrganization;
         return new SearchDocument
         {
-            Id = record.Id,
+            Id = id,
             Code = record.Code ?? "",
             CodeKey = VietnameseText.CodeKey(record.Code ?? ""),
             Title = Norm(record.Title),
@@ -75,6 +77,17 @@ public sealed record SearchDocument
     public string? OrganizationFacet => OrganizationId is null ? null : OrganizationFacetKey.Join(OrganizationId, OrganizationName);
 
     public TaskRecord ToRecord() => JsonSerializer.Deserialize<TaskRecord>(SourceJson, RegistryJson.Options)!;
+
+    /// <summary>
+    /// Defence in depth for invariant 3: contacts never reach an index even if a caller forgot to strip them,
+    /// and the input-only classification is not stored.
+    /// </summary>
+    private static TaskRecord Public(TaskRecord r) => r with
+    {
+        SecurityClassification = null,
+        PrincipalInvestigator = r.PrincipalInvestigator is { } pi ? pi with { Email = null, Phone = null } : null,
+        Members = r.Members?.Select(m => m with { Email = null, Phone = null }).ToList(),
+    };
 
     private static string Norm(string? text) => VietnameseText.Normalize(text ?? "");
 

@@ -1,4 +1,3 @@
-using Registry.Data.Records;
 using Registry.Data.Reference;
 
 namespace Registry.Search.Model;

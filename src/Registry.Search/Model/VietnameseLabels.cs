@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Registry.Data.Records;
 
 namespace Registry.Search.Model;
 

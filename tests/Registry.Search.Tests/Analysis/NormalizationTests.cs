@@ -73,6 +73,14 @@ public sealed class NormalizationTests
         Assert.Equal(["hoa binh", "binh thuy", "thuy loi"], Terms(analyzer, "title_fs", nfd));
     }
 
+    [Fact]
+    public void Query_analyzer_stacks_telex_decodings_and_folds_folded_fields()
+    {
+        using var analyzer = new VietnameseQueryAnalyzer();
+        Assert.Equal(["tiếng", "vieejt", "việt", "nam"], Terms(analyzer, "title", "Tiếng vieejt Nam"));
+        Assert.Equal(["chuyeenr", "chuyen", "ddooir", "doi", "soos", "so"], Terms(analyzer, "title_f", "chuyeenr ddooir soos"));
+    }
+
     internal static List<string> Terms(Analyzer analyzer, string field, string text)
     {
         using var stream = analyzer.GetTokenStream(field, text);

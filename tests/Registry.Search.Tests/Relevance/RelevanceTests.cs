@@ -17,11 +17,15 @@ public sealed class RelevanceTests(ITestOutputHelper output)
         var judgments = RelevanceEvaluation.LoadJudgments();
         Assert.True(judgments.Count >= 40);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var lucene = new LuceneSearchIndex(new RAMDirectory(), TimeSpan.FromMinutes(1));
         await lucene.UpsertAsync(RelevanceCorpus.Records);
+        output.WriteLine($"indexed in {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
         var ours = await RelevanceEvaluation.EvaluateAsync("Lucene", judgments, async q =>
             (await lucene.SearchAsync(new SearchRequest { Query = q, PageSize = RelevanceEvaluation.K })).Hits.Select(h => h.Id).ToList());
 
+        output.WriteLine($"queried in {clock.ElapsedMilliseconds} ms");
         using var fts = new Fts5Baseline(RelevanceCorpus.Records);
         var baseline = await RelevanceEvaluation.EvaluateAsync("SQLite FTS5", judgments, q => Task.FromResult(fts.Search(q, RelevanceEvaluation.K)));
 
