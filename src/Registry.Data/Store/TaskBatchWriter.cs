@@ -118,7 +118,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         TaskMapper.ApplyContent(task, record, orgs.Resolve(record.HostOrganization!, now));
         TaskWrites.ApplyVisibility(task, record.Visibility ?? task.Visibility, task.WithdrawalReason, now);
         task.UpdatedAt = Pick(keep, record.UpdatedAt, now);
-        var changes = plan.Changes ?? TaskChanges.Diff(null, TaskChanges.Snapshot(task));
+        var changes = plan.Changes ?? TaskChanges.Created(TaskChanges.Snapshot(task));
         pending.Audit.Add(TaskWrites.NewAudit(task, AuditAction.Import, changes, actor, now));
         pending.Outbox.Add(TaskWrites.NewOutbox(task, now));
         // New tasks are not tracked: they and their children go in with a few multi-row INSERTs.
