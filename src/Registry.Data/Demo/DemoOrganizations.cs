@@ -3,9 +3,13 @@ using Registry.Data.Records;
 namespace Registry.Data.Demo;
 
 /// <summary>A host organization of the province and what it works on: field or sector code prefixes ("4", "401").</summary>
-internal sealed record DemoOrganization(string Name, OrganizationType Type, string Commune, string Fields)
+/// <param name="Topics">For specialised hosts (a pomelo cooperative, a tea centre): words one of which the task's
+/// subject must contain, separated by ';'.</param>
+internal sealed record DemoOrganization(string Name, OrganizationType Type, string Commune, string Fields, string? Topics = null)
 {
-    public bool Covers(string sector) => Fields.Split(' ').Any(sector.StartsWith);
+    public bool Covers(string sector, string subject) =>
+        Fields.Split(' ').Any(sector.StartsWith) &&
+        (Topics is null || Topics.Split(';').Any(t => subject.Contains(t, StringComparison.OrdinalIgnoreCase)));
 }
 
 /// <summary>About sixty host organizations across Phú Thọ, former Vĩnh Phúc and former Hòa Bình.</summary>
@@ -27,15 +31,15 @@ internal static class DemoOrganizations
         new("Trường Cao đẳng Cơ điện Phú Thọ", U, "Phường Phú Thọ", "202 203 299"),
         new("Phân hiệu Trường Đại học Nông Lâm Thái Nguyên tại Phú Thọ", U, "Phường Phú Thọ", "4 105"),
         new("Viện Khoa học Kỹ thuật Nông Lâm nghiệp miền núi phía Bắc", R, "Phường Phú Thọ", "4 208"),
-        new("Trung tâm Nghiên cứu và Phát triển Chè", R, "Phường Phú Thọ", "401 406 211"),
-        new("Trung tâm Nghiên cứu và Phát triển Cây ăn quả", R, "Xã Đoan Hùng", "401 406 499"),
-        new("Trung tâm Nghiên cứu Bò và Đồng cỏ Ba Vì – Cơ sở Vĩnh Phúc", R, "Xã Tam Dương", "402 403"),
-        new("Viện Nghiên cứu Rau quả – Trạm Thực nghiệm Hòa Bình", R, "Xã Cao Phong", "401 406 211"),
+        new("Trung tâm Nghiên cứu và Phát triển Chè", R, "Phường Phú Thọ", "401 406 211 203", "chè"),
+        new("Trung tâm Nghiên cứu và Phát triển Cây ăn quả", R, "Xã Đoan Hùng", "401 406 499 211", "bưởi;cam;chuối"),
+        new("Trung tâm Nghiên cứu Bò và Đồng cỏ Ba Vì – Cơ sở Vĩnh Phúc", R, "Xã Tam Dương", "402 403", "bò;dê;trâu"),
+        new("Viện Nghiên cứu Rau quả – Trạm Thực nghiệm Hòa Bình", R, "Xã Cao Phong", "401 406 211", "cam;su su;khoai;chuối;bưởi"),
         new("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ tỉnh Phú Thọ", R, "Phường Việt Trì", "1 2 406"),
         new("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Phú Thọ", R, "Phường Việt Trì", "103 104 2"),
         new("Viện Khoa học và Công nghệ Môi trường – Chi nhánh Phú Thọ", R, "Phường Việt Trì", "105 207 208"),
         new("Trung tâm Nghiên cứu Dược liệu Tam Đảo", R, "Xã Tam Đảo", "104 106 303 406"),
-        new("Trạm Nghiên cứu Thủy sản nước ngọt hồ Thác Bà", R, "Xã Thanh Sơn", "405"),
+        new("Trạm Nghiên cứu Thủy sản nước ngọt hồ Thác Bà", R, "Xã Thanh Sơn", "405 209", "cá;tôm;thủy sản"),
         new("Bệnh viện Đa khoa tỉnh Phú Thọ", H, "Phường Việt Trì", "3"),
         new("Bệnh viện Sản Nhi tỉnh Phú Thọ", H, "Phường Việt Trì", "3"),
         new("Bệnh viện Đa khoa khu vực Phú Thọ", H, "Phường Phú Thọ", "3"),
@@ -68,17 +72,17 @@ internal static class DemoOrganizations
         new("Hội Nông dân tỉnh Phú Thọ", O, "Phường Việt Trì", "401 402 499 504"),
         new("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Phú Thọ", O, "Phường Việt Trì", "1 2 3 4 5 6"),
         new("Hội Đông y tỉnh Phú Thọ", O, "Phường Việt Trì", "303 399"),
-        new("Công ty Cổ phần Chè Phú Bền", E, "Phường Phú Thọ", "203 211 401"),
+        new("Công ty Cổ phần Chè Phú Bền", E, "Phường Phú Thọ", "203 211 401", "chè"),
         new("Công ty Cổ phần Supe Phốt phát và Hóa chất Lâm Thao", E, "Xã Lâm Thao", "204 207 208 210"),
-        new("Công ty Cổ phần Giấy Việt Trì", E, "Phường Việt Trì", "204 207"),
-        new("Công ty TNHH Chăn nuôi Hùng Vương", E, "Phường Phong Châu", "402 403 208"),
-        new("Hợp tác xã Bưởi Đoan Hùng", E, "Xã Đoan Hùng", "401 211 210"),
-        new("Hợp tác xã Cam Cao Phong", E, "Xã Cao Phong", "401 211"),
-        new("Hợp tác xã Thủy sản Thác Bà", E, "Xã Thanh Sơn", "405 209"),
+        new("Công ty Cổ phần Giấy Việt Trì", E, "Phường Việt Trì", "204 207", "giấy;nước thải;bùn"),
+        new("Công ty TNHH Chăn nuôi Hùng Vương", E, "Phường Phong Châu", "402 403 208", "gà;lợn;chăn nuôi"),
+        new("Hợp tác xã Bưởi Đoan Hùng", E, "Xã Đoan Hùng", "401 211 210 203", "bưởi"),
+        new("Hợp tác xã Cam Cao Phong", E, "Xã Cao Phong", "401 211", "cam"),
+        new("Hợp tác xã Thủy sản Thác Bà", E, "Xã Thanh Sơn", "405 209", "cá;tôm;thủy sản"),
         new("Công ty Cổ phần Công nghệ số Vĩnh Phúc", E, "Phường Vĩnh Yên", "102 202 299 399 508"),
-        new("Công ty TNHH Gốm Phù Ninh", E, "Xã Phù Ninh", "205 604"),
+        new("Công ty TNHH Gốm Phù Ninh", E, "Xã Phù Ninh", "205 604", "gốm;men"),
         new("Công ty Cổ phần Dược phẩm Vĩnh Phúc", E, "Phường Vĩnh Yên", "104 303 304"),
-        new("Hợp tác xã Sơn mù Phú Thọ", E, "Xã Thanh Thủy", "404 604"),
+        new("Hợp tác xã Sơn mù Phú Thọ", E, "Xã Thanh Thủy", "404 604", "sơn"),
     ];
 
     /// <summary>Managing agencies by level: most tasks are managed by the provincial department.</summary>

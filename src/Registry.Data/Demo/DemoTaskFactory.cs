@@ -7,6 +7,8 @@ namespace Registry.Data.Demo;
 /// <summary>Builds one demo task at a time from the shared PRNG; keeps the counters that make codes unique.</summary>
 internal sealed class DemoTaskFactory(DemoRandom rng)
 {
+    private static readonly HashSet<string> ProductSectors = ["203", "204", "205", "209", "210", "211", "303", "401", "402", "404", "405", "406"];
+
     private readonly Dictionary<string, int> _codeCounters = new(StringComparer.Ordinal);
 
     public TaskRecord Create(string sector)
@@ -20,12 +22,7 @@ internal sealed class DemoTaskFactory(DemoRandom rng)
         var titlePlaceVi = ownPlace ? "" : " " + placeVi;
         var titlePlaceEn = ownPlace ? "" : " " + placeEn;
         if (ownPlace) (placeVi, placeEn) = ("trên địa bàn tỉnh Phú Thọ", "in Phu Tho province");
-        var kind = rng.Weighted((TaskKind.ResearchProject, 70), (TaskKind.PilotProductionProject, 10), (TaskKind.ScienceTechnologyProject, 6),
-            (TaskKind.ScientificScheme, 5), (TaskKind.BasicSurvey, 4), (TaskKind.Program, 2), (TaskKind.Other, 3));
-        // Pilot production and S&T application projects make products: engineering, agriculture, medicines.
-        if (kind is TaskKind.PilotProductionProject or TaskKind.ScienceTechnologyProject && sector[0] is not ('2' or '4') && sector != "303")
-            kind = TaskKind.ResearchProject;
-        var level = rng.Weighted((TaskLevel.Provincial, 55), (TaskLevel.Grassroots, 30), (TaskLevel.Ministerial, 8), (TaskLevel.National, 7));
+        var (kind, level) = KindAndLevel(sector);
         var schedule = DemoSchedule.Create(rng);
         var medical = sector[0] == '3';
         var core = $"{actionVi} {subjectVi}";
@@ -43,7 +40,7 @@ internal sealed class DemoTaskFactory(DemoRandom rng)
             Status = schedule.Status,
             SecurityClassification = SecurityClassification.None,
             ManagingAgency = ManagingAgency(level, sector),
-            HostOrganization = Host(sector, medical),
+            HostOrganization = Host(sector, subjectVi, medical),
             PrincipalInvestigator = DemoPeople.Leader(rng, medical),
             Members = DemoPeople.Members(rng, medical),
             StartDate = schedule.Start,
@@ -54,6 +51,18 @@ internal sealed class DemoTaskFactory(DemoRandom rng)
         record = DemoTexts.Fill(rng, record, sector, subjectVi, placeVi, schedule.Months);
         record = Finish(record, schedule, sector, core, subjectVi);
         return DemoTimestamps.Apply(rng, record, schedule);
+    }
+
+    private (TaskKind, TaskLevel) KindAndLevel(string sector)
+    {
+        var kind = rng.Weighted((TaskKind.ResearchProject, 70), (TaskKind.PilotProductionProject, 10), (TaskKind.ScienceTechnologyProject, 6),
+            (TaskKind.ScientificScheme, 5), (TaskKind.BasicSurvey, 4), (TaskKind.Program, 2), (TaskKind.Other, 3));
+        // Pilot production makes a product; S&T application projects need something to apply.
+        if (kind == TaskKind.PilotProductionProject && !ProductSectors.Contains(sector)
+            || kind == TaskKind.ScienceTechnologyProject && sector[0] is not ('2' or '3' or '4'))
+            kind = TaskKind.ResearchProject;
+        var level = rng.Weighted((TaskLevel.Provincial, 55), (TaskLevel.Grassroots, 30), (TaskLevel.Ministerial, 8), (TaskLevel.National, 7));
+        return (kind, level);
     }
 
     private TaskRecord Finish(TaskRecord record, DemoSchedule s, string sector, string core, string subject)
@@ -105,9 +114,9 @@ internal sealed class DemoTaskFactory(DemoRandom rng)
         _ => DemoOrganizations.ProvincialDepartment,
     };
 
-    private OrganizationRef Host(string sector, bool medical)
+    private OrganizationRef Host(string sector, string subject, bool medical)
     {
-        var candidates = DemoOrganizations.All.Where(o => o.Covers(sector)).ToList();
+        var candidates = DemoOrganizations.All.Where(o => o.Covers(sector, subject)).ToList();
         if (medical && sector != "303" && rng.Chance(0.6)) candidates = candidates.Where(o => o.Type == OrganizationType.Hospital).ToList();
         var org = rng.Pick(candidates);
         return new OrganizationRef { Name = org.Name, Type = org.Type, Province = "Phú Thọ", Commune = org.Commune };

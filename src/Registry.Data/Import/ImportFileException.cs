@@ -21,4 +21,12 @@ public sealed class ImportFileException(string kind, string message) : Exception
 {
     /// <summary>One of <see cref="ImportFileErrorKind"/>.</summary>
     public string Kind { get; } = kind;
+
+    /// <summary>The HTTP status the API answers with: 413 too many rows, 415 unreadable file, 400 otherwise.</summary>
+    public int SuggestedStatusCode => Kind switch
+    {
+        ImportFileErrorKind.TooLarge => 413,
+        ImportFileErrorKind.Encoding or ImportFileErrorKind.MalformedFile or ImportFileErrorKind.UnsupportedFormat => 415,
+        _ => 400,
+    };
 }

@@ -58,14 +58,15 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         }
     }
 
-    /// <summary>Anything but an absent, null or "none" classification is treated as a state secret.</summary>
+    /// <summary>Any level other than "none" is treated as a state secret (absent, null and empty are not levels).</summary>
     private static bool IsClassified(JsonElement root)
     {
         if (!root.TryGetProperty("securityClassification", out var value)) return false;
         return value.ValueKind switch
         {
             JsonValueKind.Null => false,
-            JsonValueKind.String => !string.Equals(value.GetString()?.Trim(), "none", StringComparison.OrdinalIgnoreCase),
+            // Empty is not a level: not treated as a secret, but rejected below as an invalid value.
+            JsonValueKind.String => value.GetString()?.Trim() is { Length: > 0 } level && !level.Equals("none", StringComparison.OrdinalIgnoreCase),
             _ => true,
         };
     }
@@ -73,9 +74,6 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
     private ImportCandidate ParseObject(int lineNumber, JsonElement root)
     {
         var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        var errors = JsonFieldErrors.Check(root).Select(e => $"Dòng {lineNumber}: {e}").ToList();
-        if (errors.Count > 0) return new ImportCandidate(lineNumber, code, null, errors);
-
         TaskRecord? record;
         try
         {
@@ -83,7 +81,10 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         }
         catch (JsonException ex)
         {
-            return Fail(lineNumber, code, $"Dòng {lineNumber}: {ex.Message}");
+            // Only a bad line pays for the field-by-field pass that names every bad field.
+            var errors = JsonFieldErrors.Check(root).Select(e => $"Dòng {lineNumber}: {e}").ToList();
+            if (errors.Count == 0) errors.Add($"Dòng {lineNumber}: {ex.Message}");
+            return new ImportCandidate(lineNumber, code, null, errors);
         }
         if (record is null) return Fail(lineNumber, code, $"Dòng {lineNumber}: bản ghi rỗng (line {lineNumber}: empty record)");
 

@@ -17,21 +17,19 @@ public sealed class XlsxImportReader : IImportReader
     public async IAsyncEnumerable<ImportCandidate> ReadAsync(Stream input, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var temp = input.CanSeek ? null : await CopyToTempAsync(input, ct);
-        var source = temp ?? input;
-        using var document = Open(source);
-        var workbook = document.WorkbookPart ?? throw Malformed("không có workbook (no workbook part)");
-        var sheet = FirstWorksheet(workbook);
-        var sharedStrings = XlsxCells.LoadSharedStrings(workbook);
-        var dateStyles = XlsxCells.DateStyleIndexes(workbook);
+        using var document = Open(temp ?? input);
+        var (sheet, sharedStrings, dateStyles) = Guard(() => Prepare(document));
 
         using var reader = OpenXmlReader.Create(sheet);
         TabularRowMapper? mapper = null;
-        while (Next(reader))
+        while (Guard(reader.Read))
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var row = (Row)reader.LoadCurrentElement()!;
-            var cells = XlsxCells.ReadRow(row, sharedStrings, dateStyles);
-            var number = (int)(row.RowIndex?.Value ?? 0);
+            var (number, cells) = Guard(() =>
+            {
+                var row = (Row)reader.LoadCurrentElement()!;
+                return ((int)(row.RowIndex?.Value ?? 0), XlsxCells.ReadRow(row, sharedStrings, dateStyles));
+            });
             if (mapper is null)
             {
                 if (cells.All(c => c.IsEmpty)) continue;
@@ -42,6 +40,12 @@ public sealed class XlsxImportReader : IImportReader
             ct.ThrowIfCancellationRequested();
         }
         if (mapper is null) throw new ImportFileException(ImportFileErrorKind.Empty, "Trang tính đầu tiên trống (the first worksheet is empty)");
+    }
+
+    private static (WorksheetPart Sheet, List<string> SharedStrings, HashSet<uint> DateStyles) Prepare(SpreadsheetDocument document)
+    {
+        var workbook = document.WorkbookPart ?? throw Malformed("không có workbook (no workbook part)");
+        return (FirstWorksheet(workbook), XlsxCells.LoadSharedStrings(workbook), XlsxCells.DateStyleIndexes(workbook));
     }
 
     private static SpreadsheetDocument Open(Stream source)
@@ -66,14 +70,15 @@ public sealed class XlsxImportReader : IImportReader
         return part;
     }
 
-    /// <summary>Reading a damaged part fails deep in the zip layer; it becomes a file-level error.</summary>
-    private static bool Next(OpenXmlReader reader)
+    /// <summary>Reading a damaged part fails deep in the zip or XML layer; that becomes a file-level error.</summary>
+    private static T Guard<T>(Func<T> read)
     {
         try
         {
-            return reader.Read();
+            return read();
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or IOException
+                                       or OpenXmlPackageException or InvalidOperationException or FormatException)
         {
             throw Malformed(ex.Message);
         }

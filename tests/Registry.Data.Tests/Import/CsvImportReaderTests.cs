@@ -47,6 +47,24 @@ public class CsvImportReaderTests
     }
 
     [Fact]
+    public async Task Semicolon_delimiter_is_sniffed_even_when_a_header_contains_a_comma()
+    {
+        var rows = await CsvAsync("Mã số;Chủ nhiệm;Học hàm, học vị chủ nhiệm;Tên nhiệm vụ;Tổng kinh phí (đồng)\nA-1;Nguyễn Văn An;PGS.TS.;Nuôi ong mật;1.250.000.000\n");
+
+        var r = rows.Single().Record!;
+        Assert.Equal(("Nguyễn Văn An", "PGS.TS."), (r.PrincipalInvestigator!.Name, r.PrincipalInvestigator.AcademicTitle));
+        Assert.Equal("Nuôi ong mật", r.Title);
+        Assert.Equal(1_250_000_000, r.Budget!.TotalVnd);
+    }
+
+    [Fact]
+    public async Task Data_beyond_the_last_header_is_a_row_error()
+    {
+        var rows = await CsvAsync("Mã số,Tên nhiệm vụ\nA-1,x,thừa\n");
+        Assert.Contains("cột 3", rows.Single().Errors.Single());
+    }
+
+    [Fact]
     public async Task Quoted_cells_may_hold_delimiters_quotes_and_newlines()
     {
         const string csv = "Mã số,Tên nhiệm vụ,Tóm tắt\r\nA-1,\"Chè, bưởi và \"\"gà Mía\"\"\",\"Dòng một\r\nDòng hai\"\r\nA-2,Nấm,\r\n";

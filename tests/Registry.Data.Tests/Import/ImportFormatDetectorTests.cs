@@ -31,4 +31,13 @@ public class ImportFormatDetectorTests
         Assert.Equal(expected, ImportFormatDetector.Detect(stream));
         Assert.Equal(0, stream.Position);
     }
+
+    [Theory]
+    [InlineData(ImportFileErrorKind.TooLarge, 413)]
+    [InlineData(ImportFileErrorKind.Encoding, 415)]
+    [InlineData(ImportFileErrorKind.MalformedFile, 415)]
+    [InlineData(ImportFileErrorKind.UnknownColumn, 400)]
+    [InlineData(ImportFileErrorKind.Empty, 400)]
+    public void File_errors_suggest_the_http_status(string kind, int status) =>
+        Assert.Equal(status, new ImportFileException(kind, "x").SuggestedStatusCode);
 }

@@ -83,10 +83,12 @@ public class JsonLinesImportReaderTests
         Assert.DoesNotContain(row.Errors, e => e.Contains("bí mật") || e.Contains("MẬT-1"));
     }
 
-    [Fact]
-    public async Task None_classification_is_an_ordinary_record()
+    [Theory]
+    [InlineData("\"none\"")]
+    [InlineData("null")]
+    public async Task None_empty_or_null_classification_is_an_ordinary_record(string value)
     {
-        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"securityClassification\":\"none\""));
+        var rows = await JsonLinesAsync(Line("A-1", extra: $",\"securityClassification\":{value}"));
         Assert.False(rows.Single().StateSecret);
         Assert.NotNull(rows.Single().Record);
     }
@@ -98,5 +100,15 @@ public class JsonLinesImportReaderTests
         var ex = await Assert.ThrowsAsync<ImportFileException>(() => ReadAllAsync(new JsonLinesImportReader(), new MemoryStream(bytes)));
         Assert.Equal(ImportFileErrorKind.Encoding, ex.Kind);
         Assert.Contains("UTF-8", ex.Message);
+    }
+
+    [Fact]
+    public async Task Empty_classification_is_not_a_secret_but_an_error_saying_what_is_allowed()
+    {
+        var row = (await JsonLinesAsync(Line("A-1", extra: ",\"securityClassification\":\"\""))).Single();
+
+        Assert.False(row.StateSecret);
+        Assert.Contains("securityClassification", row.Errors.Single());
+        Assert.Contains("none", row.Errors.Single());
     }
 }

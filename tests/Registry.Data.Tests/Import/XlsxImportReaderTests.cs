@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Registry.Data.Import;
 using Registry.Data.Records;
 using static Registry.Data.Tests.Import.ImportTestData;
@@ -88,5 +89,38 @@ public class XlsxImportReaderTests
         using var empty = XlsxBuilder.Build();
         var ex = await Assert.ThrowsAsync<ImportFileException>(() => ReadAllAsync(new XlsxImportReader(), empty));
         Assert.Equal(ImportFileErrorKind.Empty, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Zip_that_is_not_a_workbook_is_a_file_error()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(archive.CreateEntry("readme.txt").Open()))
+            writer.Write("không phải Excel");
+        zip.Position = 0;
+
+        var ex = await Assert.ThrowsAsync<ImportFileException>(() => ReadAllAsync(new XlsxImportReader(), zip));
+        Assert.Equal(ImportFileErrorKind.MalformedFile, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Damaged_worksheet_xml_is_a_file_error()
+    {
+        var book = XlsxBuilder.Build(Header, ["A-1", "x"]);
+        var copy = new MemoryStream();
+        book.CopyTo(copy);
+        using (var archive = new ZipArchive(copy, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = archive.Entries.First(e => e.FullName.Contains("worksheets/"));
+            var name = entry.FullName;
+            entry.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+            writer.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c");
+        }
+        copy.Position = 0;
+
+        var ex = await Assert.ThrowsAsync<ImportFileException>(() => ReadAllAsync(new XlsxImportReader(), copy));
+        Assert.Equal(ImportFileErrorKind.MalformedFile, ex.Kind);
     }
 }

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace Registry.Search.Elasticsearch;
+
+/// <summary>
+/// Bound from <c>Registry:Search:Elasticsearch</c> and validated at start when the provider is Elasticsearch.
+/// (<see cref="ElasticsearchOptions"/> in <see cref="SearchOptions"/> carries the same Url and IndexPrefix keys;
+/// this class adds the credentials and bulk tuning the engine needs.)
+/// </summary>
+public sealed partial class ElasticsearchConnectionOptions : IValidatableObject
+{
+    public const string Section = SearchOptions.Section + ":Elasticsearch";
+
+    /// <summary>Cluster URL, e.g. <c>https://search.internal:9200</c>. Required.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Prefix of the alias <c>{prefix}-tasks</c> and of the versioned indexes behind it.</summary>
+    public string IndexPrefix { get; set; } = "registry";
+
+    /// <summary>An encoded API key (the <c>encoded</c> value Elasticsearch returns); excludes Username/Password.</summary>
+    public string? ApiKey { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Documents per bulk request when rebuilding.</summary>
+    [Range(1, 10_000)]
+    public int BulkBatchSize { get; set; } = 1000;
+
+    /// <summary>Retries of a bulk request (or of its rejected items) answered 429 or 5xx.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>First back-off delay; each retry doubles it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            yield return new ValidationResult(
+                $"{Section}:Url phải là URL http(s) tuyệt đối khi Provider là Elasticsearch (must be an absolute http(s) URL when Registry:Search:Provider is Elasticsearch, e.g. https://search.internal:9200).",
+                [nameof(Url)]);
+        if (!IndexPrefixPattern().IsMatch(IndexPrefix ?? ""))
+            yield return new ValidationResult(
+                $"{Section}:IndexPrefix '{IndexPrefix}' không hợp lệ (must be 1-100 lowercase letters, digits, '-' or '_', starting with a letter or digit).",
+                [nameof(IndexPrefix)]);
+        if (!string.IsNullOrEmpty(ApiKey) && (!string.IsNullOrEmpty(Username) || !string.IsNullOrEmpty(Password)))
+            yield return new ValidationResult(
+                $"{Section}: chỉ dùng ApiKey hoặc Username/Password (set either ApiKey or Username/Password, not both).",
+                [nameof(ApiKey)]);
+        if (string.IsNullOrEmpty(Username) != string.IsNullOrEmpty(Password))
+            yield return new ValidationResult(
+                $"{Section}: Username và Password phải đi cùng nhau (Username and Password must be set together).",
+                [nameof(Username), nameof(Password)]);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,99}$")]
+    private static partial Regex IndexPrefixPattern();
+}

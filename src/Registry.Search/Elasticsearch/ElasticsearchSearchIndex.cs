@@ -1,0 +1,135 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registry.Data.Records;
+using Registry.Search.Analysis;
+using Registry.Search.Model;
+using F = Registry.Search.Model.SearchFields;
+
+namespace Registry.Search.Elasticsearch;
+
+/// <summary>
+/// The production engine: the same query model and ranking as the Lucene engine, over an Elasticsearch alias
+/// <c>{prefix}-tasks</c> that points at one versioned index. Writes use <c>refresh=wait_for</c>, so a task is
+/// searchable when the call returns (the index refreshes every second). A rebuild loads a new index and swaps the
+/// alias; writes made while it runs go to both indexes so the swap loses nothing.
+/// </summary>
+public sealed partial class ElasticsearchSearchIndex : ISearchIndex
+{
+    private readonly ElasticsearchClient _client;
+    private readonly EsIndexLifecycle _lifecycle;
+    private readonly EsBulkWriter _writer;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _ensure = new(1, 1);
+    private readonly System.Threading.Lock _gate = new();
+    private bool _ensured;
+    private string? _building;
+
+    public ElasticsearchSearchIndex(ElasticsearchClient client, ElasticsearchConnectionOptions options, TimeProvider? time = null,
+        ILogger<ElasticsearchSearchIndex>? logger = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        _client = client;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        var names = new IndexNames(options.IndexPrefix, time ?? TimeProvider.System);
+        _lifecycle = new EsIndexLifecycle(client, names, SynonymDictionary.Default);
+        _writer = new EsBulkWriter(client, options.BulkBatchSize, options.MaxRetries, options.RetryDelay, delay ?? Task.Delay);
+    }
+
+    public string Alias => _lifecycle.Names.Alias;
+
+    /// <summary>Makes sure the alias exists (creating the first index if needed); called at start and before use.</summary>
+    public async Task EnsureIndexAsync(CancellationToken ct = default)
+    {
+        if (_ensured) return;
+        await _ensure.WaitAsync(ct);
+        try
+        {
+            if (_ensured) return;
+            var live = await _lifecycle.EnsureAsync(ct);
+            _logger.LogInformation("Elasticsearch alias {Alias} points at {Index}.", Alias, live);
+            _ensured = true;
+        }
+        finally { _ensure.Release(); }
+    }
+
+    public async Task<SearchResult> SearchAsync(Model.SearchRequest request, CancellationToken ct = default)
+    {
+        var (body, _) = EsSearchBuilder.Build(Alias, request);
+        var facets = EsSearchBuilder.Facets(request.Facets);
+        await EnsureIndexAsync(ct);
+        var response = await _client.SearchAsync<EsStoredRecord>(body, ct);
+        EsIndexLifecycle.Ensure(response, "tìm kiếm (search)");
+        return EsResponseReader.Read(response, request, facets);
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default)
+    {
+        var body = EsSuggestions.Build(Alias, prefix);
+        if (body is null || max <= 0) return [];
+        await EnsureIndexAsync(ct);
+        var response = await _client.SearchAsync<EsStoredRecord>(body, ct);
+        EsIndexLifecycle.Ensure(response, "gợi ý (suggest)");
+        return EsSuggestions.Read(response, prefix, max);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default)
+    {
+        if (max <= 0 || string.IsNullOrEmpty(id)) return [];
+        await EnsureIndexAsync(ct);
+        var found = await _client.SearchAsync<EsStoredRecord>(new Elastic.Clients.Elasticsearch.SearchRequest(Alias)
+        {
+            Size = 1,
+            Query = new Elastic.Clients.Elasticsearch.QueryDsl.TermQuery(F.Id, id),
+            Source = new Elastic.Clients.Elasticsearch.Core.Search.SourceConfig(
+                new Elastic.Clients.Elasticsearch.Core.Search.SourceFilter { Includes = new[] { F.Source } }),
+        }, ct);
+        EsIndexLifecycle.Ensure(found, "đọc nhiệm vụ (get task)");
+        if (found.Hits.FirstOrDefault() is not { } hit) return [];
+        var task = SearchDocument.From(EsResponseReader.Record(hit));
+        var response = await _client.SearchAsync<EsStoredRecord>(EsRelated.Build(Alias, task, max), ct);
+        EsIndexLifecycle.Ensure(response, "nhiệm vụ liên quan (related)");
+        return response.Hits.Select(EsResponseReader.Hit).ToList();
+    }
+
+    public async Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default)
+    {
+        if (records.Count == 0) return;
+        var operations = records.Select(r => EsTaskDocument.From(SearchDocument.From(r)))
+            .Select(d => (IBulkOperation)new BulkIndexOperation<EsTaskDocument>(d) { Id = d.Id }).ToList();
+        await WriteLiveAsync(operations, ct);
+    }
+
+    public async Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return;
+        await WriteLiveAsync(ids.Select(id => (IBulkOperation)new BulkDeleteOperation(id)).ToList(), ct);
+    }
+
+    /// <summary>Empties the index: a new empty versioned index replaces the live one in one alias swap.</summary>
+    public async Task ResetAsync(CancellationToken ct = default)
+    {
+        await EnsureIndexAsync(ct);
+        var live = await _lifecycle.AliasedIndexesAsync(ct);
+        var fresh = await _lifecycle.CreateNextAsync(live.LastOrDefault(), bulkLoad: false, ct);
+        await _lifecycle.SwapAsync(fresh, live, ct);
+    }
+
+    public async Task<long> CountAsync(CancellationToken ct = default)
+    {
+        await EnsureIndexAsync(ct);
+        var response = await _client.CountAsync(new CountRequest(Alias), ct);
+        EsIndexLifecycle.Ensure(response, "đếm (count)");
+        return response.Count;
+    }
+
+    /// <summary>Writes to the alias and, during a rebuild, to the index being built as well.</summary>
+    private async Task WriteLiveAsync(IReadOnlyList<IBulkOperation> operations, CancellationToken ct)
+    {
+        await EnsureIndexAsync(ct);
+        await _writer.WriteAsync(Alias, operations, Refresh.WaitFor, ct);
+        string? building;
+        lock (_gate) building = _building;
+        if (building is not null) await _writer.WriteAsync(building, operations, null, ct);
+    }
+}

@@ -1,0 +1,78 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
+using Registry.Search.Analysis;
+using F = Registry.Search.Model.SearchFields;
+
+namespace Registry.Search.Elasticsearch;
+
+/// <summary>
+/// Settings and the explicit mapping of a versioned task index. <c>dynamic: strict</c> makes a document with an
+/// unexpected field fail loudly instead of silently growing the mapping; keyword fields serve filters, facets
+/// and sorts; every text field has an original (lowercase, diacritics kept) main field and folded and shingle
+/// sub-fields; the public record is stored under <see cref="F.Source"/> without being indexed.
+/// </summary>
+internal static class EsIndexDefinition
+{
+    /// <summary>The body of <c>PUT /{index}</c>.</summary>
+    /// <param name="bulkLoad">True for a rebuild: no refresh until the load completes.</param>
+    public static CreateIndexRequest Create(string index, SynonymDictionary synonyms, bool bulkLoad) => new(index)
+    {
+        Settings = new IndexSettings
+        {
+            NumberOfShards = 1,
+            RefreshInterval = bulkLoad ? Duration.MinusOne : LiveRefreshInterval,
+            Analysis = EsAnalysis.Settings(synonyms),
+        },
+        Mappings = Mapping(),
+    };
+
+    /// <summary>The refresh interval of a live index: "searchable within about a second".</summary>
+    public static Duration LiveRefreshInterval => new("1s");
+
+    public static TypeMapping Mapping() => new()
+    {
+        Dynamic = DynamicMapping.Strict,
+        Properties = new Properties
+        {
+            [F.Id] = Keyword(),
+            [F.Code] = Keyword(),
+            [F.CodeKey] = Keyword(),
+            [F.Title] = Text(),
+            [F.Keywords] = Text(),
+            [F.Summary] = Text(),
+            [F.OrganizationName] = Text(),
+            [F.Body] = Text(),
+            [F.OrganizationId] = Keyword(),
+            [F.OrganizationFacet] = Keyword(),
+            [F.FieldPrefix] = Keyword(),
+            [F.FieldLevel1] = Keyword(),
+            [F.Sector] = Keyword(),
+            [F.Level] = Keyword(),
+            [F.Kind] = Keyword(),
+            [F.Status] = Keyword(),
+            [F.StartYear] = new IntegerNumberProperty(),
+            [F.StartDay] = new IntegerNumberProperty(),
+            [F.EndDay] = new IntegerNumberProperty(),
+            [F.BudgetTotal] = new LongNumberProperty(),
+            [F.Transferable] = new BooleanProperty(),
+            [F.UpdatedAt] = new DateProperty { Format = "epoch_millis" },
+            [F.Suggest] = Keyword(),
+            [F.Source] = new ObjectProperty { Enabled = false },
+        },
+    };
+
+    private static KeywordProperty Keyword() => new();
+
+    /// <summary>Original text (precision) with folded (recall) and two-syllable shingle sub-fields.</summary>
+    private static TextProperty Text() => new()
+    {
+        Analyzer = EsAnalysis.Original,
+        Fields = new Properties
+        {
+            [EsAnalysis.FoldedSub] = new TextProperty { Analyzer = EsAnalysis.Folded, SearchAnalyzer = EsAnalysis.FoldedSynonyms },
+            [EsAnalysis.ShingleSub] = new TextProperty { Analyzer = EsAnalysis.OriginalShingles },
+            [EsAnalysis.FoldedShingleSub] = new TextProperty { Analyzer = EsAnalysis.FoldedShingles },
+        },
+    };
+}

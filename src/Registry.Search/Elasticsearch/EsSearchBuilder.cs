@@ -1,0 +1,99 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
+using Registry.Search.Analysis;
+using Registry.Search.Lucene;
+using Registry.Search.Model;
+using F = Registry.Search.Model.SearchFields;
+using EsSearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
+
+namespace Registry.Search.Elasticsearch;
+
+/// <summary>
+/// Turns a <see cref="Model.SearchRequest"/> into the body of <c>POST /{alias}/_search</c>: query and filters,
+/// sort with the id tie-breaker, <c>search_after</c> from the cursor, one extra hit to know whether a next page
+/// exists, exact totals, facet aggregations and <c>&lt;mark&gt;</c> highlights.
+/// </summary>
+internal static class EsSearchBuilder
+{
+    public const string TitleHighlight = F.Title;
+    public const string SummaryHighlight = F.Summary;
+
+    /// <exception cref="InvalidSearchRequestException">Bad cursor or unknown facet.</exception>
+    public static (EsSearchRequest Request, ParsedQuery Parsed) Build(string alias, Model.SearchRequest request)
+    {
+        var parsed = QueryText.Parse(request.Query);
+        var hasQuery = !parsed.IsEmpty;
+        var facets = Facets(request.Facets);
+        var body = new EsSearchRequest(alias)
+        {
+            Query = EsQueryBuilder.Build(parsed, request.Filters),
+            Size = request.ClampedPageSize + 1,
+            Sort = EsSorting.Build(request.Sort, hasQuery),
+            SearchAfter = request.Cursor is null ? null : EsSorting.Decode(request.Cursor, request.Sort, hasQuery),
+            TrackTotalHits = new TrackHits(true),
+            Source = new SourceConfig(new SourceFilter { Includes = new[] { F.Source } }),
+            Aggregations = facets.Count == 0 ? null : facets.ToDictionary(f => f.Name, Aggregation),
+            Highlight = request.Highlight ? Highlight(parsed.HighlightTerms) : null,
+        };
+        return (body, parsed);
+    }
+
+    public static List<SearchFacet> Facets(IEnumerable<string> names) =>
+        names.Select(n => SearchFacets.Find(n)
+                ?? throw new InvalidSearchRequestException("facets", $"Không có facet '{n}' (unknown facet; valid: {string.Join(", ", SearchFacets.All.Select(f => f.Name))})."))
+            .Distinct().ToList();
+
+    /// <summary>Most frequent first, ties by key, as <see cref="SearchFacets.ToBuckets"/> orders them.</summary>
+    private static Aggregation Aggregation(SearchFacet facet) => new TermsAggregation
+    {
+        Field = facet.IndexField,
+        Size = facet.MaxBuckets,
+        Order = [new KeyValuePair<Field, SortOrder>("_count", SortOrder.Desc), new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)],
+    };
+
+    /// <summary>Private-use characters the cluster puts around matches; <see cref="Snippet"/> turns them into marks.</summary>
+    public const string MarkStart = "\uE000";
+    public const string MarkEnd = "\uE001";
+
+    /// <summary>
+    /// Highlights run on the folded sub-fields with the folded query words, so "che" marks "Chè"; the returned
+    /// text is the original (offsets map back to the source value). The title comes whole, the summary as up to
+    /// two fragments of about 180 characters. The cluster returns raw text between private-use markers and
+    /// <see cref="Snippet"/> encodes it exactly as the Lucene engine does (its <c>html</c> encoder differs).
+    /// </summary>
+    private static Highlight? Highlight(IReadOnlyList<string> foldedTerms)
+    {
+        if (foldedTerms.Count == 0) return null;
+        return new Highlight
+        {
+            PreTags = [MarkStart],
+            PostTags = [MarkEnd],
+            Encoder = HighlighterEncoder.Default,
+            RequireFieldMatch = true,
+            Fields =
+            [
+                Field(EsAnalysis.FoldedField(F.Title), foldedTerms, new HighlightField { NumberOfFragments = 0 }),
+                Field(EsAnalysis.FoldedField(F.Summary), foldedTerms, new HighlightField { FragmentSize = 180, NumberOfFragments = 2 }),
+            ],
+        };
+    }
+
+    /// <summary>A raw fragment with markers → HTML-encoded text with <c>&lt;mark&gt;</c> around the matches.</summary>
+    public static string Snippet(string raw) =>
+        new MinimalHtmlEncoder().EncodeText(raw).Replace(MarkStart, "<mark>").Replace(MarkEnd, "</mark>");
+
+    private static KeyValuePair<Field, HighlightField> Field(string field, IReadOnlyList<string> terms, HighlightField options)
+    {
+        options.HighlightQuery = new TermsQuery { Field = field, Terms = new TermsQueryField(terms.Select(FieldValue.String).ToList()) };
+        return new KeyValuePair<Field, HighlightField>(field, options);
+    }
+
+    /// <summary>"title.f" → "title": highlights are reported under the public field name.</summary>
+    public static string HighlightName(string esField)
+    {
+        var dot = esField.IndexOf('.');
+        return dot < 0 ? esField : esField[..dot];
+    }
+}

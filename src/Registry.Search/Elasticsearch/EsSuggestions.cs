@@ -1,0 +1,87 @@
+using System.Text;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.QueryDsl;
+using Registry.Search.Analysis;
+using Registry.Search.Lucene;
+using Registry.Search.Model;
+using F = Registry.Search.Model.SearchFields;
+using SearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
+
+namespace Registry.Search.Elasticsearch;
+
+/// <summary>
+/// Search-box completions from the <see cref="F.Suggest"/> keyword field, which holds the same
+/// "folded words␟display␟source" terms as the Lucene engine (one per word start of titles, keywords and the
+/// organisation name). A <c>prefix</c> query on the folded key finds the tasks; a <c>terms</c> aggregation
+/// restricted to the keys with that prefix counts tasks per phrase. An edge-ngram or <c>search_as_you_type</c>
+/// field would find documents but not count distinct phrases, which the search box shows.
+/// </summary>
+internal static class EsSuggestions
+{
+    public const string Aggregation = "suggestions";
+    private const char Separator = '\u001F';
+    /// <summary>Phrases fetched before merging spellings of the same phrase.</summary>
+    private const int Candidates = 100;
+
+    /// <summary>Null when the prefix has no letters or digits (nothing to look for).</summary>
+    public static SearchRequest? Build(string alias, string prefix)
+    {
+        var key = Suggestions.Key(prefix ?? "");
+        if (key.Length == 0) return null;
+        return new SearchRequest(alias)
+        {
+            Size = 0,
+            TrackTotalHits = new Elastic.Clients.Elasticsearch.Core.Search.TrackHits(false),
+            Query = new BoolQuery { Filter = [new PrefixQuery(F.Suggest, key)] },
+            Aggregations = new Dictionary<string, Elastic.Clients.Elasticsearch.Aggregations.Aggregation>
+            {
+                [Aggregation] = new TermsAggregation { Field = F.Suggest, Size = Candidates, Include = new TermsInclude(Escape(key) + ".*") },
+            },
+        };
+    }
+
+    /// <summary>Merges buckets by folded display text, then orders like the Lucene engine.</summary>
+    public static IReadOnlyList<Suggestion> Read(SearchResponse<EsStoredRecord> response, string prefix, int max)
+    {
+        var key = Suggestions.Key(prefix ?? "");
+        if (response.Aggregations is null || !response.Aggregations.TryGetAggregate(Aggregation, out var aggregate)
+            || aggregate is not StringTermsAggregate terms) return [];
+        var found = new Dictionary<string, (Suggestion Best, bool AtStart)>();
+        foreach (var bucket in terms.Buckets)
+        {
+            if (!bucket.Key.TryGetString(out var term) || term is null) continue;
+            var parts = term.Split(Separator);
+            if (parts.Length != 3 || bucket.DocCount == 0) continue;
+            Merge(found, parts[1], parts[2], bucket.DocCount, Suggestions.Key(parts[1]).StartsWith(key, StringComparison.Ordinal));
+        }
+        return found.Values
+            .OrderByDescending(f => f.Best.Count).ThenByDescending(f => f.AtStart).ThenBy(f => f.Best.Text.Length)
+            .ThenBy(f => f.Best.Text, StringComparer.Ordinal)
+            .Take(Math.Clamp(max, 0, 10)).Select(f => f.Best).ToList();
+    }
+
+    private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string display, string source, long count, bool atStart)
+    {
+        var distinct = VietnameseText.Fold(display).ToLowerInvariant();
+        if (found.TryGetValue(distinct, out var existing))
+        {
+            var total = existing.Best.Count + count;
+            var best = count > existing.Best.Count ? new Suggestion(display, source, total) : existing.Best with { Count = total };
+            found[distinct] = (best, existing.AtStart || atStart);
+        }
+        else found[distinct] = (new Suggestion(display, source, count), atStart);
+    }
+
+    /// <summary>Escapes everything but ASCII letters and digits for a Lucene regular expression.</summary>
+    internal static string Escape(string literal)
+    {
+        var sb = new StringBuilder(literal.Length * 2);
+        foreach (var c in literal)
+        {
+            if (!char.IsAsciiLetterOrDigit(c)) sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

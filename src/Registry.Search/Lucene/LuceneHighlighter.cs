@@ -1,0 +1,48 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Registry.Data.Records;
+using Registry.Search.Model;
+
+namespace Registry.Search.Lucene;
+
+/// <summary>
+/// <c>&lt;mark&gt;</c> snippets for title and summary, the rest HTML-encoded. Matching is on folded words, so a
+/// query typed without diacritics still marks "Chuyển đổi số".
+/// </summary>
+internal sealed class LuceneHighlighter(Analyzer analyzer)
+{
+    private const string Field = SearchFields.Title + SearchFields.FoldedSuffix;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Highlight(TaskRecord record, IReadOnlyList<string> foldedTerms)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>();
+        if (foldedTerms.Count == 0) return result;
+        var query = new BooleanQuery();
+        foreach (var t in foldedTerms.Take(BooleanQuery.MaxClauseCount)) query.Add(new TermQuery(new Term(Field, t)), Occur.SHOULD);
+        Add(result, SearchFields.Title, record.Title, query, new NullFragmenter(), 1);
+        Add(result, SearchFields.Summary, record.Summary, query, new SimpleFragmenter(180), 2);
+        return result;
+    }
+
+    private void Add(Dictionary<string, IReadOnlyList<string>> result, string name, string? text, Query query, IFragmenter fragmenter, int max)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), new QueryScorer(query, Field))
+        {
+            TextFragmenter = fragmenter,
+            MaxDocCharsToAnalyze = 100_000,
+        };
+        using var tokens = analyzer.GetTokenStream(Field, text);
+        var fragments = highlighter.GetBestFragments(tokens, text, max).Where(f => f.Contains("<mark>")).ToList();
+        if (fragments.Count > 0) result[name] = fragments;
+    }
+}
+
+/// <summary>Encodes only what HTML needs (&amp; &lt; &gt; &quot; &#39;), leaving Vietnamese letters readable.</summary>
+internal sealed class MinimalHtmlEncoder : IEncoder
+{
+    public string EncodeText(string originalText) =>
+        originalText.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
+}

@@ -1,0 +1,126 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Registry.Search.Analysis;
+using Registry.Search.Model;
+using F = Registry.Search.Model.SearchFields;
+
+namespace Registry.Search.Lucene;
+
+/// <summary>
+/// Builds the scoring query from a <see cref="ParsedQuery"/> and the non-scoring filter from a
+/// <see cref="SearchFilterSet"/>. Weights: title &gt; keywords &gt; summary &gt; organisation &gt; body;
+/// the original-diacritics field over the folded one; adjacent-syllable (shingle) matches on top; an exact
+/// task code above everything; fuzzy (one edit) on folded words of five letters or more, weakly.
+/// </summary>
+internal static class LuceneQueryBuilder
+{
+    private static IReadOnlyDictionary<string, float> Weights => SearchWeights.Fields;
+    private const float OriginalBoost = SearchWeights.Original;
+    private const float FoldedBoost = SearchWeights.Folded;
+    private const float ShingleBoost = SearchWeights.Shingle;
+    private const float FuzzyBoost = SearchWeights.Fuzzy;
+    private const float CodeBoost = SearchWeights.Code;
+
+    public static Query Build(ParsedQuery parsed)
+    {
+        if (parsed.IsEmpty && parsed.Excluded.Count == 0) return new MatchAllDocsQuery();
+        var text = new BooleanQuery();
+        if (parsed.Units.Count > 0)
+        {
+            var units = new BooleanQuery { MinimumNumberShouldMatch = parsed.MinimumShouldMatch };
+            foreach (var unit in parsed.Units) units.Add(Unit(unit), Occur.SHOULD);
+            text.Add(units, Occur.MUST);
+            foreach (var (original, folded) in parsed.AdjacentPairs) text.Add(Pair(original, folded), Occur.SHOULD);
+        }
+        var root = new BooleanQuery();
+        if (parsed.Units.Count > 0) root.Add(text, Occur.SHOULD);
+        if (parsed.CodeKey is { } code) root.Add(new TermQuery(new Term(F.CodeKey, code)) { Boost = CodeBoost }, Occur.SHOULD);
+        if (root.Clauses.Count == 0) root.Add(new MatchAllDocsQuery(), Occur.SHOULD);
+        var result = new BooleanQuery { { root, Occur.MUST } };
+        foreach (var excluded in parsed.Excluded)
+            foreach (var field in F.TextFields)
+                result.Add(Phrase(field + F.FoldedSuffix, excluded.Folded, 1f), Occur.MUST_NOT);
+        return result;
+    }
+
+    /// <summary>A unit matches through its own words (all of them, in any field) or any alternative phrase.</summary>
+    private static Query Unit(QueryUnit unit)
+    {
+        var options = new DisjunctionMaxQuery(0.1f);
+        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? PhraseAnyField(unit.Tokens, unit.IsPhrase) : AllWords(unit.Tokens));
+        foreach (var alternative in unit.Alternatives) options.Add(PhraseAnyField(alternative, isPhrase: true));
+        return options;
+    }
+
+    private static Query AllWords(TokenPhrase words)
+    {
+        var all = new BooleanQuery();
+        for (var i = 0; i < words.Original.Count; i++)
+            all.Add(PhraseAnyField(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false), Occur.MUST);
+        return all;
+    }
+
+    /// <summary>The words (or phrase) in any text field, original and folded, plus fuzzy for single long words.</summary>
+    private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase)
+    {
+        var fields = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
+        foreach (var (field, weight) in Weights)
+        {
+            fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));
+            fields.Add(Phrase(field + F.FoldedSuffix, phrase.Folded, weight * FoldedBoost));
+            if (!isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && field != F.Body)
+                fields.Add(new FuzzyQuery(new Term(field + F.FoldedSuffix, phrase.Folded[0]), 1, 1) { Boost = weight * FuzzyBoost });
+        }
+        return fields;
+    }
+
+    private static Query Pair(string original, string folded)
+    {
+        var pair = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
+        foreach (var (field, weight) in Weights)
+        {
+            pair.Add(new TermQuery(new Term(field + F.ShingleSuffix, original)) { Boost = weight * ShingleBoost });
+            pair.Add(new TermQuery(new Term(field + F.FoldedShingleSuffix, folded)) { Boost = weight * ShingleBoost * FoldedBoost });
+        }
+        return pair;
+    }
+
+    private static Query Phrase(string field, IReadOnlyList<string> words, float boost)
+    {
+        if (words.Count == 1) return new TermQuery(new Term(field, words[0])) { Boost = boost };
+        var phrase = new PhraseQuery { Boost = boost };
+        foreach (var w in words) phrase.Add(new Term(field, w));
+        return phrase;
+    }
+
+    /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>
+    public static Filter? BuildFilter(SearchFilterSet filters, Query? extra = null)
+    {
+        if (filters.IsEmpty && extra is null) return null;
+        var all = new BooleanQuery();
+        foreach (var applied in filters.Applied) all.Add(FilterClause(applied), Occur.MUST);
+        if (extra is not null) all.Add(extra, Occur.MUST);
+        return new QueryWrapperFilter(all);
+    }
+
+    private static Query FilterClause(AppliedFilter applied)
+    {
+        var field = applied.Filter.IndexField;
+        switch (applied.Filter.Shape)
+        {
+            case FilterShape.Terms:
+                var any = new BooleanQuery();
+                foreach (var v in applied.Values) any.Add(new TermQuery(new Term(field, v.Term)), Occur.SHOULD);
+                return any;
+            default:
+                var n = applied.Values[0].Number!.Value;
+                var atLeast = applied.Filter.Shape == FilterShape.AtLeast;
+                return IsInt32(field)
+                    ? NumericRangeQuery.NewInt32Range(field, atLeast ? (int)Math.Clamp(n, int.MinValue, int.MaxValue) : null,
+                        atLeast ? null : (int)Math.Clamp(n, int.MinValue, int.MaxValue), true, true)
+                    : NumericRangeQuery.NewInt64Range(field, atLeast ? n : null, atLeast ? null : n, true, true);
+        }
+    }
+
+    private static bool IsInt32(string field) => field is F.StartYear or F.StartDay or F.EndDay;
+}

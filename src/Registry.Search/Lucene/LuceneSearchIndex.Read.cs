@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Registry.Data.Records;
+using Registry.Search.Analysis;
+using Registry.Search.Model;
+using F = Registry.Search.Model.SearchFields;
+
+namespace Registry.Search.Lucene;
+
+public sealed partial class LuceneSearchIndex
+{
+    /// <summary>Frequent words that say nothing about what a task is about, left out of "related" queries.</summary>
+    private static readonly string[] RelatedStopWords =
+        ["va", "cua", "cac", "cho", "trong", "tai", "tren", "nhung", "mot", "la", "co", "duoc", "voi", "de", "den", "tu",
+         "nghien", "cuu", "ung", "dung", "tinh", "phu", "tho", "thuc", "hien", "xay", "dia", "ban", "nham", "theo"];
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
+    {
+        var parsed = QueryText.Parse(request.Query);
+        var query = LuceneQueryBuilder.Build(parsed);
+        var filter = LuceneQueryBuilder.BuildFilter(request.Filters);
+        var sort = LuceneSorting.Build(request.Sort, hasQuery: !parsed.IsEmpty);
+        var after = request.Cursor is null ? null : LuceneSorting.Decode(request.Cursor, request.Sort, sort);
+        var facets = request.Facets.Select(n => SearchFacets.Find(n)
+            ?? throw new InvalidSearchRequestException("facets", $"Không có facet '{n}' (unknown facet).")).Distinct().ToList();
+        var size = request.ClampedPageSize;
+        return Task.FromResult(WithSearcher(searcher =>
+        {
+            // One extra hit tells whether there is a next page.
+            var top = TopFieldCollector.Create(sort, size + 1, after, true, true, false, false);
+            var counter = new FacetCollector(facets);
+            searcher.Search(query, filter, MultiCollector.Wrap(top, counter));
+            var docs = top.GetTopDocs().ScoreDocs;
+            var page = docs.Take(size).Cast<FieldDoc>().ToList();
+            var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? parsed.HighlightTerms : [])).ToList();
+            var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
+            return new SearchResult(counter.TotalHits, hits, next, counter.Result());
+        }));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) =>
+        Task.FromResult(WithSearcher(s => Suggestions.Find(s.IndexReader, prefix ?? "", Math.Clamp(max, 0, 10))));
+
+    public Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default) =>
+        Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            var found = searcher.Search(new TermQuery(new Term(F.Id, id)), 1).ScoreDocs;
+            if (found.Length == 0 || max <= 0) return [];
+            var record = Load(searcher, found[0].Doc);
+            var related = RelatedQuery(searcher.IndexReader, SearchDocument.From(record));
+            var top = searcher.Search(related, Math.Clamp(max, 1, 50)).ScoreDocs;
+            return top.Select(d => ToHit(searcher, d, [])).ToList();
+        }));
+
+    private Query RelatedQuery(IndexReader reader, SearchDocument document)
+    {
+        var mlt = new MoreLikeThis(reader)
+        {
+            Analyzer = _analyzer,
+            MinTermFreq = 1,
+            MinDocFreq = 1,
+            MinWordLen = 2,
+            MaxQueryTerms = 20,
+            StopWords = RelatedStopWords.ToHashSet(),
+        };
+        var query = new BooleanQuery();
+        AddLike(query, mlt, F.Title, document.Title, 2f);
+        AddLike(query, mlt, F.Keywords, string.Join(" . ", document.Keywords), 1.5f);
+        AddLike(query, mlt, F.Summary, document.Summary, 1f);
+        foreach (var sector in document.Sectors) query.Add(new TermQuery(new Term(F.Sector, sector)) { Boost = 0.5f }, Occur.SHOULD);
+        var result = new BooleanQuery { { query, Occur.MUST }, { new TermQuery(new Term(F.Id, document.Id)), Occur.MUST_NOT } };
+        return result;
+    }
+
+    private static void AddLike(BooleanQuery query, MoreLikeThis mlt, string field, string text, float boost)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        var folded = field + F.FoldedSuffix;
+        mlt.FieldNames = [folded];
+        var like = mlt.Like(new StringReader(text), folded);
+        like.Boost = boost;
+        if (like is BooleanQuery { Clauses.Count: > 0 } or not BooleanQuery) query.Add(like, Occur.SHOULD);
+    }
+
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc doc, IReadOnlyList<string> highlightTerms)
+    {
+        var record = Load(searcher, doc.Doc);
+        var highlights = highlightTerms.Count == 0
+            ? new Dictionary<string, IReadOnlyList<string>>()
+            : _highlighter.Highlight(record, highlightTerms);
+        var score = float.IsNaN(doc.Score) ? 0 : doc.Score;
+        return new SearchHit(record.Id!, score, highlights, record);
+    }
+
+    private static TaskRecord Load(IndexSearcher searcher, int doc)
+    {
+        var stored = searcher.Doc(doc, new HashSet<string> { F.Source });
+        return JsonSerializer.Deserialize<TaskRecord>(stored.Get(F.Source), RegistryJson.Options)!;
+    }
+}

@@ -1,0 +1,206 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Registry.Data.Records;
+using Registry.Search.Model;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace Registry.Search.Lucene;
+
+/// <summary>
+/// The embedded engine: one <see cref="IndexWriter"/> and a near-real-time <see cref="SearcherManager"/>.
+/// Every write batch is followed by a reopen, so changes are searchable at once; a timer commits to disk every
+/// <see cref="SearchOptions.CommitInterval"/> for crash safety, and disposal commits what is left.
+/// </summary>
+public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    private readonly System.Threading.Lock _gate = new();
+    private readonly Directory _directory;
+    private readonly VietnameseIndexAnalyzer _analyzer = new();
+    private readonly LuceneHighlighter _highlighter;
+    private readonly ILogger _logger;
+    private readonly Timer _commitTimer;
+    private IndexWriter _writer;
+    private SearcherManager _manager;
+    private long _uncommitted;
+    private bool _rebuilding;
+    private bool _disposed;
+
+    public LuceneSearchIndex(IOptions<SearchOptions> options, ILogger<LuceneSearchIndex> logger)
+        : this(FSDirectory.Open(RequireDirectory(options.Value)), options.Value.CommitInterval, logger)
+    {
+    }
+
+    /// <summary>Opens (or creates) an index in <paramref name="directory"/>; tests pass a <see cref="RAMDirectory"/>.</summary>
+    public LuceneSearchIndex(Directory directory, TimeSpan commitInterval, ILogger? logger = null)
+    {
+        _directory = directory;
+        _logger = logger ?? NullLogger.Instance;
+        _highlighter = new LuceneHighlighter(_analyzer);
+        (_writer, _manager) = Open();
+        _commitTimer = new Timer(_ => CommitIfDirty(), null, commitInterval, commitInterval);
+    }
+
+    public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default)
+    {
+        var documents = records.Select(SearchDocument.From).ToList();
+        lock (_gate)
+        {
+            foreach (var d in documents) _writer.UpdateDocument(new Term(SearchFields.Id, d.Id), LuceneDocumentMapper.ToLucene(d));
+            AfterWrite(documents.Count);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            _writer.DeleteDocuments(ids.Select(id => new Term(SearchFields.Id, id)).ToArray());
+            AfterWrite(ids.Count);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ResetAsync(CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            _writer.DeleteAll();
+            _writer.Commit();
+            _uncommitted = 0;
+            _manager.MaybeRefreshBlocking();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_rebuilding) throw new InvalidOperationException("A rebuild of the search index is already running.");
+            _writer.Commit();
+            _uncommitted = 0;
+            _rebuilding = true;
+            _writer.DeleteAll();
+        }
+        return Task.FromResult<ISearchIndexBuild>(new Build(this));
+    }
+
+    public Task<long> CountAsync(CancellationToken ct = default) =>
+        Task.FromResult(WithSearcher(s => (long)s.IndexReader.NumDocs));
+
+    /// <summary>Writes pending changes to disk now (normally the timer does it).</summary>
+    public void Commit()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _rebuilding) return;
+            _writer.Commit();
+            _uncommitted = 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _commitTimer.Dispose();
+            if (_rebuilding) _writer.Rollback();
+            else _writer.Dispose();
+            _manager.Dispose();
+            _analyzer.Dispose();
+            _directory.Dispose();
+        }
+    }
+
+    private void AfterWrite(int count)
+    {
+        _uncommitted += count;
+        // During a rebuild readers keep the old view until the build completes.
+        if (!_rebuilding) _manager.MaybeRefreshBlocking();
+    }
+
+    private void CommitIfDirty()
+    {
+        try
+        {
+            lock (_gate)
+            {
+                if (_disposed || _rebuilding || _uncommitted == 0) return;
+                _writer.Commit();
+                _uncommitted = 0;
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            _logger.LogWarning(e, "Periodic commit of the search index failed; it is retried on the next tick.");
+        }
+    }
+
+    private (IndexWriter, SearcherManager) Open()
+    {
+        var config = new IndexWriterConfig(LuceneIndex.Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND };
+        var writer = new IndexWriter(_directory, config);
+        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> read)
+    {
+        var manager = _manager;
+        var searcher = manager.Acquire();
+        try { return read(searcher); }
+        finally { manager.Release(searcher); }
+    }
+
+    private static string RequireDirectory(SearchOptions options)
+    {
+        var path = options.IndexDirectory ?? throw new InvalidOperationException("Registry:Search:IndexDirectory is not set.");
+        System.IO.Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>A rebuild: old documents were deleted at the start but readers see them until completion.</summary>
+    private sealed class Build(LuceneSearchIndex index) : ISearchIndexBuild
+    {
+        private bool _finished;
+
+        public Task AddAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default) =>
+            index.UpsertAsync(records, ct);
+
+        public Task CompleteAsync(CancellationToken ct = default)
+        {
+            lock (index._gate)
+            {
+                index._rebuilding = false;
+                index._writer.Commit();
+                index._uncommitted = 0;
+                index._manager.MaybeRefreshBlocking();
+                _finished = true;
+            }
+            return Task.CompletedTask;
+        }
+
+        /// <summary>An unfinished build rolls back to the last commit (the index as it was before the build).</summary>
+        public ValueTask DisposeAsync()
+        {
+            lock (index._gate)
+            {
+                if (_finished || index._disposed) return ValueTask.CompletedTask;
+                index._logger.LogWarning("Search index rebuild abandoned; rolling back to the previous index.");
+                index._writer.Rollback();
+                var old = index._manager;
+                (index._writer, index._manager) = index.Open();
+                index._rebuilding = false;
+                old.Dispose();
+                _finished = true;
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}

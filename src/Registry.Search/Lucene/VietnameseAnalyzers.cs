@@ -1,0 +1,121 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+using Registry.Search.Analysis;
+using Registry.Search.Model;
+
+namespace Registry.Search.Lucene;
+
+/// <summary>Splits on anything but letters, digits and combining marks (so NFD input stays whole).</summary>
+public sealed class VietnameseTokenizer(TextReader input) : CharTokenizer(LuceneIndex.Version, input)
+{
+    protected override bool IsTokenChar(int c) => VietnameseText.IsTokenChar(c);
+}
+
+/// <summary>NFC, lowercase and canonical tone placement of each token (offsets stay on the original text).</summary>
+public sealed class VietnameseNormalizationFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+
+    public VietnameseNormalizationFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken()) return false;
+        var text = _term.ToString();
+        var normalized = VietnameseText.NormalizeToken(text);
+        if (!string.Equals(text, normalized, StringComparison.Ordinal)) _term.SetEmpty().Append(normalized);
+        return true;
+    }
+}
+
+/// <summary>
+/// Index-time analysis per field name suffix: original (normalised, with diacritics), folded
+/// (<see cref="SearchFields.FoldedSuffix"/>: + ASCII folding after NFC), and two-syllable shingles of either.
+/// </summary>
+public sealed class VietnameseIndexAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new VietnameseTokenizer(reader);
+        TokenStream stream = new VietnameseNormalizationFilter(tokenizer);
+        var folded = fieldName.EndsWith(SearchFields.FoldedSuffix, StringComparison.Ordinal)
+            || fieldName.EndsWith(SearchFields.FoldedShingleSuffix, StringComparison.Ordinal)
+            || fieldName == SearchFields.Suggest;
+        if (folded) stream = new ASCIIFoldingFilter(stream);
+        var shingles = fieldName.EndsWith(SearchFields.ShingleSuffix, StringComparison.Ordinal)
+            || fieldName.EndsWith(SearchFields.FoldedShingleSuffix, StringComparison.Ordinal);
+        if (shingles)
+        {
+            var shingle = new ShingleFilter(stream, 2, 2);
+            shingle.SetOutputUnigrams(false);
+            stream = shingle;
+        }
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
+
+internal static class LuceneIndex
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+}
+
+/// <summary>
+/// Stacks the Telex decoding of a token on top of it (same position), so "vieejt" also matches "việt".
+/// Only tokens that are not plausible syllables and decode to one are touched (see <see cref="TelexDecoder"/>).
+/// </summary>
+public sealed class TelexDecodingFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _position;
+    private string? _pending;
+    private State? _state;
+
+    public TelexDecodingFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_pending is not null)
+        {
+            RestoreState(_state);
+            _term.SetEmpty().Append(_pending);
+            _position.PositionIncrement = 0;
+            _pending = null;
+            return true;
+        }
+        if (!m_input.IncrementToken()) return false;
+        _pending = TelexDecoder.TryDecode(_term.ToString());
+        if (_pending is not null) _state = CaptureState();
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _pending = null;
+        _state = null;
+    }
+}
+
+/// <summary>
+/// Query-time analysis for callers that analyse text with Lucene rather than through <c>QueryText</c>
+/// (e.g. a query-string field of a tool): tokenizer, normalisation, Telex decoding, and folding for folded fields.
+/// Synonyms and phrases are handled by <c>QueryText</c>, which the engine's own query path uses.
+/// </summary>
+public sealed class VietnameseQueryAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new VietnameseTokenizer(reader);
+        TokenStream stream = new TelexDecodingFilter(new VietnameseNormalizationFilter(tokenizer));
+        if (fieldName.EndsWith(SearchFields.FoldedSuffix, StringComparison.Ordinal)) stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}

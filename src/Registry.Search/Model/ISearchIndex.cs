@@ -1,0 +1,48 @@
+using Registry.Data.Records;
+
+namespace Registry.Search.Model;
+
+/// <summary>A search engine holding the published tasks. Lucene.NET (embedded) and Elasticsearch implement it.</summary>
+public interface ISearchIndex
+{
+    /// <exception cref="InvalidSearchRequestException">The cursor is malformed or belongs to another sort.</exception>
+    Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default);
+
+    /// <summary>Completions for a prefix typed with or without diacritics; at most 10, distinct, most frequent first.</summary>
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default);
+
+    /// <summary>Tasks like the given one (text and sector), never the task itself; empty when it is not indexed.</summary>
+    Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default);
+
+    /// <summary>Adds or replaces published records (by id); searchable within about a second.</summary>
+    Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default);
+
+    Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
+    /// <summary>Empties the index.</summary>
+    Task ResetAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Starts a full rebuild. Records added to the build become visible only when it completes
+    /// (Elasticsearch: a new versioned index and an alias swap); disposing an unfinished build abandons it.
+    /// </summary>
+    Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default);
+
+    /// <summary>Number of indexed tasks.</summary>
+    Task<long> CountAsync(CancellationToken ct = default);
+}
+
+/// <summary>A rebuild in progress (see <see cref="ISearchIndex.BeginRebuildAsync"/>).</summary>
+public interface ISearchIndexBuild : IAsyncDisposable
+{
+    Task AddAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default);
+
+    /// <summary>Makes the rebuilt index the live one.</summary>
+    Task CompleteAsync(CancellationToken ct = default);
+}
+
+/// <summary>A request the engine cannot run as given (bad cursor); the API answers 400.</summary>
+public sealed class InvalidSearchRequestException(string parameter, string message) : Exception(message)
+{
+    public string Parameter { get; } = parameter;
+}

@@ -1,0 +1,62 @@
+using Registry.Data.Reference;
+
+namespace Registry.Search.Model;
+
+/// <summary>A facet: counts of matching tasks per value of <see cref="IndexField"/>.</summary>
+/// <param name="MaxBuckets">How many buckets are returned, most frequent first.</param>
+/// <param name="DisplayName">Vietnamese label of a bucket key.</param>
+public sealed record SearchFacet(string Name, string IndexField, string Description, int MaxBuckets, Func<string, string> DisplayName)
+{
+    /// <summary>The filter that narrows to one bucket of this facet (sector and field buckets filter by <c>field</c>).</summary>
+    public string FilterName => Name switch { "sector" => "field", "year" => "yearFrom", _ => Name };
+}
+
+public static class SearchFacets
+{
+    public static readonly SearchFacet Field = new("field", SearchFields.FieldLevel1,
+        "Lĩnh vực cấp 1 (field of science, level 1).", 10, FieldName);
+    public static readonly SearchFacet Sector = new("sector", SearchFields.Sector,
+        "Lĩnh vực cấp 2 (sector, level 2).", 50, FieldName);
+    public static readonly SearchFacet Level = new("level", SearchFields.Level,
+        "Cấp quản lý (level).", 10, VietnameseLabels.Level);
+    public static readonly SearchFacet Kind = new("kind", SearchFields.Kind,
+        "Loại nhiệm vụ (kind).", 10, VietnameseLabels.Kind);
+    public static readonly SearchFacet Status = new("status", SearchFields.Status,
+        "Tình trạng (status).", 10, VietnameseLabels.Status);
+    public static readonly SearchFacet Year = new("year", SearchFields.StartYear,
+        "Năm bắt đầu (start year).", 100, y => y);
+    /// <summary>Buckets are keyed by organisation id; engines read the name from <see cref="SearchFields.OrganizationFacet"/>.</summary>
+    public static readonly SearchFacet Organization = new("organization", SearchFields.OrganizationFacet,
+        "Tổ chức chủ trì (host organization).", 50, k => OrganizationFacetKey.Split(k).Name);
+
+    public static readonly IReadOnlyList<SearchFacet> All = [Field, Sector, Level, Kind, Status, Year, Organization];
+
+    public static SearchFacet? Find(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Turns raw engine counts (index value → count) into ordered buckets: count desc, then key.</summary>
+    public static IReadOnlyList<FacetBucket> ToBuckets(SearchFacet facet, IEnumerable<KeyValuePair<string, long>> counts) =>
+        counts.Where(c => c.Value > 0)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(facet.MaxBuckets)
+            .Select(c => facet == Organization
+                ? new FacetBucket(OrganizationFacetKey.Split(c.Key).Id, OrganizationFacetKey.Split(c.Key).Name, c.Value)
+                : new FacetBucket(c.Key, facet.DisplayName(c.Key), c.Value))
+            .ToList();
+
+    private static string FieldName(string code) => FieldsOfScience.Find(code)?.NameVi ?? code;
+}
+
+/// <summary>"id\u001Fname": lets one indexed value carry both the organisation's filter key and its display name.</summary>
+public static class OrganizationFacetKey
+{
+    private const char Separator = '\u001F';
+
+    public static string Join(string id, string? name) => id + Separator + (name ?? id);
+
+    public static (string Id, string Name) Split(string key)
+    {
+        var i = key.IndexOf(Separator);
+        return i < 0 ? (key, key) : (key[..i], key[(i + 1)..]);
+    }
+}

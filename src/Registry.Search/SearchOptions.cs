@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Registry.Search;
+
+public enum SearchProvider { Lucene, Elasticsearch }
+
+/// <summary>Bound from <c>Registry:Search</c>.</summary>
+public sealed class SearchOptions : IValidatableObject
+{
+    public const string Section = "Registry:Search";
+
+    /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
+    public SearchProvider Provider { get; set; } = SearchProvider.Lucene;
+
+    /// <summary>Where the Lucene index lives; the host sets it to <c>&lt;DataDirectory&gt;/index</c> unless overridden.</summary>
+    public string? IndexDirectory { get; set; }
+
+    /// <summary>How often pending Lucene changes are committed to disk (searchability does not wait for it).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public ElasticsearchOptions Elasticsearch { get; set; } = new();
+
+    /// <summary>Outbox items per indexer batch.</summary>
+    [Range(1, 5000)]
+    public int IndexerBatchSize { get; set; } = 200;
+
+    /// <summary>Delay between polls when the outbox is empty.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan IndexerPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == SearchProvider.Lucene && string.IsNullOrWhiteSpace(IndexDirectory))
+            yield return new ValidationResult("Registry:Search:IndexDirectory is required for the Lucene provider (the host defaults it to <DataDirectory>/index).", [nameof(IndexDirectory)]);
+        if (Provider == SearchProvider.Elasticsearch && !Uri.TryCreate(Elasticsearch.Url, UriKind.Absolute, out _))
+            yield return new ValidationResult("Registry:Search:Elasticsearch:Url must be an absolute URL when Provider is Elasticsearch.", ["Elasticsearch.Url"]);
+    }
+}
+
+/// <summary>Bound from <c>Registry:Search:Elasticsearch</c>; used by the Elasticsearch engine.</summary>
+public sealed class ElasticsearchOptions
+{
+    public string? Url { get; set; }
+
+    /// <summary>Prefix of index and alias names (versioned indexes <c>{prefix}-tasks-v{n}</c> behind alias <c>{prefix}-tasks</c>).</summary>
+    public string IndexPrefix { get; set; } = "registry";
+}

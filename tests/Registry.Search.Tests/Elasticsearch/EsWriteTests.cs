@@ -1,0 +1,101 @@
+using System.Text;
+using Registry.Search.Elasticsearch;
+using Registry.Search.Tests.Corpus;
+
+namespace Registry.Search.Tests.Elasticsearch;
+
+/// <summary>Upserts and removals as bulk bodies, and the back-off on 429 / 5xx.</summary>
+public sealed class EsWriteTests
+{
+    private static readonly Data.Records.TaskRecord Task0 = SeededCorpus.Records[0];
+    private static readonly Data.Records.TaskRecord Task1 = SeededCorpus.Records[1];
+
+    [Fact]
+    public async Task Upserts_are_bulk_index_lines_with_normalised_text_and_wait_for_refresh()
+    {
+        var nfd = Task0 with { Title = "Nghiên cứu giống lúa Hoà Bình".Normalize(NormalizationForm.FormD) };
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk", EsJson.Bulk(("index", Task0.Id!, 201), ("index", Task1.Id!, 201)));
+        await cluster.Index().UpsertAsync([nfd, Task1]);
+
+        var call = cluster.Single("POST", "/registry-tasks/_bulk");
+        Assert.Contains("refresh=wait_for", call.Path);
+        var lines = call.Lines;
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(Task0.Id, lines[0]["index"]!["_id"]!.GetValue<string>());
+        var doc = lines[1];
+        // NFC and the one tone placement are applied in C#: stock Elasticsearch has no ICU normaliser.
+        Assert.Equal("Nghiên cứu giống lúa Hòa Bình", doc["title"]!.GetValue<string>());
+        Assert.Equal(Task0.Code, doc["code"]!.GetValue<string>());
+        Assert.Equal(Task0.Id, doc["source"]!["id"]!.GetValue<string>());
+        Assert.Equal(Task0.HostOrganization!.Id, doc["orgId"]!.GetValue<string>());
+        Assert.Contains(Task0.Fields![0][..1], doc["fieldPrefix"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Contains(doc["suggest"]!.AsArray(), s => s!.GetValue<string>().StartsWith("nghien cuu giong lua hoa binh\u001F", StringComparison.Ordinal));
+        Assert.Equal(Task1.Id, lines[2]["index"]!["_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Removals_are_delete_lines_and_an_already_missing_task_is_fine()
+    {
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk", EsJson.Bulk(("delete", "t-a-1", 200), ("delete", "t-gone-1", 404)));
+        await cluster.Index().RemoveAsync(["t-a-1", "t-gone-1"]);
+        var lines = cluster.Single("POST", "/registry-tasks/_bulk").Lines;
+        Assert.Equal(["t-a-1", "t-gone-1"], lines.Select(l => l["delete"]!["_id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_429_answer_is_retried_with_a_growing_delay()
+    {
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk",
+            (429, EsJson.Error("es_rejected_execution_exception", "queue full", 429)),
+            (503, EsJson.Error("unavailable_shards_exception", "primary not active", 503)),
+            (200, EsJson.Bulk(("index", Task0.Id!, 200))));
+        await cluster.Index().UpsertAsync([Task0]);
+        Assert.Equal(3, cluster.All("POST", "/registry-tasks/_bulk").Count);
+        Assert.Equal([TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000)], cluster.Delays);
+    }
+
+    [Fact]
+    public async Task Only_the_items_rejected_with_429_are_sent_again()
+    {
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk",
+            (200, EsJson.Bulk(("index", Task0.Id!, 201), ("index", Task1.Id!, 429))),
+            (200, EsJson.Bulk(("index", Task1.Id!, 201))));
+        await cluster.Index().UpsertAsync([Task0, Task1]);
+        var calls = cluster.All("POST", "/registry-tasks/_bulk");
+        Assert.Equal(2, calls.Count);
+        Assert.Equal([Task1.Id], calls[1].Lines.Where(l => l["index"] is not null).Select(l => l["index"]!["_id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Persistent_failures_give_up_after_the_configured_retries()
+    {
+        var options = FakeCluster.Options();
+        options.MaxRetries = 2;
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk", (503, EsJson.Error("cluster_block_exception", "read only", 503)));
+        var error = await Assert.ThrowsAsync<ElasticsearchIndexException>(() => cluster.Index(options).UpsertAsync([Task0]));
+        Assert.Contains("503", error.Message);
+        Assert.Equal(3, cluster.All("POST", "/registry-tasks/_bulk").Count);
+        Assert.Equal([TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000)], cluster.Delays);
+    }
+
+    [Fact]
+    public async Task A_rejected_document_is_not_retried_and_says_why()
+    {
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk", EsJson.Bulk(("index", Task0.Id!, 400)));
+        var error = await Assert.ThrowsAsync<ElasticsearchIndexException>(() => cluster.Index().UpsertAsync([Task0]));
+        Assert.Contains(Task0.Id!, error.Message);
+        Assert.Contains("document_parsing_exception", error.Message);
+        Assert.Single(cluster.All("POST", "/registry-tasks/_bulk"));
+        Assert.Empty(cluster.Delays);
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_for_empty_batches()
+    {
+        var cluster = new FakeCluster();
+        var index = cluster.Index();
+        await index.UpsertAsync([]);
+        await index.RemoveAsync([]);
+        Assert.Empty(cluster.Calls);
+    }
+}

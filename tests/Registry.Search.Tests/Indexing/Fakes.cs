@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using Registry.Data.Abstractions;
+using Registry.Data.Records;
+using Registry.Search.Model;
+
+namespace Registry.Search.Tests.Indexing;
+
+/// <summary>An outbox with real lease semantics: due items only, owner checks, retry times.</summary>
+internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
+{
+    private sealed class Row
+    {
+        public required OutboxItem Item;
+        public string? Owner;
+        public DateTimeOffset LeasedUntil;
+        public DateTimeOffset DueAt;
+        public bool Done;
+        public string? Error;
+    }
+
+    private readonly List<Row> _rows = [];
+    private long _sequence;
+
+    public void Append(string taskId, OutboxKind kind)
+    {
+        lock (_rows) _rows.Add(new Row { Item = new OutboxItem(++_sequence, taskId, kind, 0, time.GetUtcNow()), DueAt = time.GetUtcNow() });
+    }
+
+    public IReadOnlyList<string> Errors { get { lock (_rows) return _rows.Where(r => r.Error is not null).Select(r => r.Error!).ToList(); } }
+
+    public Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        lock (_rows)
+        {
+            var due = _rows.Where(r => !r.Done && r.DueAt <= now && (r.Owner is null || r.LeasedUntil <= now)).Take(max).ToList();
+            foreach (var r in due) { r.Owner = owner; r.LeasedUntil = now + leaseFor; }
+            return Task.FromResult<IReadOnlyList<OutboxItem>>(due.Select(r => r.Item).ToList());
+        }
+    }
+
+    public Task CompleteAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default)
+    {
+        lock (_rows)
+            foreach (var r in _rows.Where(r => sequences.Contains(r.Item.Sequence) && r.Owner == owner)) r.Done = true;
+        return Task.CompletedTask;
+    }
+
+    public Task FailAsync(string owner, IReadOnlyCollection<long> sequences, string error, DateTimeOffset retryAt, CancellationToken ct = default)
+    {
+        lock (_rows)
+            foreach (var r in _rows.Where(r => sequences.Contains(r.Item.Sequence) && r.Owner == owner))
+            {
+                r.Owner = null; r.DueAt = retryAt; r.Error = error;
+                r.Item = r.Item with { Attempts = r.Item.Attempts + 1 };
+            }
+        return Task.CompletedTask;
+    }
+
+    public Task<int> PendingCountAsync(CancellationToken ct = default)
+    {
+        lock (_rows) return Task.FromResult(_rows.Count(r => !r.Done));
+    }
+
+    public Task<long> CurrentSequenceAsync(CancellationToken ct = default) => Task.FromResult(_sequence);
+}
+
+/// <summary>Published records by id; anything else is a draft or withdrawn.</summary>
+internal sealed class FakeCatalog : ITaskCatalog
+{
+    public Dictionary<string, TaskRecord> Published { get; } = [];
+
+    public async IAsyncEnumerable<TaskRecord> StreamPublishedAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var r in Published.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList())
+        {
+            await Task.Yield();
+            yield return r;
+        }
+    }
+
+    public Task<int> CountPublishedAsync(CancellationToken ct = default) => Task.FromResult(Published.Count);
+
+    public Task<int> CountAllAsync(CancellationToken ct = default) => Task.FromResult(Published.Count);
+
+    public Task<IReadOnlyList<TaskRecord>> GetPublishedAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<TaskRecord>>(ids.Where(Published.ContainsKey).Select(id => Published[id]).ToList());
+}
+
+/// <summary>An engine that is down for the first <c>failures</c> writes.</summary>
+internal sealed class FlakyIndex(ISearchIndex inner, int failures) : ISearchIndex
+{
+    private int _remaining = failures;
+
+    private void MaybeFail()
+    {
+        if (Interlocked.Decrement(ref _remaining) >= 0) throw new HttpRequestException("search engine unavailable");
+    }
+
+    public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default) { MaybeFail(); return inner.UpsertAsync(records, ct); }
+    public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) { MaybeFail(); return inner.RemoveAsync(ids, ct); }
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) => inner.SearchAsync(request, ct);
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) => inner.SuggestAsync(prefix, max, ct);
+    public Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default) => inner.RelatedAsync(id, max, ct);
+    public Task ResetAsync(CancellationToken ct = default) => inner.ResetAsync(ct);
+    public Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default) => inner.BeginRebuildAsync(ct);
+    public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
+}
+
+internal sealed class ManualTime : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
