@@ -9,7 +9,7 @@ namespace Registry.Search.Elasticsearch;
 
 /// <summary>
 /// The Elasticsearch form of <see cref="LuceneQueryBuilder"/>, clause for clause, so both engines rank alike:
-/// title &gt; keywords &gt; summary &gt; organisation &gt; body (the same <see cref="LuceneQueryBuilder.Weights"/>);
+/// title &gt; keywords &gt; summary &gt; organisation &gt; body (the same <see cref="SearchWeights.Fields"/>);
 /// the original-diacritics field at full weight, the folded sub-field at half; shingle matches of adjacent
 /// syllables on top; an exact task code above everything; fuzzy (one edit) on folded words of five letters or
 /// more. Query text never reaches <c>query_string</c>: it arrives as a <see cref="ParsedQuery"/>, so bad syntax is
@@ -73,7 +73,7 @@ internal static class EsQueryBuilder
     private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase)
     {
         var fields = new List<Query>();
-        foreach (var (field, weight) in LuceneQueryBuilder.Weights)
+        foreach (var (field, weight) in SearchWeights.Fields)
         {
             fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));
             fields.Add(Phrase(EsAnalysis.FoldedField(field), phrase.Folded, weight * FoldedBoost));
@@ -92,7 +92,7 @@ internal static class EsQueryBuilder
     private static Query Pair(string original, string folded) => new DisMaxQuery
     {
         TieBreaker = 0.3,
-        Queries = LuceneQueryBuilder.Weights.SelectMany(w => new Query[]
+        Queries = SearchWeights.Fields.SelectMany(w => new Query[]
         {
             new TermQuery(EsAnalysis.ShingleField(w.Key), original) { Boost = w.Value * ShingleBoost },
             new TermQuery(EsAnalysis.FoldedShingleField(w.Key), folded) { Boost = w.Value * ShingleBoost * FoldedBoost },
