@@ -9,6 +9,8 @@ using Registry.Data;
 using Registry.Data.Abstractions;
 using Registry.Data.Import;
 using Registry.Data.Records;
+using Registry.Search;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +57,10 @@ public static class RegistryApiServices
     public static IServiceCollection AddRegistryCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRegistryData(configuration);
+        services.AddRegistrySearch(configuration);
+        // The Lucene index lives beside the database unless configured elsewhere.
+        services.AddOptions<SearchOptions>().PostConfigure<IOptions<RegistryDataOptions>>((search, data) =>
+            search.IndexDirectory ??= Path.Combine(data.Value.DataDirectoryFullPath, "index"));
         services.AddSingleton(sp => new ImportService(sp.GetRequiredService<ITaskStore>()));
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;

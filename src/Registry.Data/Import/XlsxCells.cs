@@ -5,6 +5,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Registry.Data.Import;
 
+/// <summary>What reading cells needs from the rest of the workbook.</summary>
+/// <param name="Date1904">Workbooks from old Mac Excel count serial dates from 1904, not 1900.</param>
+internal sealed record XlsxSheetContext(List<string> SharedStrings, HashSet<uint> DateStyles, bool Date1904);
+
 /// <summary>Turns worksheet cells into <see cref="SheetCell"/>s: shared and inline strings, numbers, dates, booleans.</summary>
 internal static class XlsxCells
 {
@@ -57,20 +61,21 @@ internal static class XlsxCells
         return false;
     }
 
-    public static List<SheetCell> ReadRow(Row row, List<string> sharedStrings, HashSet<uint> dateStyles)
+    public static List<SheetCell> ReadRow(Row row, XlsxSheetContext context)
     {
         var cells = new List<SheetCell>();
         foreach (var cell in row.Elements<Cell>())
         {
             var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
             while (cells.Count < column) cells.Add(SheetCell.Empty);
-            if (cells.Count == column) cells.Add(Read(cell, sharedStrings, dateStyles));
+            if (cells.Count == column) cells.Add(Read(cell, context));
         }
         return cells;
     }
 
-    private static SheetCell Read(Cell cell, List<string> sharedStrings, HashSet<uint> dateStyles)
+    private static SheetCell Read(Cell cell, XlsxSheetContext context)
     {
+        var sharedStrings = context.SharedStrings;
         var raw = cell.CellValue?.Text ?? "";
         var type = cell.DataType?.Value;
         if (type == CellValues.SharedString)
@@ -83,9 +88,10 @@ internal static class XlsxCells
                 ? new SheetCell(iso.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Date: DateOnly.FromDateTime(iso))
                 : new SheetCell(raw);
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return new SheetCell(raw);
-        if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && number is > 0 and < 2958466)
+        if (cell.StyleIndex?.Value is { } style && context.DateStyles.Contains(style) && number is > 0 and < 2958466)
         {
-            var date = DateOnly.FromDateTime(DateTime.FromOADate(number));
+            // 1462 days separate the 1904 epoch from the 1900 one.
+            var date = DateOnly.FromDateTime(DateTime.FromOADate(context.Date1904 ? number + 1462 : number));
             return new SheetCell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Date: date);
         }
         return new SheetCell(number.ToString("R", CultureInfo.InvariantCulture), Number: number);

@@ -18,7 +18,7 @@ public sealed class XlsxImportReader : IImportReader
     {
         await using var temp = input.CanSeek ? null : await CopyToTempAsync(input, ct);
         using var document = Open(temp ?? input);
-        var (sheet, sharedStrings, dateStyles) = Guard(() => Prepare(document));
+        var (sheet, context) = Guard(() => Prepare(document));
 
         using var reader = OpenXmlReader.Create(sheet);
         TabularRowMapper? mapper = null;
@@ -28,7 +28,7 @@ public sealed class XlsxImportReader : IImportReader
             var (number, cells) = Guard(() =>
             {
                 var row = (Row)reader.LoadCurrentElement()!;
-                return ((int)(row.RowIndex?.Value ?? 0), XlsxCells.ReadRow(row, sharedStrings, dateStyles));
+                return ((int)(row.RowIndex?.Value ?? 0), XlsxCells.ReadRow(row, context));
             });
             if (mapper is null)
             {
@@ -42,10 +42,12 @@ public sealed class XlsxImportReader : IImportReader
         if (mapper is null) throw new ImportFileException(ImportFileErrorKind.Empty, "Trang tính đầu tiên trống (the first worksheet is empty)");
     }
 
-    private static (WorksheetPart Sheet, List<string> SharedStrings, HashSet<uint> DateStyles) Prepare(SpreadsheetDocument document)
+    private static (WorksheetPart Sheet, XlsxSheetContext Context) Prepare(SpreadsheetDocument document)
     {
         var workbook = document.WorkbookPart ?? throw Malformed("không có workbook (no workbook part)");
-        return (FirstWorksheet(workbook), XlsxCells.LoadSharedStrings(workbook), XlsxCells.DateStyleIndexes(workbook));
+        var date1904 = workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true;
+        return (FirstWorksheet(workbook),
+            new XlsxSheetContext(XlsxCells.LoadSharedStrings(workbook), XlsxCells.DateStyleIndexes(workbook), date1904));
     }
 
     private static SpreadsheetDocument Open(Stream source)

@@ -11,13 +11,17 @@ internal static class XlsxBuilder
     /// DateOnly → serial number with a date style, bool → boolean, null → no cell.</summary>
     public sealed record Inline(string Text);
 
-    public static MemoryStream Build(params object?[][] rows)
+    public static MemoryStream Build(params object?[][] rows) => Build(date1904: false, rows);
+
+    /// <param name="date1904">Write the workbook in the 1904 date system (old Mac Excel).</param>
+    public static MemoryStream Build(bool date1904, params object?[][] rows)
     {
         var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = doc.AddWorkbookPart();
             workbook.Workbook = new Workbook();
+            if (date1904) workbook.Workbook.AppendChild(new WorkbookProperties { Date1904 = true });
             AddStyles(workbook);
             var shared = workbook.AddNewPart<SharedStringTablePart>();
             shared.SharedStringTable = new SharedStringTable();
@@ -28,7 +32,7 @@ internal static class XlsxBuilder
             {
                 var row = new Row { RowIndex = (uint)(r + 1) };
                 for (var c = 0; c < rows[r].Length; c++)
-                    if (rows[r][c] is { } value) row.Append(Cell(value, $"{(char)('A' + c)}{r + 1}", strings));
+                    if (rows[r][c] is { } value) row.Append(Cell(value, $"{(char)('A' + c)}{r + 1}", strings, date1904));
                 data.Append(row);
             }
             foreach (var s in strings) shared.SharedStringTable.Append(new SharedStringItem(new Text(s)));
@@ -39,12 +43,12 @@ internal static class XlsxBuilder
         return stream;
     }
 
-    private static Cell Cell(object value, string reference, List<string> strings) => value switch
+    private static Cell Cell(object value, string reference, List<string> strings, bool date1904) => value switch
     {
         string s => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(Index(strings, s)) },
         Inline i => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(i.Text)) },
         double d => new Cell { CellReference = reference, CellValue = new CellValue(d) },
-        DateOnly date => new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()) },
+        DateOnly date => new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate() - (date1904 ? 1462 : 0)) },
         bool b => new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") },
         _ => throw new ArgumentException(value.GetType().Name),
     };

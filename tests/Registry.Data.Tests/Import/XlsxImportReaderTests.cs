@@ -123,4 +123,12 @@ public class XlsxImportReaderTests
         var ex = await Assert.ThrowsAsync<ImportFileException>(() => ReadAllAsync(new XlsxImportReader(), copy));
         Assert.Equal(ImportFileErrorKind.MalformedFile, ex.Kind);
     }
+
+    [Fact]
+    public async Task Dates_of_a_1904_workbook_are_read_in_its_own_date_system()
+    {
+        using var book = XlsxBuilder.Build(date1904: true, Header, ["A-1", "Chè", null, new DateOnly(2022, 3, 1)]);
+        var row = (await ReadAllAsync(new XlsxImportReader(), book)).Single();
+        Assert.Equal(new DateOnly(2022, 3, 1), row.Record!.StartDate);
+    }
 }
