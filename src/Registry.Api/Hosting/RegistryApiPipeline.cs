@@ -21,7 +21,7 @@ public static class RegistryApiPipeline
         v1.MapApiKeysApi();
 
         app.MapHealthApi();
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).WithName("Root").ExcludeFromDescription();
         return app;
     }
 
