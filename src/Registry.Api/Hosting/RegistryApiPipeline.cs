@@ -9,6 +9,7 @@ public static class RegistryApiPipeline
     public static WebApplication MapRegistryApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRegistryWebCompression();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -175,6 +175,16 @@ public sealed partial class PageHttpTests(WebHostFixture host)
         Assert.Equal(HttpStatusCode.NotModified, (await host.Http().SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task Pages_are_compressed_for_browsers_that_accept_it()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/tasks?q=lua");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        var response = await host.Http().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+    }
+
     [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptTag();
 
