@@ -176,6 +176,24 @@ public sealed partial class PageHttpTests(WebHostFixture host)
     }
 
     [Fact]
+    public async Task Trang_sau_pages_through_every_result_once_in_sort_order()
+    {
+        var codes = new List<string>();
+        var url = "/tasks?sort=-budget&pageSize=2";
+        for (var pages = 0; url is not null; pages++)
+        {
+            Assert.True(pages < 10, "Paging does not end.");
+            var html = await host.Http().GetStringAsync(url);
+            codes.AddRange(ResultCode().Matches(html).Select(m => m.Groups[1].Value));
+            var next = NextLink().Match(html);
+            url = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+            if (next.Success) Assert.Contains("pageSize=2", url);
+        }
+        var expected = WebCorpus.Published.OrderByDescending(t => t.Budget!.TotalVnd).Select(t => t.Code!).ToList();
+        Assert.Equal(expected, codes);
+    }
+
+    [Fact]
     public async Task Pages_are_compressed_for_browsers_that_accept_it()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/tasks?q=lua");
@@ -190,6 +208,12 @@ public sealed partial class PageHttpTests(WebHostFixture host)
 
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLd();
+
+    [GeneratedRegex("<p class=\"meta\"><span>([^<]+)</span>")]
+    private static partial Regex ResultCode();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">Trang sau")]
+    private static partial Regex NextLink();
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
     private static partial Regex Stylesheet();

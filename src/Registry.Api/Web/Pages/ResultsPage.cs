@@ -7,15 +7,13 @@ namespace Registry.Api.Web.Pages;
 /// <summary><c>/tasks?q=…</c>: results with highlights, facets with counts, sort and cursor paging.</summary>
 public static class ResultsPage
 {
-    public const int PageSize = 20;
-
     private static readonly string[] Facets = ["field", "sector", "level", "kind", "status", "year", "organization"];
 
     public static async Task<IResult> Handle(HttpContext http, ISearchIndex index, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var query = SearchQuery.From(http.Request.Query);
-        var request = query.ToRequest(Facets, PageSize, out var errors);
+        var request = query.ToRequest(Facets, out var errors);
         SearchResult? result = null;
         if (errors.Count == 0)
         {
@@ -117,10 +115,11 @@ public static class ResultsPage
             SearchSort.TryParse(o.Value, out var sort);
             return Html.Of($"""<option value="{o.Value}"{(sort == current ? Html.Of($" selected") : Markup.Empty)}>{ctx[o.Label]}</option>""");
         });
+        var size = query.RequestedPageSize is null ? Markup.Empty : Html.Of($"""<input type="hidden" name="pageSize" value="{query.PageSize}">""");
         var keep = query.FilterPairs.Select(p => Html.Of($"""<input type="hidden" name="{p.Key}" value="{p.Value}">"""));
         var text = query.Text is null ? Markup.Empty : Html.Of($"""<input type="hidden" name="q" value="{query.Text}">""");
         return Html.Of($"""
-            <form action="/tasks" method="get">{text}{keep}
+            <form action="/tasks" method="get">{text}{keep}{size}
             <label for="sort">{ctx[T.SortLabel]}</label>
             <select id="sort" name="sort">{choices}</select>
             <button type="submit">{ctx[T.SortApply]}</button>

@@ -9,10 +9,14 @@ namespace Registry.Api.Web.Pages;
 /// </summary>
 public sealed class SearchQuery
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "q", "sort", "cursor", "lang" };
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "q", "sort", "cursor", "lang", "pageSize" };
 
-    private SearchQuery(string? text, string? sort, string? cursor, IReadOnlyList<KeyValuePair<string, string>> filters)
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 50;
+
+    private SearchQuery(string? text, string? sort, string? cursor, IReadOnlyList<KeyValuePair<string, string>> filters, int? pageSize)
     {
+        RequestedPageSize = pageSize;
         Text = text;
         SortText = sort;
         Cursor = cursor;
@@ -22,6 +26,11 @@ public sealed class SearchQuery
     public string? Text { get; }
     public string? SortText { get; }
     public string? Cursor { get; }
+
+    /// <summary>Results per page as asked (kept in links), null for the default.</summary>
+    public int? RequestedPageSize { get; }
+
+    public int PageSize => Math.Clamp(RequestedPageSize ?? DefaultPageSize, 1, MaxPageSize);
 
     /// <summary>Filter parameters one value each (comma lists split), in address order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FilterPairs { get; }
@@ -33,7 +42,8 @@ public sealed class SearchQuery
             .SelectMany(p => p.Value.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Select(v => KeyValuePair.Create(p.Key, v)))
             .ToList();
-        return new SearchQuery(One("q"), One("sort"), One("cursor"), filters);
+        int? size = int.TryParse(One("pageSize"), out var n) ? n : null;
+        return new SearchQuery(One("q"), One("sort"), One("cursor"), filters, size);
     }
 
     public bool Has(string name, string value) =>
@@ -42,7 +52,7 @@ public sealed class SearchQuery
     public bool HasFilters => FilterPairs.Count > 0;
 
     /// <summary>Builds the engine request; problems (unknown filter, bad value, bad sort or cursor) come back as messages.</summary>
-    public SearchRequest ToRequest(IReadOnlyList<string> facets, int pageSize, out IReadOnlyDictionary<string, string[]> errors)
+    public SearchRequest ToRequest(IReadOnlyList<string> facets, out IReadOnlyDictionary<string, string[]> errors)
     {
         var filters = SearchFilterSet.Parse(FilterPairs.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), out var filterErrors);
         var all = filterErrors.ToDictionary(e => e.Key, e => e.Value);
@@ -50,7 +60,7 @@ public sealed class SearchQuery
             all["sort"] = [$"Cách sắp xếp '{SortText}' không có (unknown sort; valid: {string.Join(", ", SearchSort.Names)})."];
         var request = new SearchRequest
         {
-            Query = Text, Filters = filters, Facets = facets, Sort = sort, Cursor = Cursor, PageSize = pageSize, Highlight = true,
+            Query = Text, Filters = filters, Facets = facets, Sort = sort, Cursor = Cursor, PageSize = PageSize, Highlight = true,
         };
         foreach (var (key, messages) in request.Validate()) all[key] = messages;
         errors = all;
@@ -78,12 +88,13 @@ public sealed class SearchQuery
 
     public string FirstPage() => Build(Text, SortText, null, FilterPairs);
 
-    private static string Build(string? text, string? sort, string? cursor, IEnumerable<KeyValuePair<string, string>> filters)
+    private string Build(string? text, string? sort, string? cursor, IEnumerable<KeyValuePair<string, string>> filters)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (text is not null) pairs.Add(KeyValuePair.Create("q", (string?)text));
         pairs.AddRange(filters.Select(f => KeyValuePair.Create(f.Key, (string?)f.Value)));
         if (sort is not null) pairs.Add(KeyValuePair.Create("sort", (string?)sort));
+        if (RequestedPageSize is not null) pairs.Add(KeyValuePair.Create("pageSize", (string?)PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (cursor is not null) pairs.Add(KeyValuePair.Create("cursor", (string?)cursor));
         return QueryHelpers.AddQueryString("/tasks", pairs);
     }
