@@ -59,7 +59,15 @@ internal static class CatalogCursors
     {
         if (cursor.Length > 2048) throw new InvalidCursorException();
         var bytes = new byte[Base64Url.GetMaxDecodedLength(cursor.Length)];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written)) throw new InvalidCursorException();
-        return bytes[..written];
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written)) throw new InvalidCursorException();
+            return bytes[..written];
+        }
+        catch (FormatException e) when (e is not InvalidCursorException)
+        {
+            // Characters outside the base64url alphabet throw rather than return false.
+            throw new InvalidCursorException();
+        }
     }
 }
