@@ -44,14 +44,12 @@ public sealed class PublicChangeEntry
         return publishedBefore ? PublicChangeKind.Updated : PublicChangeKind.Created;
     }
 
-    /// <summary>Adds the log row for a write to <paramref name="task"/>, if the write means anything to the public.</summary>
-    public static void Record(RegistryDbContext db, ScienceTask task, DateTimeOffset now)
-    {
-        if (Classify(db.Entry(task)) is { } change)
-        {
-            db.Set<PublicChangeEntry>().Add(new PublicChangeEntry { TaskId = task.PublicId, Change = change, At = now });
-        }
-    }
+    /// <summary>
+    /// The log row for a write to <paramref name="task"/> (tracked, or new and not yet tracked), or null when the
+    /// write means nothing to the public. Call before saving, while the original values are still there.
+    /// </summary>
+    public static PublicChangeEntry? For(RegistryDbContext db, ScienceTask task, DateTimeOffset now) =>
+        Classify(db.Entry(task)) is { } change ? new PublicChangeEntry { TaskId = task.PublicId, Change = change, At = now } : null;
 }
 
 internal sealed class PublicChangeEntryConfiguration : IEntityTypeConfiguration<PublicChangeEntry>
