@@ -19,6 +19,7 @@ public static class RegistryApiPipeline
         v1.MapTasksApi();
         v1.MapImportsApi();
         v1.MapApiKeysApi();
+        v1.MapCatalogApi();
 
         app.MapHealthApi();
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
