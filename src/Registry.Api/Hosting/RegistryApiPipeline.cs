@@ -22,7 +22,7 @@ public static class RegistryApiPipeline
         v1.MapCatalogApi();
 
         app.MapHealthApi();
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).WithName("Root").ExcludeFromDescription();
         return app;
     }
 
