@@ -25,7 +25,7 @@ public static class RegistryApiPipeline
         v1.MapSearchApi();
 
         app.MapHealthApi();
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).WithName("Root").ExcludeFromDescription();
         return app;
     }
 
