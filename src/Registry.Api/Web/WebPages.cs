@@ -16,6 +16,7 @@ public static class WebPages
         pages.MapGet("/tasks", ResultsPage.Handle).WithName("ResultsPage");
         pages.MapGet("/tasks/{id}", TaskPage.Handle).WithName("TaskPage");
         pages.MapGet("/organizations/{id}", OrganizationPage.Handle).WithName("OrganizationPage");
+        pages.MapGet("/stats", StatsPage.Handle).WithName("StatsPage");
         return endpoints;
     }
 }
