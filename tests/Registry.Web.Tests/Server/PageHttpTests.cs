@@ -111,6 +111,34 @@ public sealed partial class PageHttpTests(WebHostFixture host)
         Assert.Contains($"&lt;iframe src=&quot;{host.BaseUrl}/embed/tasks/{id}&quot;", html);
     }
 
+    [Fact]
+    public async Task The_host_organization_page_is_linked_from_the_task_and_shows_its_totals()
+    {
+        var task = await host.Http().GetStringAsync("/tasks/" + host.Ids[WebCorpus.TeaCode]);
+        var href = OrganizationLink().Match(task).Groups[1].Value;
+        Assert.StartsWith("/organizations/", href);
+        var response = await host.Http().GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<h1 lang=\"vi\">{WebCorpus.HostName}</h1>", html);
+        Assert.Contains("8.500.000.000 ₫", html);
+        Assert.Contains(WebCorpus.TeaTitle, html);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http().GetAsync("/organizations/o_nobody")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_key_figures_and_ways_in()
+    {
+        var html = await host.Http().GetStringAsync("/");
+        Assert.Contains("<strong>6</strong> nhiệm vụ đã công bố", html);
+        Assert.Contains("<strong>2</strong> <a href=\"/tasks?transferable=true\">", html);
+        Assert.Contains("<strong>1</strong> tổ chức chủ trì", html);
+        Assert.Contains("<strong>8,5 tỷ đồng</strong>", html);
+        Assert.Contains("<a href=\"/tasks?field=4\">Khoa học nông nghiệp</a> <span class=\"count\">(2)</span>", html);
+        Assert.Contains(WebCorpus.DigitalTitle, html);
+        Assert.DoesNotContain("Nhiệm vụ còn ở dạng nháp", html);
+    }
+
     [Theory]
     [InlineData("en-US,en;q=0.9", "en", "Search tasks")]
     [InlineData("vi-VN,vi;q=0.9,en;q=0.5", "vi", "Tìm nhiệm vụ")]
@@ -214,6 +242,9 @@ public sealed partial class PageHttpTests(WebHostFixture host)
 
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">Trang sau")]
     private static partial Regex NextLink();
+
+    [GeneratedRegex("<a href=\"(/organizations/[^\"]+)\">")]
+    private static partial Regex OrganizationLink();
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
     private static partial Regex Stylesheet();

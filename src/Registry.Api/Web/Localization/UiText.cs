@@ -39,6 +39,7 @@ public static class T
     public static readonly UiString PublishedTasks = new("nhiệm vụ đã công bố", "published tasks");
     public static readonly UiString TransferableTasks = new("nhiệm vụ có kết quả chuyển giao được", "tasks with transferable results");
     public static readonly UiString HostOrganizations = new("tổ chức chủ trì", "host organizations");
+    public static readonly UiString TotalFunding = new("tổng kinh phí các nhiệm vụ", "total budget of the tasks");
     public static readonly UiString AllStats = new("Xem toàn bộ thống kê", "See all statistics");
 
     public static readonly UiString ResultsTitle = new("Kết quả tìm kiếm", "Search results");
@@ -122,6 +123,9 @@ public static class T
     public static readonly UiString Coverage = new("Tiến độ công bố 100% theo cơ quan quản lý", "Progress toward 100% published, by managing agency");
     public static readonly UiString CoverageIntro = new("Tỷ lệ nhiệm vụ đã công bố trên tổng số nhiệm vụ trong cơ sở dữ liệu (không gồm nhiệm vụ đã rút).",
         "Share of tasks published out of all tasks held by the registry (withdrawn tasks excluded).");
+    public static readonly UiString ByYear = new("Theo năm bắt đầu", "By start year");
+    public static readonly UiString CoverageTotal = new("Toàn bộ cơ sở dữ liệu", "Whole registry");
+    public static readonly UiString NextReport = new("Kỳ báo cáo tiếp theo", "Next reporting deadline");
     public static readonly UiString ChartData = new("Số liệu của biểu đồ", "Chart data");
     public static readonly UiString Unknown = new("Không rõ", "Unknown");
     public static readonly UiString Count = new("Số lượng", "Count");

@@ -1,6 +1,7 @@
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Search.Model;
 
 namespace Registry.Api.Web.Pages;
@@ -10,12 +11,16 @@ public static class HomePage
 {
     private const int LatestCount = 6;
 
-    public static async Task<IResult> Handle(HttpContext http, ISearchIndex index, ITaskStore store, CancellationToken ct)
+    public static async Task<IResult> Handle(
+        HttpContext http, ISearchIndex index, ITaskStore store, IOrganizationDirectory organizations, ITaskStatistics statistics, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
-        var overview = await index.SearchAsync(new SearchRequest { Facets = ["field", "level", "status", "organization"], PageSize = 1 }, ct);
+        var overview = await index.SearchAsync(new SearchRequest { Facets = ["field", "level", "status"], PageSize = 1 }, ct);
         var transferable = await index.SearchAsync(new SearchRequest { Filters = SearchFilterSet.Of(("transferable", "true")), PageSize = 1 }, ct);
         var latest = await store.ListPublishedAsync(null, LatestCount, ct);
+        var hosts = (await organizations.SearchAsync(null, null, 1, ct)).Count;
+        // Every task has one level, so the level buckets add up to the whole budget.
+        var budget = (await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Level), ct)).Sum(b => b.BudgetTotalVnd);
 
         var main = Html.Of($"""
             <div class="wrap">
@@ -27,7 +32,8 @@ public static class HomePage
             <ul class="figures">
             <li><strong>{ctx.Format.Number(overview.Total)}</strong> {ctx[T.PublishedTasks]}</li>
             <li><strong>{ctx.Format.Number(transferable.Total)}</strong> <a href="/tasks?transferable=true">{ctx[T.TransferableTasks]}</a></li>
-            <li><strong>{ctx.Format.Number(overview.Facets.GetValueOrDefault("organization")?.Count ?? 0)}{(OrganizationsCapped(overview) ? "+" : "")}</strong> {ctx[T.HostOrganizations]}</li>
+            <li><strong>{ctx.Format.Number(hosts)}</strong> {ctx[T.HostOrganizations]}</li>
+            <li><strong>{ctx.Format.VndShort(budget)}</strong> {ctx[T.TotalFunding]}</li>
             </ul>
             <p><a href="/stats">{ctx[T.AllStats]}</a></p>
             </section>
@@ -44,9 +50,6 @@ public static class HomePage
             """);
         return WebResults.Page(ctx, new PageShell(ctx[T.SiteName], ctx[T.SiteTagline], main, CanonicalPath: "/"));
     }
-
-    private static bool OrganizationsCapped(SearchResult overview) =>
-        overview.Facets.GetValueOrDefault("organization")?.Count >= SearchFacets.Organization.MaxBuckets;
 
     private static Markup Browse(PageContext ctx, string facet, UiString heading, SearchResult overview)
     {

@@ -1,17 +1,22 @@
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
+using Registry.Data.Catalog;
 using Registry.Search.Model;
 
 namespace Registry.Api.Web.Pages;
 
-/// <summary><c>/organizations/{id}</c>: a host organization and the published tasks it hosts.</summary>
+/// <summary>
+/// <c>/organizations/{id}</c>: a host organization, its totals (from the directory) and the published tasks it hosts
+/// with their fields (from the search engine). Only organizations hosting a published task exist for the public.
+/// </summary>
 public static class OrganizationPage
 {
     private const int ListCount = 20;
 
-    public static async Task<IResult> Handle(string id, HttpContext http, ISearchIndex index, CancellationToken ct)
+    public static async Task<IResult> Handle(string id, HttpContext http, IOrganizationDirectory directory, ISearchIndex index, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
+        if (await directory.FindAsync(id, ct) is not { } org) return ErrorPages.NotFound(ctx);
         var filters = SearchFilterSet.Parse([KeyValuePair.Create("organization", (string?)id)], out var errors);
         if (errors.Count > 0) return ErrorPages.NotFound(ctx);
         var request = new SearchRequest
@@ -19,14 +24,15 @@ public static class OrganizationPage
             Filters = filters, Facets = ["field", "status"], Sort = new SearchSort(SortBy.Newest, SortDirection.Descending), PageSize = ListCount,
         };
         var result = await index.SearchAsync(request, ct);
-        // An organization is public through its published tasks: with none, there is nothing to show.
-        if (result.Hits.Count == 0 || result.Hits[0].Record.HostOrganization is not { Name: { } name } org) return ErrorPages.NotFound(ctx);
+        var name = org.Name;
 
         var facts = new List<Markup>();
         if (org.Type is { } type) facts.Add(Html.Of($"<dt>{ctx[T.OrgType]}</dt><dd>{ctx[EnumText.Of(type)]}</dd>"));
         if (!string.IsNullOrWhiteSpace(org.Province)) facts.Add(Html.Of($"<dt>{ctx[T.Province]}</dt><dd>{org.Province}</dd>"));
         if (!string.IsNullOrWhiteSpace(org.Commune)) facts.Add(Html.Of($"<dt>{ctx[T.Commune]}</dt><dd>{org.Commune}</dd>"));
-        facts.Add(Html.Of($"<dt>{ctx[T.OrgTasks]}</dt><dd>{ctx.Format.Number(result.Total)}</dd>"));
+        facts.Add(Html.Of($"<dt>{ctx[T.OrgTasks]}</dt><dd>{ctx.Format.Number(org.PublishedTaskCount)}</dd>"));
+        facts.Add(Html.Of($"<dt>{ctx[T.BudgetTotal]}</dt><dd>{ctx.Format.Vnd(org.BudgetTotalVnd)}</dd>"));
+        facts.Add(Html.Of($"<dt>{ctx[T.BudgetState]}</dt><dd>{ctx.Format.Vnd(org.StateBudgetVnd)}</dd>"));
         var fields = (result.Facets.GetValueOrDefault("field") ?? []).Select(b =>
             Html.Of($"""<li><a href="/tasks?organization={Uri.EscapeDataString(id)}&amp;field={b.Key}">{T.FieldName(b.Key, ctx.Language)}</a> <span class="count">({ctx.Format.Number(b.Count)})</span></li>"""));
         var all = $"/tasks?organization={Uri.EscapeDataString(id)}";

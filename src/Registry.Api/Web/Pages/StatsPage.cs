@@ -22,14 +22,14 @@ public static class StatsPage
             <h1>{ctx[T.StatsTitle]}</h1>
             <p class="lead">{ctx[T.StatsIntro]}</p>
             <section aria-labelledby="by-year-h">
-            <h2 id="by-year-h">{ctx[T.TasksByYear]}</h2>
+            <h2 id="by-year-h">{ctx[T.ByYear]}</h2>
             {BarChart.Render("tasks-year", ctx[T.TasksByYear], Summary(ctx, byYear, Name, b => ctx.Format.Number(b.Count)),
                 byYear.Select(b => new Bar(Name(b), b.Count, ctx.Format.Number(b.Count))).ToList(), table)}
             {BarChart.Render("budget-year", ctx[T.BudgetByYear], Summary(ctx, byYear, Name, b => ctx.Format.VndShort(b.BudgetTotalVnd)),
                 byYear.Select(b => new Bar(Name(b), b.BudgetTotalVnd, ctx.Format.VndShort(b.BudgetTotalVnd))).ToList(), table, alternate: true)}
             </section>
             <section aria-labelledby="by-field-h">
-            <h2 id="by-field-h">{ctx[T.TasksByField]}</h2>
+            <h2 id="by-field-h">{ctx[T.BrowseByField]}</h2>
             {BarChart.Render("tasks-field", ctx[T.TasksByField], Summary(ctx, byField, Name, b => ctx.Format.Number(b.Count)),
                 byField.Select(b => new Bar(Name(b), b.Count, ctx.Format.Number(b.Count))).ToList(), table)}
             {BarChart.Render("budget-field", ctx[T.BudgetByField], Summary(ctx, byField, Name, b => ctx.Format.VndShort(b.BudgetTotalVnd)),
@@ -59,12 +59,12 @@ public static class StatsPage
             return new Bar(a.Agency, share, $"{ctx.Format.Percent(share)} ({ctx.Format.Number(a.Published)}/{ctx.Format.Number(a.Registered)})");
         }).ToList();
         var total = report.Totals.Registered == 0 ? 0 : (double)report.Totals.Published / report.Totals.Registered;
-        var summary = $"{ctx[T.Coverage]}: {ctx.Format.Percent(total)} ({ctx.Format.Number(report.Totals.Published)}/{ctx.Format.Number(report.Totals.Registered)})";
+        var summary = $"{ctx[T.CoverageTotal]}: {ctx.Format.Percent(total)} ({ctx.Format.Number(report.Totals.Published)}/{ctx.Format.Number(report.Totals.Registered)})";
         return Html.Of($"""
             <section aria-labelledby="coverage-h">
             <h2 id="coverage-h">{ctx[T.Coverage]}</h2>
             <p>{ctx[T.CoverageIntro]}</p>
-            <p><strong>{summary}</strong></p>
+            <p><strong>{summary}</strong> · {ctx[T.NextReport]}: {ctx.Format.Date(report.NextReportingDeadline)}</p>
             {BarChart.Render("coverage", ctx[T.Coverage], summary, bars, ctx[T.ChartData], scaleMax: 1)}
             </section>
             """);
