@@ -10,7 +10,6 @@ public static class RegistryApiPipeline
     public static WebApplication MapRegistryApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseRegistryWebCompression();
         app.UseStatusCodePages();
         app.UseRegistryHttpEdge();
         app.UseAuthentication();

@@ -48,7 +48,6 @@ public static class RegistryApiServices
             });
         services.AddRegistrySwagger();
         services.AddRegistryCatalogApi();
-        services.AddRegistryWeb();
         services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
         services.AddHostedService<RegistryStartup>();
         services.AddSingleton<ImportJobs>();

@@ -68,7 +68,7 @@ public static class ResultsPage
     private static Markup TransferableToggle(PageContext ctx, SearchQuery query)
     {
         var on = query.Has("transferable", "true");
-        return Html.Of($"""<p><a href="{query.Toggle("transferable", "true")}"{(on ? Html.Of($" aria-current=\"true\"") : Markup.Empty)}>{(on ? "☑" : "☐")} {ctx[T.TransferableOnly]}</a></p>""");
+        return Html.Of($"""<p><a href="{query.Toggle("transferable", "true")}"{(on ? Html.Of($" aria-current=\"true\"") : Markup.Empty)}><span aria-hidden="true">{(on ? "☑" : "☐")}</span> {ctx[T.TransferableOnly]}</a></p>""");
     }
 
     private static Markup FacetBlock(PageContext ctx, SearchQuery query, string facet, IReadOnlyList<FacetBucket>? buckets)
@@ -81,7 +81,7 @@ public static class ResultsPage
             var applied = facet == "year" ? query.Has("yearFrom", b.Key) && query.Has("yearTo", b.Key) : query.Has(filter, b.Key);
             var href = facet == "year" ? query.ToggleYear(b.Key) : query.Toggle(filter, b.Key);
             var label = FacetText.Value(facet, b.Key, b.DisplayName, ctx.Language);
-            return Html.Of($"""<li><a href="{href}"{(applied ? Html.Of($" aria-current=\"true\"") : Markup.Empty)}>{(applied ? "☑" : "☐")} {label}</a> <span class="count">({ctx.Format.Number(b.Count)})</span></li>""");
+            return Html.Of($"""<li><a href="{href}"{(applied ? Html.Of($" aria-current=\"true\"") : Markup.Empty)}><span aria-hidden="true">{(applied ? "☑" : "☐")}</span> {label}</a> <span class="count">({ctx.Format.Number(b.Count)})</span></li>""");
         });
         var open = facet is "field" or "level" or "status" || query.FilterPairs.Any(p => p.Key == filter);
         return Html.Of($"""
