@@ -2,6 +2,7 @@ using Asp.Versioning;
 using Microsoft.AspNetCore.Authentication;
 using Registry.Api.Auth;
 using Registry.Api.Hosting;
+using Registry.Api.Http;
 using Registry.Api.Imports;
 using Registry.Api.OpenApi;
 using Registry.Api.Problems;
@@ -51,6 +52,7 @@ public static class RegistryApiServices
         services.AddHostedService<RegistryStartup>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
+        services.AddRegistryHttp();
         return services;
     }
 
