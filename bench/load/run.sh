@@ -12,6 +12,7 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 PORT="${PORT:-5099}"
 TASKS="${TASKS:-11000}"
+MIN_ROWS="${MIN_ROWS:-10000}"
 BASE="http://127.0.0.1:$PORT"
 
 if ! command -v wrk >/dev/null; then
@@ -49,18 +50,19 @@ wait_for() { # url, seconds
 wait_for "$BASE/health/ready" 600
 
 count() { curl -fsS "$BASE/api/v1/tasks?pageSize=1&select=id" | sed -E 's/.*"count":([0-9]+).*/\1/'; }
-echo "== waiting for the index to settle" >&2
-previous=-1; stable=0
-while (( stable < 3 )); do
+echo "== waiting until the index holds $MIN_ROWS tasks" >&2
+for _ in $(seq 1 900); do
   current="$(count)"
-  if [[ "$current" == "$previous" && "$current" -gt 0 ]]; then stable=$((stable + 1)); else stable=0; fi
-  previous="$current"; sleep 2
+  (( current >= MIN_ROWS )) && break
+  sleep 2
 done
-echo "indexed: $previous published tasks" >&2
+(( current >= MIN_ROWS )) || { echo "index holds only $current tasks" >&2; exit 1; }
+echo "indexed: $current published tasks" >&2
 
 ID="$(curl -fsS "$BASE/api/v1/tasks?pageSize=1&select=id" | sed -E 's/.*"results":\[\{"id":"([^"]+)".*/\1/')"
-ROWS="$(curl -fsS "$BASE/api/v1/tasks/export.csv" | wc -l)"
-echo "export.csv: $((ROWS - 1)) rows" >&2
+# JSON Lines has exactly one line per task (CSV cells may hold line breaks).
+ROWS="$(curl -fsS "$BASE/api/v1/tasks/export.jsonl" | wc -l)"
+echo "export: $ROWS rows" >&2
 
 combined() { cat "$1" "$HERE/report.lua" > "$DATA/$(basename "$1")"; echo "$DATA/$(basename "$1")"; }
 SEARCH_SCRIPT="$(combined "$HERE/search.lua")"
@@ -68,10 +70,11 @@ SEARCH_SCRIPT="$(combined "$HERE/search.lua")"
 echo "== wrk: ${DURATION}s each, $THREADS threads; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk_one() { # name, connections, url, [script]
   local script="${4:-$HERE/report.lua}"
-  wrk -t"$THREADS" -c"$2" -d"${DURATION}s" --latency -s "$script" "$3" 2>&1 | grep -E '^RESULT' | sed "s/^RESULT/$(printf '%-34s' "$1")/"
+  wrk -t"$THREADS" -c"$2" -d"${DURATION}s" --latency -s "$script" "$3" 2>&1 | awk -v name="$1" '/^RESULT/ { sub(/^RESULT/, ""); printf "%-36s%s\n", name, $0 }'
+
 }
 wrk_one "GET /health/live"                "$CONNECTIONS" "$BASE/health/live"
 wrk_one "GET /api/v1/tasks/{id}"           "$CONNECTIONS" "$BASE/api/v1/tasks/$ID"
 wrk_one "search+facets (same URL, cached)" "$CONNECTIONS" "$BASE/api/v1/tasks?q=ch%C3%A8&facets=field,level,year"
 wrk_one "search+facets (varied, engine)"   "$CONNECTIONS" "$BASE/api/v1/tasks" "$SEARCH_SCRIPT"
-wrk_one "export.csv ($((ROWS - 1)) rows)"  2 "$BASE/api/v1/tasks/export.csv"
+wrk_one "export.csv ($ROWS rows)"  2 "$BASE/api/v1/tasks/export.csv"
