@@ -22,6 +22,7 @@ public static class RegistryApiPipeline
         v1.MapTasksApi();
         v1.MapImportsApi();
         v1.MapApiKeysApi();
+        v1.MapCatalogApi();
         v1.MapSearchApi();
 
         app.MapHealthApi();

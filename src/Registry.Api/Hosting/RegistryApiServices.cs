@@ -47,6 +47,7 @@ public static class RegistryApiServices
                 o.SubstituteApiVersionInUrl = true;
             });
         services.AddRegistrySwagger();
+        services.AddRegistryCatalogApi();
         services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
         services.AddHostedService<RegistryStartup>();
         services.AddSingleton<ImportJobs>();
