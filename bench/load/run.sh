@@ -70,7 +70,7 @@ SEARCH_SCRIPT="$(combined "$HERE/search.lua")"
 echo "== wrk: ${DURATION}s each, $THREADS threads; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk_one() { # name, connections, url, [script]
   local script="${4:-$HERE/report.lua}"
-  wrk -t"$THREADS" -c"$2" -d"${DURATION}s" --latency -s "$script" "$3" 2>&1 | awk -v name="$1" '/^RESULT/ { sub(/^RESULT/, ""); printf "%-36s%s\n", name, $0 }'
+  wrk -t"$THREADS" -c"$2" -d"${DURATION}s" --timeout 60s --latency -s "$script" "$3" 2>&1 | awk -v name="$1" '/^RESULT/ { sub(/^RESULT/, ""); printf "%-36s%s\n", name, $0 }'
 
 }
 wrk_one "GET /health/live"                "$CONNECTIONS" "$BASE/health/live"
