@@ -1,5 +1,6 @@
 using Asp.Versioning;
 using Registry.Api.OpenApi;
+using Registry.Api.GraphQL.Transport;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -21,6 +22,7 @@ public static class RegistryApiPipeline
         v1.MapApiKeysApi();
 
         app.MapHealthApi();
+        app.MapRegistryGraphQL();
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }

@@ -1,0 +1,42 @@
+using GraphQL;
+using GraphQL.Types;
+using Registry.Api.GraphQL.Types;
+
+namespace Registry.Api.GraphQL.Queries;
+
+/// <summary>The public read side. Only published tasks are reachable from any field.</summary>
+public sealed class RegistryQuery : ObjectGraphType
+{
+    public RegistryQuery()
+    {
+        Name = "Query";
+        Description = "Truy vấn công khai: chỉ nhiệm vụ đã công bố (public queries: published tasks only).";
+
+        Field<TaskType>("task").Description("Một nhiệm vụ theo id; nhiệm vụ đã rút trả null kèm lỗi GONE (a task by id; withdrawn: null with a GONE error).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "Mã công khai (public id).")
+            .Resolve(TaskLookup.ById);
+        Field<TaskType>("taskByCode").Description("Một nhiệm vụ theo mã số (a task by its registry code).")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "Mã số, ví dụ ĐT-2024-40101-PT (registry code).")
+            .ResolveAsync(TaskLookup.ByCodeAsync);
+        Field<NonNullGraphType<TaskConnectionType>>("tasks")
+            .Description("Tìm kiếm tiếng Việt có lọc, sắp xếp, đếm nhóm và phân trang (Vietnamese search with filters, sort, facets, paging).")
+            .Argument<StringGraphType>("query", "Từ khóa, có dấu hoặc không dấu (what to search for, with or without diacritics).")
+            .Argument<TaskFilterInputType>("filter", "Bộ lọc (filters).")
+            .Argument<TaskOrderInputType>("orderBy", "Thứ tự (sort order).")
+            .Argument<IntGraphType>("first", $"Số mục, 1–{Paging.MaxFirst}, mặc định {Paging.DefaultFirst} (page size).")
+            .Argument<StringGraphType>("after", "Con trỏ: endCursor của trang trước hoặc cursor của một mục (a cursor).")
+            .ResolveAsync(TaskSearch.ResolveAsync);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskType>>>>("related")
+            .Description("Nhiệm vụ tương tự (similar tasks by text and sector).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "Mã công khai của nhiệm vụ gốc (the task's public id).")
+            .Argument<IntGraphType>("first", "Số mục, 1–20, mặc định 5 (how many).")
+            .ResolveAsync(TaskLookup.RelatedAsync);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SuggestionType>>>>("suggest")
+            .Description("Gợi ý cho ô tìm kiếm, tối đa 10 (search-box completions, at most 10).")
+            .Argument<NonNullGraphType<StringGraphType>>("query", "Phần đầu đã gõ (the prefix typed so far).")
+            .ResolveAsync(TaskLookup.SuggestAsync);
+        Field<OrganizationGraphType>("organization").Description("Một tổ chức chủ trì theo id (a host organization by id).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "Mã công khai (public id).")
+            .Resolve(c => TaskType.Loaders(c).OrganizationById.Load(c.GetArgument<string>("id")));
+    }
+}
