@@ -18,7 +18,7 @@ public sealed class RegistryQuery : ObjectGraphType
         Field<TaskType>("taskByCode").Description("Một nhiệm vụ theo mã số (a task by its registry code).")
             .Argument<NonNullGraphType<StringGraphType>>("code", "Mã số, ví dụ ĐT-2024-40101-PT (registry code).")
             .ResolveAsync(TaskLookup.ByCodeAsync);
-        Field<NonNullGraphType<TaskConnectionType>>("tasks")
+        Field<TaskConnectionType>("tasks")
             .Description("Tìm kiếm tiếng Việt có lọc, sắp xếp, đếm nhóm và phân trang (Vietnamese search with filters, sort, facets, paging).")
             .Argument<StringGraphType>("query", "Từ khóa, có dấu hoặc không dấu (what to search for, with or without diacritics).")
             .Argument<TaskFilterInputType>("filter", "Bộ lọc (filters).")
@@ -26,12 +26,12 @@ public sealed class RegistryQuery : ObjectGraphType
             .Argument<IntGraphType>("first", $"Số mục, 1–{Paging.MaxFirst}, mặc định {Paging.DefaultFirst} (page size).")
             .Argument<StringGraphType>("after", "Con trỏ: endCursor của trang trước hoặc cursor của một mục (a cursor).")
             .ResolveAsync(TaskSearch.ResolveAsync);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskType>>>>("related")
+        Field<ListGraphType<NonNullGraphType<TaskType>>>("related")
             .Description("Nhiệm vụ tương tự (similar tasks by text and sector).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Mã công khai của nhiệm vụ gốc (the task's public id).")
             .Argument<IntGraphType>("first", "Số mục, 1–20, mặc định 5 (how many).")
             .ResolveAsync(TaskLookup.RelatedAsync);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SuggestionType>>>>("suggest")
+        Field<ListGraphType<NonNullGraphType<SuggestionType>>>("suggest")
             .Description("Gợi ý cho ô tìm kiếm, tối đa 10 (search-box completions, at most 10).")
             .Argument<NonNullGraphType<StringGraphType>>("query", "Phần đầu đã gõ (the prefix typed so far).")
             .ResolveAsync(TaskLookup.SuggestAsync);

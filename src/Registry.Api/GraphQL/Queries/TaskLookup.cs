@@ -50,7 +50,7 @@ public static class TaskLookup
             details: new Dictionary<string, object?>
             {
                 ["id"] = node.Id,
-                ["code"] = node.Code,
+                ["taskCode"] = node.Code,
                 ["withdrawnAt"] = node.UpdatedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
                 ["withdrawalReason"] = node.WithdrawalReason,
             }),

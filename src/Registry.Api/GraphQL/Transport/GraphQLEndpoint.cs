@@ -20,6 +20,8 @@ public static class GraphQLEndpoint
     {
         app.MapPost(Path, PostAsync).ExcludeFromDescription();
         app.MapGet(Path, GetAsync).ExcludeFromDescription();
+        app.MapGet(Path + "/schema.graphql", (RegistrySchema schema) => Results.Text(SchemaText.Print(schema), "text/plain; charset=utf-8"))
+            .ExcludeFromDescription();
         app.MapGet(Path + "/explorer.js", () => GraphQLExplorer.Asset("explorer.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
         app.MapGet(Path + "/explorer.css", () => GraphQLExplorer.Asset("explorer.css", "text/css; charset=utf-8")).ExcludeFromDescription();
         return app;

@@ -19,7 +19,7 @@ public sealed class OrganizationGraphType : ObjectGraphType<OrganizationNode>
         Field<StringGraphType>("commune").Description("Xã, phường (commune).").Resolve(c => c.Source.Commune);
         Field<NonNullGraphType<LongGraphType>>("taskCount").Description("Số nhiệm vụ đã công bố (published tasks).")
             .Resolve(c => TaskType.Loaders(c).PublishedCountOf.Load(c.Source.RowKey).Then(n => n));
-        Field<NonNullGraphType<TaskConnectionType>>("tasks")
+        Field<TaskConnectionType>("tasks")
             .Description("Nhiệm vụ đã công bố của tổ chức, mới công bố trước (published tasks, newest first).")
             .Argument<IntGraphType>("first", $"Số mục, 1–{Paging.MaxFirst}, mặc định {Paging.DefaultFirst} (page size).")
             .Argument<StringGraphType>("after", "Con trỏ endCursor của trang trước (endCursor of the previous page).")
