@@ -23,7 +23,7 @@ public static class RegistryApiPipeline
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).WithName("Root").ExcludeFromDescription();
         return app;
     }
 
