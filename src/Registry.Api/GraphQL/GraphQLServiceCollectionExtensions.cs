@@ -13,6 +13,7 @@ public static class GraphQLServiceCollectionExtensions
     public static IServiceCollection AddRegistryGraphQL(this IServiceCollection services)
     {
         services.AddSingleton<GraphQLReads>();
+        services.AddSingleton<OrganizationReads>();
         services.AddScoped<GraphQLLoaders>();
         services.AddGraphQL(b => b
             .AddSchema<RegistrySchema>()

@@ -54,3 +54,15 @@ internal static class OpaqueCursor
         }
     }
 }
+
+/// <summary>Keyset position in the organization directory: (normalised name, public id).</summary>
+public sealed record OrganizationCursor(string NormalizedName, string Id)
+{
+    public string Encode() => OpaqueCursor.Encode(new[] { "g", NormalizedName, Id });
+
+    public static bool TryDecode(string? text, out OrganizationCursor? cursor)
+    {
+        cursor = OpaqueCursor.Decode(text) is [ "g", var name, var id ] ? new OrganizationCursor(name, id) : null;
+        return cursor is not null;
+    }
+}

@@ -44,7 +44,11 @@ public sealed record TaskNode
 }
 
 /// <summary>Tổ chức chủ trì as GraphQL reads it.</summary>
-public sealed record OrganizationNode(long RowKey, string Id, string Name, OrganizationType? Type, string? Province, string? Commune);
+public sealed record OrganizationNode(long RowKey, string Id, string Name, OrganizationType? Type, string? Province, string? Commune)
+{
+    /// <summary>The normalised name when read from the directory (its paging key).</summary>
+    public string? SortKey { get; init; }
+}
 
 /// <summary>An investigator's public part: contact e-mail and phone are never read by GraphQL (invariant 3).</summary>
 public sealed record PersonNode(long TaskKey, bool IsPrincipal, int Ordinal, string? Name, string? AcademicTitle, string? Role);

@@ -38,5 +38,14 @@ public sealed class RegistryQuery : ObjectGraphType
         Field<OrganizationGraphType>("organization").Description("Một tổ chức chủ trì theo id (a host organization by id).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Mã công khai (public id).")
             .Resolve(c => TaskType.Loaders(c).OrganizationById.Load(c.GetArgument<string>("id")));
+        Field<OrganizationConnectionType>("organizations")
+            .Description("Tổ chức chủ trì có nhiệm vụ đã công bố, theo tên (host organizations with published tasks, by name).")
+            .Argument<StringGraphType>("query", "Một phần tên, có dấu (part of the name, with diacritics).")
+            .Argument<IntGraphType>("first", $"Số mục, 1–{Paging.MaxFirst}, mặc định {Paging.DefaultFirst} (page size).")
+            .Argument<StringGraphType>("after", "Con trỏ endCursor của trang trước (endCursor of the previous page).")
+            .ResolveAsync(DirectoryQueries.OrganizationsAsync);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldOfScienceType>>>>("fields")
+            .Description("Cây lĩnh vực KH&CN kèm số nhiệm vụ đã công bố (the field-of-science tree with counts of published tasks).")
+            .ResolveAsync(DirectoryQueries.FieldsAsync);
     }
 }

@@ -19,7 +19,8 @@ public sealed class TaskConnectionType : ObjectGraphType<TaskConnection>
         Name = "TaskConnection";
         Description = "Một trang nhiệm vụ (a page of tasks, Relay connection).";
         Field<NonNullGraphType<LongGraphType>>("totalCount").Description("Tổng số nhiệm vụ khớp (how many tasks match in all).").Resolve(c => c.Source.TotalCount);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Thông tin phân trang (paging).").Resolve(c => c.Source);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Thông tin phân trang (paging).")
+            .Resolve(c => new PageInfo(c.Source.HasNextPage, c.Source.HasPreviousPage, c.Source.Edges.FirstOrDefault()?.Cursor, c.Source.EndCursor));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskEdgeType>>>>("edges").Description("Các nhiệm vụ kèm con trỏ (tasks with cursors).").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskType>>>>("nodes").Description("Các nhiệm vụ (the tasks).").Resolve(c => c.Source.Edges.Select(e => e.Node).ToList());
         Field<ListGraphType<NonNullGraphType<FacetType>>>("facets")
@@ -29,7 +30,10 @@ public sealed class TaskConnectionType : ObjectGraphType<TaskConnection>
     }
 }
 
-public sealed class PageInfoType : ObjectGraphType<TaskConnection>
+/// <summary>Relay page information, shared by every connection.</summary>
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+public sealed class PageInfoType : ObjectGraphType<PageInfo>
 {
     public PageInfoType()
     {
@@ -37,7 +41,7 @@ public sealed class PageInfoType : ObjectGraphType<TaskConnection>
         Description = "Phân trang theo con trỏ (cursor paging).";
         Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("Còn trang sau (there is a next page).").Resolve(c => c.Source.HasNextPage);
         Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("Trang này không phải trang đầu (this is not the first page).").Resolve(c => c.Source.HasPreviousPage);
-        Field<StringGraphType>("startCursor").Description("Con trỏ của mục đầu (cursor of the first edge).").Resolve(c => c.Source.Edges.FirstOrDefault()?.Cursor);
+        Field<StringGraphType>("startCursor").Description("Con trỏ của mục đầu (cursor of the first edge).").Resolve(c => c.Source.StartCursor);
         Field<StringGraphType>("endCursor").Description("Truyền vào after để lấy trang sau (pass as after for the next page).").Resolve(c => c.Source.EndCursor);
     }
 }
