@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Api.GraphQL.Transport;
 
@@ -11,8 +12,10 @@ public static class RegistryApiPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRegistryHttpEdge();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRegistryHttpCaching();
         app.UseRegistrySwagger();
 
         var api = app.NewVersionedApi("Registry");
@@ -20,6 +23,8 @@ public static class RegistryApiPipeline
         v1.MapTasksApi();
         v1.MapImportsApi();
         v1.MapApiKeysApi();
+        v1.MapCatalogApi();
+        v1.MapSearchApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
