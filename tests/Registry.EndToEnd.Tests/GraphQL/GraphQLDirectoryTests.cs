@@ -35,4 +35,21 @@ public sealed class GraphQLDirectoryTests(GraphQLApiFactory factory) : IClassFix
         Assert.Equal(60, agriculture.GetProperty("sectors").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "401").GetProperty("taskCount").GetInt32());
         Assert.Equal(0, fields.Single(f => f.GetProperty("code").GetString() == "1").GetProperty("taskCount").GetInt32());
     }
+
+    [Fact]
+    public async Task Stats_and_coverage_count_published_tasks_only()
+    {
+        var (_, body, json) = await factory.QueryAsync(
+            "{ stats(groupBy: organization) { key count budgetTotalVnd } coverage { totals { registered published sharePublished } } }");
+        Assert.DoesNotContain("\"errors\"", body);
+        var buckets = json.GetProperty("data").GetProperty("stats").EnumerateArray().ToList();
+        Assert.Equal(3, buckets.Count);
+        Assert.All(buckets, b => Assert.Equal(20, b.GetProperty("count").GetInt32()));
+        var totals = json.GetProperty("data").GetProperty("coverage").GetProperty("totals");
+        Assert.Equal(60, totals.GetProperty("published").GetInt32());
+        Assert.Equal(61, totals.GetProperty("registered").GetInt32());
+
+        var bad = await factory.QueryAsync("{ stats(groupBy: year, yearFrom: 3000) { key } }");
+        Assert.Equal("VALIDATION", bad.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
 }

@@ -4,8 +4,7 @@ using Registry.Search.Model;
 namespace Registry.EndToEnd.Tests.GraphQL;
 
 /// <summary>
-/// GraphQL search gives the same tasks in the same order as the search engine REST uses (compared with
-/// <see cref="ISearchIndex"/> directly: the REST search endpoint is not on this branch yet).
+/// GraphQL search gives the same tasks in the same order as REST search (GET /api/v1/tasks?q=) and as the engine.
 /// </summary>
 public sealed class GraphQLParityTests(GraphQLApiFactory factory) : IClassFixture<GraphQLApiFactory>
 {
@@ -35,6 +34,20 @@ public sealed class GraphQLParityTests(GraphQLApiFactory factory) : IClassFixtur
         while (after is not null);
 
         Assert.Equal(expected, seen);
+    }
+
+    [Theory]
+    [InlineData("giống chè chất lượng")]
+    [InlineData("chon tao giong che")]
+    public async Task Same_ids_in_the_same_order_as_REST_search(string query)
+    {
+        var rest = await factory.Anonymous().GetStringAsync($"/api/v1/tasks?q={Uri.EscapeDataString(query)}&pageSize=50");
+        var restIds = JsonDocument.Parse(rest).RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("id").GetString()!).ToList();
+        var page = await PageAsync(new { q = query, first = 50 });
+
+        Assert.NotEmpty(restIds);
+        Assert.Equal(restIds, page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
     }
 
     [Fact]

@@ -47,5 +47,16 @@ public sealed class RegistryQuery : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldOfScienceType>>>>("fields")
             .Description("Cây lĩnh vực KH&CN kèm số nhiệm vụ đã công bố (the field-of-science tree with counts of published tasks).")
             .ResolveAsync(DirectoryQueries.FieldsAsync);
+        Field<ListGraphType<NonNullGraphType<StatisticsBucketType>>>("stats")
+            .Description("Thống kê nhiệm vụ đã công bố theo nhóm: số lượng và kinh phí (counts and budgets of published tasks per group).")
+            .Argument<NonNullGraphType<RecordEnumType<Registry.Data.Catalog.StatisticsGroupBy>>>("groupBy", "Nhóm theo (group by).")
+            .Argument<IntGraphType>("yearFrom", "Năm bắt đầu từ (start year at least).")
+            .Argument<IntGraphType>("yearTo", "Năm bắt đầu đến (start year at most).")
+            .Argument<StringGraphType>("field", "Mã lĩnh vực, lọc theo tiền tố (field-of-science code prefix).")
+            .ResolveAsync(StatisticsQueries.StatsAsync);
+        Field<CoverageReportType>("coverage")
+            .Description("Báo cáo mức độ công bố theo cơ quan quản lý và năm (publication coverage per agency and year).")
+            .Argument<IntGraphType>("year", "Chỉ năm báo cáo này (only this reporting year).")
+            .ResolveAsync(StatisticsQueries.CoverageAsync);
     }
 }
