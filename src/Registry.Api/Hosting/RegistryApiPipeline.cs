@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
+using Registry.Api.GraphQL.Transport;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -26,6 +27,7 @@ public static class RegistryApiPipeline
         v1.MapSearchApi();
 
         app.MapHealthApi();
+        app.MapRegistryGraphQL();
         app.MapRegistryWeb();
         return app;
     }

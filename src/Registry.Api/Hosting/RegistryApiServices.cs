@@ -53,6 +53,7 @@ public static class RegistryApiServices
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
+        services.AddRegistryGraphQL();
         return services;
     }
 

@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using GraphQL;
+using Registry.Api.GraphQL;
+using Registry.Api.GraphQL.Loaders;
+using Registry.Api.GraphQL.Transport;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>The GraphQL schema, executer, limits, error shaping and the per-request batching loaders.</summary>
+    public static IServiceCollection AddRegistryGraphQL(this IServiceCollection services)
+    {
+        services.AddSingleton<GraphQLReads>();
+        services.AddSingleton<OrganizationReads>();
+        services.AddScoped<GraphQLLoaders>();
+        services.AddGraphQL(b => b
+            .AddSchema<RegistrySchema>()
+            .AddGraphTypes(typeof(RegistrySchema).Assembly)
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            .AddErrorInfoProvider<RegistryErrorInfoProvider>()
+            .AddComplexityAnalyzer(o =>
+            {
+                o.MaxDepth = GraphQLLimits.MaxDepth;
+                o.MaxComplexity = GraphQLLimits.MaxComplexity;
+            })
+            .AddValidationRule<AliasLimitRule>()
+            .AddValidationRule<NoMutationOverGetRule>()
+            .AddUnhandledExceptionHandler(context =>
+            {
+                // Logged with the exception, answered with a generic message (RegistryErrorInfoProvider).
+                var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Registry.GraphQL");
+                if (context.Exception is not ExecutionError)
+                {
+                    logger?.LogError(context.Exception, "GraphQL resolver failed at {Path}", context.FieldContext?.Path is { } p ? string.Join('.', p) : "(document)");
+                }
+            }));
+        return services;
+    }
+}

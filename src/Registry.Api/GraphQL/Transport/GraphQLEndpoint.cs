@@ -1,0 +1,139 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Net.Http.Headers;
+using Registry.Api.Auth;
+using Registry.Api.GraphQL.Mutations;
+using Registry.Api.GraphQL.Queries;
+
+namespace Registry.Api.GraphQL.Transport;
+
+/// <summary>
+/// The HTTP transport at <c>/graphql</c>: POST (JSON body) and GET (query string, queries only), JSON answers
+/// with Vietnamese written as is, and the explorer page for browsers.
+/// </summary>
+public static class GraphQLEndpoint
+{
+    public const string Path = "/graphql";
+
+    public static IEndpointRouteBuilder MapRegistryGraphQL(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, PostAsync).ExcludeFromDescription();
+        app.MapGet(Path, GetAsync).ExcludeFromDescription();
+        app.MapGet(Path + "/schema.graphql", (RegistrySchema schema) => Results.Text(SchemaText.Print(schema), "text/plain; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapGet(Path + "/explorer.js", () => GraphQLExplorer.Asset("explorer.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet(Path + "/explorer.css", () => GraphQLExplorer.Asset("explorer.css", "text/css; charset=utf-8")).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task PostAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        GraphQLRequest? request;
+        try
+        {
+            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+        }
+        catch (Exception e) when (e is JsonException or global::GraphQL.Execution.InvalidOperationError or FormatException or InvalidOperationException)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest,
+                "Thân yêu cầu không phải JSON GraphQL hợp lệ: {\"query\": \"...\", \"variables\": {...}} (the body is not a valid GraphQL JSON request).");
+            return;
+        }
+
+        await ExecuteAsync(http, serializer, request, readOnly: false);
+    }
+
+    private static async Task GetAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        var query = http.Request.Query;
+        if (!query.ContainsKey("query") && AcceptsHtml(http.Request))
+        {
+            await GraphQLExplorer.WritePageAsync(http);
+            return;
+        }
+
+        Inputs? variables = null;
+        var variablesText = query["variables"].ToString();
+        if (!string.IsNullOrWhiteSpace(variablesText))
+        {
+            try
+            {
+                variables = serializer.Deserialize<Inputs>(variablesText);
+            }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            {
+                await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest,
+                    "Tham số variables phải là một đối tượng JSON (the variables parameter must be a JSON object).");
+                return;
+            }
+        }
+
+        var request = new GraphQLRequest
+        {
+            Query = query["query"].ToString(),
+            OperationName = string.IsNullOrWhiteSpace(query["operationName"]) ? null : query["operationName"].ToString(),
+            Variables = variables,
+        };
+        await ExecuteAsync(http, serializer, request, readOnly: true);
+    }
+
+    private static async Task ExecuteAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLRequest? request, bool readOnly)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest,
+                "Thiếu truy vấn: gửi trường query (no query: send the query field).");
+            return;
+        }
+
+        if (request.Query.Length > GraphQLLimits.MaxQueryLength)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.QueryTooLong,
+                $"Truy vấn dài quá {GraphQLLimits.MaxQueryLength} ký tự (the query is longer than {GraphQLLimits.MaxQueryLength} characters).");
+            return;
+        }
+
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<RegistrySchema>>();
+        var result = await executer.ExecuteAsync(options =>
+        {
+            options.Query = request.Query;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.RequestServices = http.RequestServices;
+            options.User = http.User;
+            options.CancellationToken = http.RequestAborted;
+            options.UserContext[TaskWrites.KeyPresented] = http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName);
+            if (readOnly) options.UserContext[GraphQLLimits.ReadOnlyRequest] = true;
+        });
+
+        http.Response.StatusCode = StatusOf(result);
+        if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        http.Response.Headers.CacheControl = readOnly && result.Executed && result.Errors is not { Count: > 0 }
+            ? "public, max-age=60"
+            : "no-store";
+        http.Response.Headers.Vary = HeaderNames.Accept;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>200 once the document ran (errors, if any, are in the body); 400 when it could not run; 405 for a mutation over GET.</summary>
+    private static int StatusOf(ExecutionResult result)
+    {
+        if (result.Executed) return StatusCodes.Status200OK;
+        return result.Errors?.Any(e => e.Code == ErrorCodes.MethodNotAllowed) == true
+            ? StatusCodes.Status405MethodNotAllowed
+            : StatusCodes.Status400BadRequest;
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, new ExecutionResult(new RegistryError(code, message)), http.RequestAborted);
+    }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+}
