@@ -21,6 +21,7 @@ public static class RegistryApiPipeline
         v1.MapApiKeysApi();
 
         app.MapHealthApi();
+        app.MapFeedsApi();
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }

@@ -50,6 +50,7 @@ public static class RegistryApiServices
         services.AddHostedService<RegistryStartup>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
+        services.AddRegistryFeeds(configuration);
         return services;
     }
 
