@@ -35,7 +35,10 @@ public sealed class OaiHandler(OaiStore store, PublicUrls urls, IOptions<FeedsOp
             "GetRecord" => await GetRecord(args, baseUrl, ct),
             _ => await List(args, baseUrl, ct),
         };
-        return errors is null ? Envelope(endpoint, args, now, content!) : Envelope(endpoint, args, now, errors.Select(Error).ToArray<object>());
+        if (errors is null) return Envelope(endpoint, args, now, content!);
+        // The request's arguments are echoed only when they were valid (spec §3.2).
+        var echo = errors.Any(e => e.Code is "badVerb" or "badArgument") ? null : args;
+        return Envelope(endpoint, echo, now, errors.Select(Error).ToArray<object>());
     }
 
     private XElement Identify(string endpoint) => new(Ns + "Identify",
