@@ -43,6 +43,7 @@ public sealed class ProblemTests(RegistryApiFactory factory) : IClassFixture<Reg
         var after = await factory.WithKey(key).PostRecordAsync("/api/v1/tasks", TaskRecordBuilder.Valid());
         await after.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
         await (await factory.Admin().DeleteAsync($"/api/v1/apikeys/{name}")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains(key) || line.Contains(RegistryApiFactory.AdminKey));
     }
 
     [Fact]

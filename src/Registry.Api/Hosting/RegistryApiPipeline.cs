@@ -22,7 +22,7 @@ public static class RegistryApiPipeline
 
         app.MapHealthApi();
         app.MapFeedsApi();
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).WithName("Root").ExcludeFromDescription();
         return app;
     }
 

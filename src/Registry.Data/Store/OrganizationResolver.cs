@@ -43,7 +43,12 @@ internal sealed class OrganizationResolver(RegistryDbContext db)
         var key = OrganizationNames.Normalize(incoming.Name!);
         if (_byName.TryGetValue(key, out var existing))
         {
-            TaskChanges.ApplyOrganization(existing, incoming, now);
+            if (TaskChanges.OrganizationChanges(existing, incoming))
+            {
+                TaskChanges.ApplyOrganization(existing, incoming, now);
+                // Batches run with automatic change detection off: flag this one change explicitly.
+                db.Entry(existing).DetectChanges();
+            }
             return existing;
         }
         var created = new HostOrganization

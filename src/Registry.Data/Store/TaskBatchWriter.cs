@@ -36,13 +36,15 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         var written = new Dictionary<int, ScienceTask>();
         if (commit)
         {
+            var pending = new PendingRows();
             var now = clock.GetUtcNow();
             foreach (var plan in plans.Where(p => p.Outcome != RowOutcome.Unchanged))
             {
-                written[plan.Row.Index] = Apply(db, plan, orgs, options, actor, now);
+                written[plan.Row.Index] = Apply(db, plan, orgs, options, actor, now, pending);
             }
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
+            // Only updated rows were changed in place; new rows were attached complete.
+            if (plans.Any(p => p.Outcome == RowOutcome.Updated)) db.ChangeTracker.DetectChanges();
+            await SaveAsync(db, pending, ct);
         }
         return new BatchOutcome(Report(rows.Count, rejected, plans, written), commit);
     }
@@ -97,28 +99,68 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         return new Plan(row, existing, changes.Count == 0 ? RowOutcome.Unchanged : RowOutcome.Updated, changes);
     }
 
-    private static ScienceTask Apply(RegistryDbContext db, Plan plan, OrganizationResolver orgs, ImportOptions options, Actor actor, DateTimeOffset now)
+    /// <summary>Rows appended in bulk after the tasks have their keys: children of new tasks, audit, outbox.</summary>
+    private sealed class PendingRows
+    {
+        public List<ScienceTask> NewTasks { get; } = [];
+        public List<AuditEntry> Audit { get; } = [];
+        public List<OutboxEntry> Outbox { get; } = [];
+    }
+
+    private static ScienceTask Apply(RegistryDbContext db, Plan plan, OrganizationResolver orgs, ImportOptions options, Actor actor,
+        DateTimeOffset now, PendingRows pending)
     {
         var record = plan.Row.Record;
-        var org = orgs.Resolve(record.HostOrganization!, now);
         var keep = options.KeepTimestamps;
-        var task = plan.Existing;
-        if (task is null)
-        {
-            task = new ScienceTask { PublicId = PublicIds.NewTaskId(), Version = 1, CreatedAt = Pick(keep, record.CreatedAt, now) };
-            db.Tasks.Add(task);
-        }
-        else
-        {
-            task.Version++;
-        }
+        var task = plan.Existing ?? new ScienceTask { PublicId = PublicIds.NewTaskId(), CreatedAt = Pick(keep, record.CreatedAt, now) };
+        task.Version++;
         if (keep && record.PublishedAt is { } publishedAt) task.PublishedAt = publishedAt;
-        TaskMapper.ApplyContent(task, record, org);
+        TaskMapper.ApplyContent(task, record, orgs.Resolve(record.HostOrganization!, now));
         TaskWrites.ApplyVisibility(task, record.Visibility ?? task.Visibility, task.WithdrawalReason, now);
         task.UpdatedAt = Pick(keep, record.UpdatedAt, now);
-        var changes = plan.Changes ?? TaskChanges.Diff(null, TaskChanges.Snapshot(task));
-        TaskWrites.AddBookkeeping(db, task, AuditAction.Import, changes, actor, now);
+        var changes = plan.Changes ?? TaskChanges.Created(TaskChanges.Snapshot(task));
+        pending.Audit.Add(TaskWrites.NewAudit(task, AuditAction.Import, changes, actor, now));
+        pending.Outbox.Add(TaskWrites.NewOutbox(task, now));
+        // New tasks are not tracked: they and their children go in with a few multi-row INSERTs.
+        if (plan.Existing is null) pending.NewTasks.Add(task);
         return task;
+    }
+
+    /// <summary>
+    /// One transaction: organizations and updated tasks through EF, then new tasks in bulk, their keys read back by
+    /// public id (one query), then their children, the audit and the outbox in bulk. Run through the provider's
+    /// execution strategy so SQL Server's retry-on-failure replays it whole.
+    /// </summary>
+    private static async Task SaveAsync(RegistryDbContext db, PendingRows pending, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            foreach (var task in pending.NewTasks)
+            {
+                // Changes are accepted only after the commit, so a new organization's key is read from its entry.
+                task.HostOrganizationId = db.Entry(task.HostOrganization).Property(o => o.Id).CurrentValue;
+            }
+            await BulkInsert.InsertAsync(db, pending.NewTasks, ct);
+            var ids = await TaskQueries.KeysByPublicIds(db, pending.NewTasks.Select(t => t.PublicId).ToList())
+                .ToDictionaryAsync(k => k.PublicId, k => k.Id, ct);
+            foreach (var task in pending.NewTasks)
+            {
+                var id = ids[task.PublicId];
+                task.Fields.ForEach(f => f.TaskId = id);
+                task.Investigators.ForEach(i => i.TaskId = id);
+                task.Outputs.ForEach(o => o.TaskId = id);
+            }
+            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Fields).ToList(), ct);
+            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Investigators).ToList(), ct);
+            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Outputs).ToList(), ct);
+            await BulkInsert.InsertAsync(db, pending.Audit, ct);
+            await BulkInsert.InsertAsync(db, pending.Outbox, ct);
+            await transaction.CommitAsync(ct);
+        });
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     private static DateTimeOffset Pick(bool keep, DateTimeOffset? given, DateTimeOffset now) => keep && given is { } g ? g : now;

@@ -42,6 +42,19 @@ internal static class TaskChanges
         return changes;
     }
 
+    /// <summary>The changes of a new task: every field from null. Moves the snapshot's nodes instead of copying them.</summary>
+    public static JsonObject Created(JsonObject snapshot)
+    {
+        var changes = new JsonObject();
+        foreach (var name in snapshot.Select(p => p.Key).ToList())
+        {
+            var value = snapshot[name];
+            snapshot.Remove(name);
+            changes[name] = new JsonObject { ["from"] = null, ["to"] = value };
+        }
+        return changes;
+    }
+
     /// <summary>
     /// A detached copy of the organization as it would be after applying <paramref name="incoming"/>: type, province
     /// and commune are updated when given; the name keeps the form first written.

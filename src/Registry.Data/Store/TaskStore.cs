@@ -67,7 +67,7 @@ public sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Time
         TaskMapper.ApplyContent(task, record, orgs.Resolve(record.HostOrganization!, now));
         TaskWrites.ApplyVisibility(task, record.Visibility ?? Visibility.Draft, null, now);
         db.Tasks.Add(task);
-        var changes = TaskChanges.Diff(null, TaskChanges.Snapshot(task));
+        var changes = TaskChanges.Created(TaskChanges.Snapshot(task));
         TaskWrites.AddBookkeeping(db, task, TaskWrites.ActionFor(Visibility.Draft, task.Visibility, AuditAction.Create), changes, actor, now);
         return await SaveAsync(db, task, WriteStatus.Created, code, ct);
     }

@@ -61,22 +61,27 @@ internal static class TaskWrites
     public static void AddBookkeeping(RegistryDbContext db, ScienceTask task, AuditAction action, JsonObject changes,
         Actor actor, DateTimeOffset now)
     {
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now,
-            Actor = actor.Name,
-            Action = action,
-            EntityId = task.PublicId,
-            ChangesJson = changes.ToJsonString(RegistryJson.Options),
-        });
-        db.Outbox.Add(new OutboxEntry
-        {
-            TaskId = task.PublicId,
-            Kind = task.Visibility == Visibility.Published ? OutboxKind.Upsert : OutboxKind.Remove,
-            CreatedAt = now,
-            DueAt = now,
-        });
+        db.AuditEntries.Add(NewAudit(task, action, changes, actor, now));
+        db.Outbox.Add(NewOutbox(task, now));
     }
+
+    public static AuditEntry NewAudit(ScienceTask task, AuditAction action, JsonObject changes, Actor actor, DateTimeOffset now) => new()
+    {
+        At = now,
+        Actor = actor.Name,
+        Action = action,
+        EntityId = task.PublicId,
+        ChangesJson = changes.ToJsonString(RegistryJson.Options),
+    };
+
+    /// <summary>Upsert when the task is published after the change, else Remove (drafts and withdrawn leave the index).</summary>
+    public static OutboxEntry NewOutbox(ScienceTask task, DateTimeOffset now) => new()
+    {
+        TaskId = task.PublicId,
+        Kind = task.Visibility == Visibility.Published ? OutboxKind.Upsert : OutboxKind.Remove,
+        CreatedAt = now,
+        DueAt = now,
+    };
 
     public static StoredTask ToStored(ScienceTask task) =>
         new(TaskMapper.ToRecord(task), task.Version, task.Visibility, task.WithdrawalReason);

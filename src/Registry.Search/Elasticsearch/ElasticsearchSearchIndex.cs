@@ -23,7 +23,7 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _ensure = new(1, 1);
     private readonly System.Threading.Lock _gate = new();
-    private bool _ensured;
+    private volatile bool _ensured;
     private string? _building;
 
     public ElasticsearchSearchIndex(ElasticsearchClient client, ElasticsearchConnectionOptions options, TimeProvider? time = null,

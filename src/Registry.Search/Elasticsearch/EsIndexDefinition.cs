@@ -38,11 +38,11 @@ internal static class EsIndexDefinition
             [F.Id] = Keyword(),
             [F.Code] = Keyword(),
             [F.CodeKey] = Keyword(),
-            [F.Title] = Text(),
-            [F.Keywords] = Text(),
-            [F.Summary] = Text(),
-            [F.OrganizationName] = Text(),
-            [F.Body] = Text(),
+            [F.Title] = Text(F.Title),
+            [F.Keywords] = Text(F.Keywords),
+            [F.Summary] = Text(F.Summary),
+            [F.OrganizationName] = Text(F.OrganizationName),
+            [F.Body] = Text(F.Body),
             [F.OrganizationId] = Keyword(),
             [F.OrganizationFacet] = Keyword(),
             [F.FieldPrefix] = Keyword(),
@@ -64,15 +64,19 @@ internal static class EsIndexDefinition
 
     private static KeywordProperty Keyword() => new();
 
-    /// <summary>Original text (precision) with folded (recall) and two-syllable shingle sub-fields.</summary>
-    private static TextProperty Text() => new()
+    /// <summary>Original text (precision) with a folded (recall) sub-field and, except for the long body (as in
+    /// the Lucene engine, see <see cref="F.HasShingles"/>), two-syllable shingle sub-fields.</summary>
+    private static TextProperty Text(string field)
     {
-        Analyzer = EsAnalysis.Original,
-        Fields = new Properties
+        var fields = new Properties
         {
             [EsAnalysis.FoldedSub] = new TextProperty { Analyzer = EsAnalysis.Folded, SearchAnalyzer = EsAnalysis.FoldedSynonyms },
-            [EsAnalysis.ShingleSub] = new TextProperty { Analyzer = EsAnalysis.OriginalShingles },
-            [EsAnalysis.FoldedShingleSub] = new TextProperty { Analyzer = EsAnalysis.FoldedShingles },
-        },
-    };
+        };
+        if (F.HasShingles(field))
+        {
+            fields[EsAnalysis.ShingleSub] = new TextProperty { Analyzer = EsAnalysis.OriginalShingles };
+            fields[EsAnalysis.FoldedShingleSub] = new TextProperty { Analyzer = EsAnalysis.FoldedShingles };
+        }
+        return new TextProperty { Analyzer = EsAnalysis.Original, Fields = fields };
+    }
 }

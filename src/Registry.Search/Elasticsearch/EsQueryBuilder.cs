@@ -1,15 +1,14 @@
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Registry.Search.Analysis;
-using Registry.Search.Lucene;
 using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
 
 namespace Registry.Search.Elasticsearch;
 
 /// <summary>
-/// The Elasticsearch form of <see cref="LuceneQueryBuilder"/>, clause for clause, so both engines rank alike:
-/// title &gt; keywords &gt; summary &gt; organisation &gt; body (the same <see cref="SearchWeights.Fields"/>);
+/// The Elasticsearch form of <c>LuceneQueryBuilder</c>, clause for clause, so both engines rank alike:
+/// title &gt; keywords &gt; summary &gt; organisation &gt; body (the shared <see cref="SearchWeights"/>);
 /// the original-diacritics field at full weight, the folded sub-field at half; shingle matches of adjacent
 /// syllables on top; an exact task code above everything; fuzzy (one edit) on folded words of five letters or
 /// more. Query text never reaches <c>query_string</c>: it arrives as a <see cref="ParsedQuery"/>, so bad syntax is
@@ -17,12 +16,13 @@ namespace Registry.Search.Elasticsearch;
 /// </summary>
 internal static class EsQueryBuilder
 {
-    private const float OriginalBoost = 1.0f;
-    private const float FoldedBoost = 0.5f;
-    private const float ShingleBoost = 1.5f;
-    private const float FuzzyBoost = 0.15f;
-    private const float CodeBoost = 1000f;
-    private const int FuzzyMinLength = 5;
+    private static IReadOnlyDictionary<string, float> Weights => SearchWeights.Fields;
+    private const float OriginalBoost = SearchWeights.Original;
+    private const float FoldedBoost = SearchWeights.Folded;
+    private const float ShingleBoost = SearchWeights.Shingle;
+    private const float FuzzyBoost = SearchWeights.Fuzzy;
+    private const float CodeBoost = SearchWeights.Code;
+    private const int FuzzyMinLength = SearchWeights.FuzzyMinLength;
 
     /// <summary>The whole query: scoring text (or match_all) and the request's filters.</summary>
     public static Query Build(ParsedQuery parsed, SearchFilterSet filters)
@@ -73,7 +73,7 @@ internal static class EsQueryBuilder
     private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase)
     {
         var fields = new List<Query>();
-        foreach (var (field, weight) in SearchWeights.Fields)
+        foreach (var (field, weight) in Weights)
         {
             fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));
             fields.Add(Phrase(EsAnalysis.FoldedField(field), phrase.Folded, weight * FoldedBoost));
@@ -85,14 +85,14 @@ internal static class EsQueryBuilder
                     Boost = weight * FuzzyBoost,
                 });
         }
-        return new DisMaxQuery { Queries = fields, TieBreaker = 0.3 };
+        return new DisMaxQuery { Queries = fields, TieBreaker = SearchWeights.FieldTieBreaker };
     }
 
     /// <summary>Two adjacent query syllables as one shingle term: adjacent matches outrank scattered ones.</summary>
     private static Query Pair(string original, string folded) => new DisMaxQuery
     {
-        TieBreaker = 0.3,
-        Queries = SearchWeights.Fields.SelectMany(w => new Query[]
+        TieBreaker = SearchWeights.FieldTieBreaker,
+        Queries = Weights.Where(w => F.HasShingles(w.Key)).SelectMany(w => new Query[]
         {
             new TermQuery(EsAnalysis.ShingleField(w.Key), original) { Boost = w.Value * ShingleBoost },
             new TermQuery(EsAnalysis.FoldedShingleField(w.Key), folded) { Boost = w.Value * ShingleBoost * FoldedBoost },

@@ -51,13 +51,17 @@ internal static class LuceneDocumentMapper
         return doc;
     }
 
-    /// <summary>Each text goes to four fields: original, folded, and their two-syllable shingles.</summary>
+    /// <summary>
+    /// Each text goes to original and folded fields, plus their two-syllable shingles except for the long body
+    /// (shingles there cost the most indexing time and barely change rankings).
+    /// </summary>
     private static void AddText(Document doc, string name, IEnumerable<string> values)
     {
         foreach (var v in values.Where(v => v.Length > 0))
         {
             doc.Add(new TextField(name, v, Field.Store.NO));
             doc.Add(new TextField(name + F.FoldedSuffix, v, Field.Store.NO));
+            if (!F.HasShingles(name)) continue;
             doc.Add(new TextField(name + F.ShingleSuffix, v, Field.Store.NO));
             doc.Add(new TextField(name + F.FoldedShingleSuffix, v, Field.Store.NO));
         }

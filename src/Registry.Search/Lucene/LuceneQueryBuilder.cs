@@ -77,7 +77,7 @@ internal static class LuceneQueryBuilder
     private static Query Pair(string original, string folded)
     {
         var pair = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
-        foreach (var (field, weight) in Weights)
+        foreach (var (field, weight) in Weights.Where(w => F.HasShingles(w.Key)))
         {
             pair.Add(new TermQuery(new Term(field + F.ShingleSuffix, original)) { Boost = weight * ShingleBoost });
             pair.Add(new TermQuery(new Term(field + F.FoldedShingleSuffix, folded)) { Boost = weight * ShingleBoost * FoldedBoost });

@@ -3,7 +3,7 @@ namespace Registry.Search.Model;
 /// <summary>
 /// Index field names shared by every engine. Text fields come in pairs: <c>X</c> holds the normalised original
 /// text with diacritics (precision), <c>X + FoldedSuffix</c> the folded text (recall), and
-/// <c>X + ShingleSuffix</c> / <c>X + FoldedShingleSuffix</c> two-syllable shingles so adjacent syllables outrank
+/// <c>X + ShingleSuffix</c> / <c>X + FoldedShingleSuffix</c> (not for the body) two-syllable shingles so adjacent syllables outrank
 /// scattered ones.
 /// </summary>
 public static class SearchFields
@@ -48,6 +48,9 @@ public static class SearchFields
     public const string Source = "source";
     /// <summary>Folded suggestion phrases (titles, keywords, organisation names).</summary>
     public const string Suggest = "suggest";
+
+    /// <summary>Whether a text field also has shingle fields (all but <see cref="Body"/>).</summary>
+    public static bool HasShingles(string textField) => textField != Body;
 
     /// <summary>The analysed text fields in order of weight (title highest).</summary>
     public static readonly IReadOnlyList<string> TextFields = [Title, Keywords, Summary, OrganizationName, Body];

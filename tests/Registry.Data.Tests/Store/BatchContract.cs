@@ -150,6 +150,31 @@ public abstract class BatchContract(StoreHarness store)
         Assert.Equal(created, stored.Record.CreatedAt);
         Assert.Equal(created.AddDays(10), stored.Record.UpdatedAt);
         Assert.Equal(created.AddDays(2), stored.Record.PublishedAt);
+        Assert.Equal(["Trần Thị Bình", "Lê Văn Cường"], stored.Record.Members!.Select(m => m.Name));
+        Assert.Equal("an.nguyen@hvu.edu.vn", stored.Record.PrincipalInvestigator!.Email);
+        Assert.Equal(["4", "40101"], stored.Record.Fields);
+        Assert.Equal(["chè", "công nghệ sinh học"], stored.Record.Keywords);
+        Assert.Equal("Quy trình nhân giống chè", Assert.Single(stored.Record.Outputs!).Title);
+        Assert.Equal(new DateOnly(2023, 12, 20), stored.Record.ApprovalDecision!.Date);
+        Assert.Equal(1_500_000_000, stored.Record.Budget!.TotalVnd);
+    }
+
+    [StoreFact]
+    public async Task A_new_organization_written_two_ways_in_one_batch_becomes_one_organization()
+    {
+        var name = "Viện Khoa học Nông Lâm nghiệp miền núi phía Bắc " + Guid.NewGuid().ToString("N")[..6];
+        var rows = new List<ImportCandidate>
+        {
+            Row(2, TestRecords.Valid(organization: name)),
+            Row(3, TestRecords.Valid(organization: " " + name.ToUpperInvariant().Replace(" ", "   ") + " ")),
+        };
+
+        var outcome = await store.Tasks.UpsertBatchAsync(rows, new ImportOptions(), Importer);
+
+        var stored = await store.Tasks.FindManyAsync(outcome.Rows.Select(r => r.Id!).ToList());
+        Assert.Equal(2, stored.Count);
+        Assert.Single(stored.Select(s => s.Record.HostOrganization!.Id).Distinct());
+        Assert.Equal(name, stored[0].Record.HostOrganization!.Name);
     }
 
     private async Task<int> CountStoredAsync(IEnumerable<ImportCandidate> rows)

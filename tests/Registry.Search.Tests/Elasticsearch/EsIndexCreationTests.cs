@@ -82,9 +82,12 @@ public sealed class EsIndexCreationTests
             Assert.Equal("registry_original", field["analyzer"]!.GetValue<string>());
             Assert.Equal("registry_folded", field["fields"]!["f"]!["analyzer"]!.GetValue<string>());
             Assert.Equal("registry_folded_synonyms", field["fields"]!["f"]!["search_analyzer"]!.GetValue<string>());
+            if (text == "body") continue;
             Assert.Equal("registry_original_shingles", field["fields"]!["s"]!["analyzer"]!.GetValue<string>());
             Assert.Equal("registry_folded_shingles", field["fields"]!["fs"]!["analyzer"]!.GetValue<string>());
         }
+        // No shingles for the long body, as in the Lucene engine: they cost the most indexing and barely rank.
+        Assert.Equal(["f"], properties["body"]!["fields"]!.AsObject().Select(f => f.Key));
     }
 
     [Fact]

@@ -59,6 +59,7 @@ public sealed class EsQueryRequestTests
         // Adjacent syllables: the two-word shingle scores on top of the single words.
         Assert.Equal(9, BoostOf("title.s", "chè xanh"));
         Assert.Equal(4.5, BoostOf("title.fs", "che xanh"));
+        Assert.DoesNotContain(terms, t => t.Field.StartsWith("body.s", StringComparison.Ordinal) || t.Field == "body.fs");
         // Both words must match (all of up to three units), in any field.
         Assert.Contains("\"minimum_should_match\":2", body["query"]!.ToJsonString());
     }

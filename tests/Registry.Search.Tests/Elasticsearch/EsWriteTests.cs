@@ -34,6 +34,22 @@ public sealed class EsWriteTests
     }
 
     [Fact]
+    public async Task Contacts_never_reach_the_cluster()
+    {
+        var withContacts = Task0 with
+        {
+            PrincipalInvestigator = Task0.PrincipalInvestigator! with { Email = "chu.nhiem@example.vn", Phone = "0912345678" },
+        };
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk", EsJson.Bulk(("index", Task0.Id!, 201)));
+        await cluster.Index().UpsertAsync([withContacts]);
+        var body = cluster.Single("POST", "/registry-tasks/_bulk").Body;
+        Assert.DoesNotContain("chu.nhiem", body);
+        Assert.DoesNotContain("0912345678", body);
+        Assert.Contains(Task0.PrincipalInvestigator!.Name!, cluster.Single("POST", "/registry-tasks/_bulk").Lines[1]["source"]!.ToJsonString(
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public async Task Removals_are_delete_lines_and_an_already_missing_task_is_fine()
     {
         var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk", EsJson.Bulk(("delete", "t-a-1", 200), ("delete", "t-gone-1", 404)));

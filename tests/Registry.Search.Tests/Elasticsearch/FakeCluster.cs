@@ -14,6 +14,8 @@ public sealed record CapturedCall(string Method, string Path, string Body)
 
     /// <summary>The lines of an NDJSON body (bulk), parsed.</summary>
     public List<JsonNode> Lines => Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+
+    public override string ToString() => $"{Method} {Path}";
 }
 
 /// <summary>
@@ -67,7 +69,7 @@ public sealed class FakeCluster : IRequestInvoker
     /// <summary>An engine over this cluster whose alias already exists (unless the test routes GET _alias itself).</summary>
     public ElasticsearchSearchIndex Index(ElasticsearchConnectionOptions? options = null, TimeProvider? time = null)
     {
-        if (!_routes.Any(r => r.PathPrefix.Contains("_alias", StringComparison.Ordinal)))
+        if (!_routes.Any(r => r.PathPrefix.StartsWith("/_alias/", StringComparison.Ordinal)))
             On("GET", "/_alias/registry-tasks", EsJson.Alias("registry-tasks-v20250101000000"));
         return new ElasticsearchSearchIndex(Client(options), options ?? Options(), time ?? new FixedTime(new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero)),
             delay: (d, _) => { lock (Delays) Delays.Add(d); return Task.CompletedTask; });
@@ -75,6 +77,10 @@ public sealed class FakeCluster : IRequestInvoker
 
     public CapturedCall Single(string method, string pathPrefix) =>
         Assert.Single(Calls, c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+    /// <summary>The one call to exactly this path (query string ignored).</summary>
+    public CapturedCall Exactly(string method, string path) =>
+        Assert.Single(Calls, c => c.Method == method && c.Path.Split('?')[0] == path);
 
     public List<CapturedCall> All(string method, string pathPrefix) =>
         Calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();

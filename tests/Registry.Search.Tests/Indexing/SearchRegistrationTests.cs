@@ -41,7 +41,7 @@ public sealed class SearchRegistrationTests : IDisposable
         outbox.Append(record.Id!, OutboxKind.Upsert);
         await hosted.StartAsync(CancellationToken.None);
         // Wait (bounded) for the background loop to drain the item: this checks that it runs, not how fast.
-        for (var i = 0; i < 200 && await outbox.PendingCountAsync() > 0; i++) await Task.Delay(50);
+        for (var i = 0; i < 600 && await outbox.PendingCountAsync() > 0; i++) await Task.Delay(50);
         await hosted.StopAsync(CancellationToken.None);
         Assert.Equal(0, await outbox.PendingCountAsync());
         Assert.Equal(1, await provider.GetRequiredService<ISearchIndex>().CountAsync());
