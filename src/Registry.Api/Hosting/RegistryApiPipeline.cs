@@ -12,6 +12,7 @@ public static class RegistryApiPipeline
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTaskJsonLdNegotiation();
         app.UseRegistrySwagger();
 
         var api = app.NewVersionedApi("Registry");

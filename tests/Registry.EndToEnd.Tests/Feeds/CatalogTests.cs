@@ -67,4 +67,24 @@ public sealed class CatalogTests(FeedsFactory factory)
         await (await factory.Anonymous().GetAsync($"/api/v1/tasks/{seeded.Draft}.jsonld")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await factory.Anonymous().GetAsync($"/api/v1/tasks/{seeded.Withdrawn}.jsonld")).AssertProblemAsync(HttpStatusCode.Gone, "gone");
     }
+
+    [Fact]
+    public async Task The_rest_task_url_answers_json_ld_when_asked_and_record_v1_otherwise()
+    {
+        var seeded = await factory.SeedAsync();
+        var id = seeded.Published[0];
+        var ld = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tasks/{id}");
+        ld.Headers.Accept.ParseAdd("application/ld+json");
+        var response = await factory.Anonymous().SendAsync(ld);
+        Assert.Equal("application/ld+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("ResearchProject", (await response.ReadJsonAsync()).GetProperty("@type").GetString());
+
+        var plain = await factory.Anonymous().GetAsync($"/api/v1/tasks/{id}");
+        Assert.Equal("application/json", plain.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(id, (await plain.ReadJsonAsync()).GetProperty("id").GetString());
+
+        var withdrawn = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tasks/{seeded.Withdrawn}");
+        withdrawn.Headers.Accept.ParseAdd("application/ld+json");
+        await (await factory.Anonymous().SendAsync(withdrawn)).AssertProblemAsync(HttpStatusCode.Gone, "gone");
+    }
 }
