@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Store;
 
 namespace Registry.Data;
@@ -34,6 +35,7 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<RegistryStoreHealthCheck>();
+        services.AddRegistryCatalog();
         return services;
     }
 

@@ -15,8 +15,10 @@ internal static class CliCommand
                 return ImportCommand.Parse(args, out usageError);
             case "apikey":
                 return ApiKeyCommands.Parse(args, out usageError);
+            case "reindex":
+                return ReindexCommand.Parse(args, out usageError);
             default:
-                usageError = $"Lệnh không rõ '{verb}' (unknown verb '{verb}'); dùng import, apikey hoặc help (use import, apikey or help).";
+                usageError = $"Lệnh không rõ '{verb}' (unknown verb '{verb}'); dùng import, apikey, reindex hoặc help (use import, apikey, reindex or help).";
                 return null;
         }
     }

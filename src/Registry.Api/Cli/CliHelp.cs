@@ -19,6 +19,9 @@ internal static class CliHelp
               Thu hồi khóa (revoke a key).
           apikey list
               Liệt kê khóa, không hiện giá trị khóa (list keys, never their values).
+          reindex
+              Dựng lại chỉ mục tìm kiếm từ các nhiệm vụ đã công bố (rebuild the search index from the published tasks);
+              dừng dịch vụ web trước khi chạy (stop the web service first: the embedded index has one writer).
           help
               Hướng dẫn này (this help).
 

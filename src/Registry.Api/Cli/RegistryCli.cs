@@ -13,7 +13,7 @@ public static class RegistryCli
     public const int Rejected = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["import", "apikey", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "apikey", "reindex", "help", "--help", "-h"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 

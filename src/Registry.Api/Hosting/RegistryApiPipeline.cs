@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Registry.Api.Http;
 using Registry.Api.OpenApi;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -10,9 +11,11 @@ public static class RegistryApiPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRegistryHttpEdge();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTaskJsonLdNegotiation();
+        app.UseRegistryHttpCaching();
         app.UseRegistrySwagger();
 
         var api = app.NewVersionedApi("Registry");
@@ -20,6 +23,8 @@ public static class RegistryApiPipeline
         v1.MapTasksApi();
         v1.MapImportsApi();
         v1.MapApiKeysApi();
+        v1.MapCatalogApi();
+        v1.MapSearchApi();
 
         app.MapHealthApi();
         app.MapFeedsApi();

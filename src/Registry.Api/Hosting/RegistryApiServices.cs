@@ -2,6 +2,7 @@ using Asp.Versioning;
 using Microsoft.AspNetCore.Authentication;
 using Registry.Api.Auth;
 using Registry.Api.Hosting;
+using Registry.Api.Http;
 using Registry.Api.Imports;
 using Registry.Api.OpenApi;
 using Registry.Api.Problems;
@@ -46,10 +47,12 @@ public static class RegistryApiServices
                 o.SubstituteApiVersionInUrl = true;
             });
         services.AddRegistrySwagger();
+        services.AddRegistryCatalogApi();
         services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
         services.AddHostedService<RegistryStartup>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
+        services.AddRegistryHttp();
         services.AddRegistryFeeds(configuration);
         return services;
     }

@@ -16,6 +16,7 @@ public enum ProblemKind
     PayloadTooLarge,
     UnsupportedMediaType,
     ImportFile,
+    TooManyRequests,
     Internal,
 }
 
@@ -39,6 +40,7 @@ public static class ProblemCatalog
         ProblemKind.PayloadTooLarge => "payload-too-large",
         ProblemKind.UnsupportedMediaType => "unsupported-media-type",
         ProblemKind.ImportFile => "import-file",
+        ProblemKind.TooManyRequests => "too-many-requests",
         _ => "internal",
     };
 
@@ -57,6 +59,7 @@ public static class ProblemCatalog
         ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ProblemKind.StateSecret => StatusCodes.Status422UnprocessableEntity,
         ProblemKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -75,6 +78,7 @@ public static class ProblemCatalog
         ProblemKind.PayloadTooLarge => "Tệp quá lớn (payload too large)",
         ProblemKind.UnsupportedMediaType => "Định dạng không được hỗ trợ (unsupported media type)",
         ProblemKind.ImportFile => "Tệp nhập không đọc được (import file unreadable)",
+        ProblemKind.TooManyRequests => "Quá nhiều yêu cầu (too many requests)",
         _ => "Lỗi máy chủ (internal error)",
     };
 
@@ -86,6 +90,7 @@ public static class ProblemCatalog
         StatusCodes.Status404NotFound => ProblemKind.NotFound,
         StatusCodes.Status413PayloadTooLarge => ProblemKind.PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => ProblemKind.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => ProblemKind.TooManyRequests,
         >= 500 => ProblemKind.Internal,
         _ => ProblemKind.BadRequest,
     };

@@ -1,4 +1,7 @@
 using Registry.Api.Auth;
+using Registry.Api.Exports;
+using Registry.Api.Http;
+using Registry.Api.Search;
 using Registry.Api.Tasks;
 using Registry.Data.Records;
 
@@ -13,28 +16,77 @@ public static class TasksApi
     {
         var tasks = v1.MapGroup("/tasks").WithTags(Tag);
 
-        tasks.MapGet("/", TaskListing.ListTasks)
+        tasks.MapGet("/", TaskSearch.SearchTasks)
             .WithName("ListTasks")
-            .WithSummary("Danh sách nhiệm vụ đã công bố (list published tasks)")
-            .WithDescription("Published tasks, newest first, with cursor paging: pass meta.nextCursor (or follow the Link rel=\"next\" header) for the next page. pageSize 1–200, default 25.")
-            .ProducesValidationProblem();
+            .WithSummary("Tìm kiếm và liệt kê nhiệm vụ đã công bố (search and list published tasks)")
+            .WithDescription("Full-text search (Vietnamese, with or without diacritics, Telex, abbreviations) with every filter of GET /api/v1/filters, facets, sort and cursor paging; without q, newest first. " +
+                "Envelope {meta: {count, nextCursor, pageSize, q, sort, filters}, results: [record v1 …], facets: {name: [{key, displayName, count}]}}. " +
+                "Each result is the public record v1, limited to the select fields (id always kept) and, with highlight=true, carrying \"highlights\": {\"title\": \"…<mark>…</mark>…\", \"summary\": \"…\"}. " +
+                "Pass meta.nextCursor (or follow the Link rel=\"next\" header) for the next page. Unknown parameters, bad filter values and bad cursors answer 400 naming what is valid.")
+            .WithQueryParameters(SearchParameters.Search)
+            .Produces<TaskSearchResponse>()
+            .ProducesValidationProblem()
+            .CachePublicly(HttpCaching.SearchMaxAge)
+            .RejectUnknownQueryParameters();
+
+        MapExports(tasks);
 
         tasks.MapGet("/{id}", TaskHandlers.GetTask)
             .WithName("GetTask")
             .WithSummary("Một nhiệm vụ theo id (a task by id)")
             .WithDescription("Public read. Published tasks answer 200 with a strong ETag; drafts are visible to curators only (404 for the public); withdrawn tasks answer 410 Gone with a tombstone (id, code, withdrawnAt, withdrawalReason). Contact e-mail and phone appear only for curators.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .CachePublicly(HttpCaching.DefaultMaxAge)
+            .RejectUnknownQueryParameters();
+
+        tasks.MapGet("/{id}/related", TaskDiscovery.Related)
+            .WithName("RelatedTasks")
+            .WithSummary("Nhiệm vụ liên quan (related tasks)")
+            .WithDescription("Up to 10 published tasks like this one (words of title, keywords and summary; same sector), from the search engine. 404 / 410 as GET /tasks/{id}.")
+            .Produces<RelatedResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .CachePublicly(HttpCaching.DefaultMaxAge)
+            .RejectUnknownQueryParameters();
 
         tasks.MapGet("/by-code/{code}", TaskHandlers.GetTaskByCode)
             .WithName("GetTaskByCode")
             .WithSummary("Một nhiệm vụ theo mã số (a task by its code)")
             .WithDescription("Same rules as GET /tasks/{id}, looked up by the registry code, e.g. ĐT-2024-40101-PT.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .CachePublicly(HttpCaching.DefaultMaxAge)
+            .RejectUnknownQueryParameters();
 
         MapWrites(tasks);
         return tasks;
+    }
+
+    private static void MapExports(RouteGroupBuilder tasks)
+    {
+        tasks.MapGet("/export.csv", ExportHandlers.ExportCsv)
+            .WithName("ExportTasksCsv")
+            .WithSummary("Tải CSV kết quả tìm kiếm (download a search as CSV)")
+            .WithDescription("Every published task matching q, the filters and sort, one row per task, streamed without a size cap. UTF-8 with BOM, Vietnamese headers (as in the import template), lists joined with '; '. " +
+                "Cells starting with = + - @ (or tab/CR) are prefixed with ' so spreadsheets do not run them. Never contains contacts.")
+            .WithQueryParameters(SearchParameters.Common)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .CachePublicly(HttpCaching.DefaultMaxAge)
+            .StreamsResponse()
+            .RejectUnknownQueryParameters();
+
+        tasks.MapGet("/export.jsonl", ExportHandlers.ExportJsonLines)
+            .WithName("ExportTasksJsonLines")
+            .WithSummary("Tải JSON Lines kết quả tìm kiếm (download a search as JSON Lines)")
+            .WithDescription("Every published task matching q, the filters and sort, one public record v1 per line (the import format), streamed without a size cap.")
+            .WithQueryParameters(SearchParameters.Common)
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .ProducesValidationProblem()
+            .CachePublicly(HttpCaching.DefaultMaxAge)
+            .StreamsResponse()
+            .RejectUnknownQueryParameters();
     }
 
     private static void MapWrites(RouteGroupBuilder tasks)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Entities;
 using Registry.Data.Records;
 using Registry.Data.Validation;
@@ -105,6 +106,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         public List<ScienceTask> NewTasks { get; } = [];
         public List<AuditEntry> Audit { get; } = [];
         public List<OutboxEntry> Outbox { get; } = [];
+        public List<PublicChangeEntry> Changes { get; } = [];
     }
 
     private static ScienceTask Apply(RegistryDbContext db, Plan plan, OrganizationResolver orgs, ImportOptions options, Actor actor,
@@ -121,6 +123,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         var changes = plan.Changes ?? TaskChanges.Created(TaskChanges.Snapshot(task));
         pending.Audit.Add(TaskWrites.NewAudit(task, AuditAction.Import, changes, actor, now));
         pending.Outbox.Add(TaskWrites.NewOutbox(task, now));
+        if (PublicChangeEntry.For(db, task, now) is { } change) pending.Changes.Add(change);
         // New tasks are not tracked: they and their children go in with a few multi-row INSERTs.
         if (plan.Existing is null) pending.NewTasks.Add(task);
         return task;
@@ -158,6 +161,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
             await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Outputs).ToList(), ct);
             await BulkInsert.InsertAsync(db, pending.Audit, ct);
             await BulkInsert.InsertAsync(db, pending.Outbox, ct);
+            await BulkInsert.InsertAsync(db, pending.Changes, ct);
             await transaction.CommitAsync(ct);
         });
         db.ChangeTracker.AcceptAllChanges();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Entities;
 using Registry.Data.Records;
 
@@ -57,10 +58,14 @@ internal static class TaskWrites
             _ => otherwise,
         };
 
-    /// <summary>The audit entry and the outbox entry that must commit with every change (invariant 4).</summary>
+    /// <summary>
+    /// The audit entry, the outbox entry and (when the public sees it) the change-log entry that must commit with
+    /// every change (invariant 4). Call before SaveChanges, while the tracked task still has its original values.
+    /// </summary>
     public static void AddBookkeeping(RegistryDbContext db, ScienceTask task, AuditAction action, JsonObject changes,
         Actor actor, DateTimeOffset now)
     {
+        if (PublicChangeEntry.For(db, task, now) is { } change) db.Set<PublicChangeEntry>().Add(change);
         db.AuditEntries.Add(NewAudit(task, action, changes, actor, now));
         db.Outbox.Add(NewOutbox(task, now));
     }

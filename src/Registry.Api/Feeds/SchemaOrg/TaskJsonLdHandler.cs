@@ -13,7 +13,8 @@ public static class TaskJsonLdHandler
         var task = await store.FindByIdAsync(id, ct);
         if (task is null || task.Visibility == Visibility.Draft) return ApiProblems.TaskNotFound("với id này (with this id)");
         if (task.Visibility == Visibility.Withdrawn) return Tasks.TaskHandlers.Tombstone(task);
-        var etag = ETags.For(task);
+        // Its own tag: a strong ETag names one representation, and record v1 already uses the bare version.
+        var etag = $"\"ld-{task.Version}\"";
         if (http.Request.Headers.IfNoneMatch == etag) return Results.StatusCode(StatusCodes.Status304NotModified);
         http.Response.Headers.ETag = etag;
         var json = TaskJsonLd.Build(TaskRecordProjection.ForPublic(task.Record), urls.Base(http.Request));

@@ -9,6 +9,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <c>GET /api/v1/tasks/{id}</c> with <c>Accept: application/ld+json</c> answers the schema.org JSON-LD instead of
 /// record v1. A middleware that runs after routing (so it knows the matched endpoint) rather than a change to the
 /// REST task handler, which other work owns; <c>/api/v1/tasks/{id}.jsonld</c> answers the same without negotiation.
+/// It must run before the output cache, which keys on the path only and would otherwise mix the two representations.
 /// </summary>
 public static class TaskJsonLdNegotiation
 {

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using Registry.Api.Problems;
+using Registry.Api.Search;
+using Registry.Api.Tasks;
+using Registry.Data.Records;
+using Registry.Search.Model;
+
+namespace Registry.Api.Exports;
+
+/// <summary>
+/// GET /tasks/export.csv and /tasks/export.jsonl: every task matching a search, streamed page by page from the
+/// engine (constant memory, no size cap) and flushed as it goes.
+/// </summary>
+public static class ExportHandlers
+{
+    public static Task ExportCsv(HttpContext context, ISearchIndex index) =>
+        Export(context, index, "text/csv; charset=utf-8", "csv", async (writer, records, ct) =>
+        {
+            await CsvExportWriter.WriteHeaderAsync(writer);
+            await WriteAll(writer, records, CsvExportWriter.WriteRowAsync, ct);
+        }, CsvExportWriter.Encoding);
+
+    public static Task ExportJsonLines(HttpContext context, ISearchIndex index) =>
+        Export(context, index, "application/x-ndjson; charset=utf-8", "jsonl", (writer, records, ct) =>
+            WriteAll(writer, records, (w, r) => w.WriteAsync(JsonSerializer.Serialize(r, RegistryJson.Options) + "\n"), ct),
+            new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+
+    private static async Task Export(HttpContext context, ISearchIndex index, string contentType, string extension,
+        Func<TextWriter, IAsyncEnumerable<TaskRecord>, CancellationToken, Task> write, Encoding encoding)
+    {
+        var read = SearchRequestReader.Read(context.Request.Query, paging: false);
+        if (!read.IsValid)
+        {
+            await ApiProblems.Validation(read.Errors, TaskSearch.DescribeErrors(read.Errors)).ExecuteAsync(context);
+            return;
+        }
+
+        var ct = context.RequestAborted;
+        var response = context.Response;
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = $"attachment; filename=\"nhiem-vu-khcn-{DateTime.UtcNow:yyyyMMdd}.{extension}\"";
+        await using var writer = new StreamWriter(response.Body, encoding, bufferSize: 64 * 1024, leaveOpen: true);
+        await write(writer, ExportPages.StreamAsync(index, read.Request, ct), ct);
+        await writer.FlushAsync(ct);
+    }
+
+    private static async Task WriteAll(TextWriter writer, IAsyncEnumerable<TaskRecord> records, Func<TextWriter, TaskRecord, Task> row, CancellationToken ct)
+    {
+        var n = 0;
+        await foreach (var record in records.WithCancellation(ct))
+        {
+            await row(writer, record);
+            // Flush every page so the client receives rows while the next page is fetched.
+            if (++n % ExportPages.PageSize == 0) await writer.FlushAsync(ct);
+        }
+    }
+}

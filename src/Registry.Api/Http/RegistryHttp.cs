@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Registry.Api.Problems;
+using Registry.Api.Search;
+using Registry.Search.Model;
+
+namespace Registry.Api.Http;
+
+/// <summary>
+/// HTTP behaviour shared by every public endpoint: CORS for public reads, gzip/brotli, rate limits, output caching
+/// evicted by writes and index changes, ETags and 304s, and a cap on the query-string length.
+/// </summary>
+public static class RegistryHttp
+{
+    public const string PublicCorsPolicy = "public-read";
+    public const int MaxQueryStringLength = 2048;
+
+    public static IServiceCollection AddRegistryHttp(this IServiceCollection services)
+    {
+        // Reads are open to every site; writes carry an API key and are not offered cross-origin.
+        services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Link", "Retry-After", "Content-Disposition")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/problem+json", "text/csv", "application/x-ndjson", "application/jsonl"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddOutputCache(o => o.AddBasePolicy(new PublicOutputCachePolicy()));
+        services.AddRegistryRateLimits();
+        services.AddSearchIndexCacheEviction();
+        services.AddHostedService<SearchIndexBootstrap>();
+        services.ConfigureSwaggerGen(o => o.OperationFilter<DeclaredQueryParametersFilter>());
+        return services;
+    }
+
+    /// <summary>Before authentication: CORS, compression, the query-string cap.</summary>
+    public static WebApplication UseRegistryHttpEdge(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseResponseCompression();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.QueryString.Value?.Length > MaxQueryStringLength)
+            {
+                await ApiProblems.Create(ProblemKind.BadRequest,
+                    $"Chuỗi truy vấn dài quá {MaxQueryStringLength} ký tự; hãy bớt tham số (the query string exceeds {MaxQueryStringLength} characters; send fewer parameters).")
+                    .ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>After authentication (limits per key name): rate limits, ETags, the output cache, eviction on writes.</summary>
+    public static WebApplication UseRegistryHttpCaching(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.Use(EvictOnWrite);
+        app.UseMiddleware<ConditionalGetMiddleware>();
+        app.UseOutputCache();
+        return app;
+    }
+
+    /// <summary>A successful write may change any public answer: evict before the client sees the response.</summary>
+    private static Task EvictOnWrite(HttpContext context, RequestDelegate next)
+    {
+        var method = context.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
+        {
+            context.Response.OnStarting(async () =>
+            {
+                if (context.Response.StatusCode < 400)
+                {
+                    await context.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(HttpCaching.PublicTag, default);
+                }
+            });
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,38 @@
+using Registry.Data.Records;
+
+namespace Registry.Data.Catalog;
+
+/// <summary>
+/// Tổ chức chủ trì as the public sees them: only organizations hosting at least one published task exist here, and
+/// only published tasks are counted or listed (invariant 2).
+/// </summary>
+public interface IOrganizationDirectory
+{
+    /// <summary>
+    /// Organizations whose name contains <paramref name="query"/> ignoring case and diacritics ("hung vuong" finds
+    /// "Trường Đại học Hùng Vương"), ordered by folded name then id; all of them when the query is empty.
+    /// </summary>
+    /// <exception cref="InvalidCursorException">The cursor was not produced by this method.</exception>
+    Task<OrganizationPage> SearchAsync(string? query, string? cursor, int pageSize, CancellationToken ct = default);
+
+    /// <summary>The organization with its published-task count and budget totals; null when unknown or not public.</summary>
+    Task<OrganizationDetail?> FindAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Its published tasks (public projection), newest publication first; null when the organization is not public.</summary>
+    /// <exception cref="InvalidCursorException">The cursor was not produced by this method.</exception>
+    Task<PublicTaskPage?> ListPublishedTasksAsync(string id, string? cursor, int pageSize, CancellationToken ct = default);
+}
+
+public sealed record OrganizationSummary(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,
+    int PublishedTaskCount);
+
+/// <param name="BudgetTotalVnd">Sum of the total budgets of its published tasks (tasks without a budget add 0).</param>
+/// <param name="StateBudgetVnd">Sum of their state-budget shares.</param>
+public sealed record OrganizationDetail(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,
+    int PublishedTaskCount, long BudgetTotalVnd, long StateBudgetVnd, DateTimeOffset? LatestPublishedAt);
+
+/// <param name="Count">All organizations matching the query, across pages.</param>
+public sealed record OrganizationPage(IReadOnlyList<OrganizationSummary> Results, string? NextCursor, int Count);
+
+/// <summary>A page of public task records (contacts stripped).</summary>
+public sealed record PublicTaskPage(IReadOnlyList<TaskRecord> Results, string? NextCursor, int Count);
