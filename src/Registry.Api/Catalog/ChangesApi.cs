@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Api.Http;
 using Registry.Api.Tasks;
 using Registry.Data.Abstractions;
 using Registry.Data.Catalog;
@@ -18,15 +19,20 @@ public static class ChangesApi
             .WithName("ListChanges")
             .WithSummary("Thay đổi kể từ một con trỏ (changes since a cursor, for incremental sync)")
             .WithDescription("Public-relevant changes, oldest first: created (first published), updated (changed while published, or published again), withdrawn (left the public catalogue). Drafts never appear. meta.nextCursor is always set: pass it as since on your next call, even after an empty page. pageSize 1–1000, default 100.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            // Short: on SQL Server a page may hold back entries that are still settling.
+            .CachePublicly(HttpCaching.SearchMaxAge)
+            .RejectUnknownQueryParameters();
 
         v1.MapGet("/tasks/{id}/outputs", Outputs)
             .WithTags(TasksApi.Tag)
             .WithName("ListTaskOutputs")
             .WithSummary("Sản phẩm của một nhiệm vụ (a task's outputs)")
             .WithDescription("The outputs (publications, patents, varieties, processes, prototypes, software, …) of a published task. Drafts answer 404; withdrawn tasks 410 Gone with a tombstone, like GET /tasks/{id}.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .RejectUnknownQueryParameters();
     }
 
     public static async Task<Results<Ok<ChangeListResponse>, ProblemHttpResult>> Changes(

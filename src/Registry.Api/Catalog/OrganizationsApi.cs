@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Api.Http;
 using Registry.Data.Catalog;
 using Registry.Data.Records;
 
@@ -17,20 +18,24 @@ public static class OrganizationsApi
             .WithName("ListOrganizations")
             .WithSummary("Tìm tổ chức chủ trì (search host organizations)")
             .WithDescription("Organizations hosting at least one published task, by name (case- and diacritic-insensitive contains), ordered by name, with cursor paging. pageSize 1–200, default 25.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RejectUnknownQueryParameters();
 
         orgs.MapGet("/{id}", Get)
             .WithName("GetOrganization")
             .WithSummary("Một tổ chức chủ trì (an organization, with totals)")
             .WithDescription("The organization with the count and budget sums of its published tasks. 404 when unknown or when none of its tasks is published.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RejectUnknownQueryParameters();
 
         orgs.MapGet("/{id}/tasks", Tasks)
             .WithName("ListOrganizationTasks")
             .WithSummary("Nhiệm vụ đã công bố của một tổ chức (an organization's published tasks)")
             .WithDescription("Published tasks only, newest publication first, cursor paging (pageSize 1–200, default 25). Withdrawn tasks and drafts never appear.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RejectUnknownQueryParameters();
     }
 
     public static async Task<Results<Ok<OrganizationListResponse>, ProblemHttpResult>> Search(

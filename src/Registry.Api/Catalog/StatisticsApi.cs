@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Api.Http;
 using Registry.Api.Problems;
 using Registry.Data.Catalog;
 
@@ -18,21 +19,25 @@ public static class StatisticsApi
             .WithTags(Tag)
             .WithName("ListFields")
             .WithSummary("Lĩnh vực khoa học và số nhiệm vụ (fields of science with task counts)")
-            .WithDescription("The classification of Circular 24/2025/TT-BKHCN: 6 fields, each with its sectors (46 in all), and how many published tasks each holds. A task counts once per field even with several sectors in it.");
+            .WithDescription("The classification of Circular 24/2025/TT-BKHCN: 6 fields, each with its sectors (46 in all), and how many published tasks each holds. A task counts once per field even with several sectors in it.")
+            .ProducesValidationProblem()
+            .RejectUnknownQueryParameters();
 
         v1.MapGet("/stats", Stats)
             .WithTags(Tag)
             .WithName("GetStatistics")
             .WithSummary("Thống kê nhiệm vụ đã công bố (statistics of published tasks)")
             .WithDescription("Counts and budget sums (VND) of published tasks grouped by year, field, sector, level, kind, status, organization or managingAgency, optionally filtered by start year and field. Years ascend (unknown last); other groupings go by count, then key.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RejectUnknownQueryParameters();
 
         v1.MapGet("/coverage", Coverage)
             .WithTags(Tag)
             .WithName("GetCoverage")
             .WithSummary("Tỷ lệ công bố theo cơ quan quản lý và năm (publication coverage)")
             .WithDescription("Per managing agency and year: tasks registered (not withdrawn), published, share published (%), published records missing a summary, finished records missing results; totals; asOf and the next reporting deadline (1 June or 1 December).")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RejectUnknownQueryParameters();
     }
 
     public static async Task<Ok<FieldTreeResponse>> Fields(ITaskStatistics statistics, CancellationToken ct)

@@ -64,6 +64,8 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
             }
         }
 
+        // An empty body stays untouched, so status-code pages can still write their problem (404, 405…).
+        if (buffer.Length == 0) return;
         context.Response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);

@@ -46,6 +46,10 @@ public sealed class StatisticsEndpointTests(RegistryApiFactory factory) : IClass
     [InlineData("/api/v1/stats?groupBy=field&field=999", "field")]
     [InlineData("/api/v1/coverage?year=10", "year")]
     [InlineData("/api/v1/coverage?year=x", "year")]
+    [InlineData("/api/v1/stats?groupBy=year&from=2020", "from")]
+    [InlineData("/api/v1/fields?lang=en", "lang")]
+    [InlineData("/api/v1/organizations?name=hung", "name")]
+    [InlineData("/api/v1/changes?cursor=abc", "cursor")]
     public async Task Bad_parameters_answer_400_naming_the_parameter(string url, string parameter)
     {
         var problem = await (await factory.Anonymous().GetAsync(url)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");

@@ -26,7 +26,7 @@ public static class SearchSeeding
     public static async System.Threading.Tasks.Task WaitForIndexAsync(this RegistryApiFactory factory, long count)
     {
         var index = factory.Services.GetRequiredService<ISearchIndex>();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow.AddSeconds(600);
         long current;
         while ((current = await index.CountAsync()) != count)
         {
