@@ -1,6 +1,6 @@
 namespace Registry.Bench;
 
-/// <summary>Verbs of the benchmark console: <c>import-bench</c>, <c>demo-sample</c>, <c>help</c>.</summary>
+/// <summary>Verbs of the benchmark console: <c>import-bench</c>, <c>search-bench</c>, <c>demo-sample</c>, <c>help</c>.</summary>
 internal static class BenchCommandLine
 {
     private const string Usage = """
@@ -10,6 +10,11 @@ internal static class BenchCommandLine
               Writes N generated demo records to a JSON Lines file in a temp directory, imports it through the
               ImportService into a fresh SQLite store, and prints rows/s, peak working set and database size.
               --keep leaves the temp directory (file and database) in place.
+
+          search-bench [--count 100000] [--queries 200] [--keep]
+              Generates N demo tasks, indexes them into a fresh Lucene index in a temp directory (docs/s per wall
+              and per CPU second, index size), then times a fixed query mix (text, filtered, faceted, sorted, a deep
+              cursor page) and suggestion prefixes, M of each kind after a warm-up: p50/p95/p99 and peak working set.
 
           demo-sample [--count 5] [--seed 20251001]
               Prints the first N demo records as JSON Lines (to eyeball the generator).
@@ -30,6 +35,7 @@ internal static class BenchCommandLine
             return args[0] switch
             {
                 "import-bench" => await ImportBench.RunAsync(options.Int("count", 100_000), options.Int("batch", 1000), options.Flag("keep"), cts.Token),
+                "search-bench" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Int("queries", 200), options.Flag("keep"), cts.Token),
                 "demo-sample" => DemoSample.Run(options.Int("count", 5), options.Int("seed", Registry.Data.Demo.DemoCatalogue.DefaultSeed)),
                 _ => Fail($"Unknown verb '{args[0]}'.\n\n{Usage}"),
             };
@@ -51,7 +57,7 @@ internal static class BenchCommandLine
 internal sealed class BenchArguments
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
-    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed"];
+    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries"];
 
     public static BenchArguments Parse(string[] args)
     {

@@ -139,6 +139,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            await RelaxSyncAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
             foreach (var task in pending.NewTasks)
@@ -165,6 +166,19 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
             await transaction.CommitAsync(ct);
         });
         db.ChangeTracker.AcceptAllChanges();
+    }
+
+    /// <summary>
+    /// SQLite only: the database runs in WAL mode (set at start-up), where synchronous=NORMAL skips the fsync of every
+    /// commit (checkpoints still sync). A power cut can lose the last commits but never corrupts the file or splits a
+    /// transaction. The setting belongs to the connection and cannot change inside a transaction, so the connection is
+    /// opened here and stays open (EF closes it with the context) for the transaction that follows.
+    /// </summary>
+    private static async Task RelaxSyncAsync(RegistryDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
     }
 
     private static DateTimeOffset Pick(bool keep, DateTimeOffset? given, DateTimeOffset now) => keep && given is { } g ? g : now;

@@ -17,6 +17,19 @@ public static class ToneMarks
     private const string Vowels = "aăâeêioôơuưy";
     private const string ShapedVowels = "ăâêôơư";
 
+    /// <summary>Marks "nothing moves"; declared first, as static fields initialise in order.</summary>
+    private static readonly string Unchanged = new('\0', 1);
+
+    /// <summary>
+    /// Syllable → its canonical spelling, or <see cref="Unchanged"/> (checked by reference) when nothing moves, so
+    /// the common case keeps returning the caller's own instance.
+    /// </summary>
+    private static readonly TokenCache SyllableCache = new(word =>
+    {
+        var placed = PlaceCanonically(word);
+        return ReferenceEquals(placed, word) ? Unchanged : placed;
+    });
+
     /// <summary>Canonicalises every letter run of an NFC text; case is kept, everything else is untouched.</summary>
     public static string Canonicalize(string text)
     {
@@ -27,10 +40,13 @@ public static class ToneMarks
             if (!char.IsLetter(text[i])) { sb?.Append(text[i]); i++; continue; }
             var start = i;
             while (i < text.Length && char.IsLetter(text[i])) i++;
-            var word = text[start..i];
-            var fixedWord = CanonicalizeSyllable(word);
-            if (sb is null && !ReferenceEquals(fixedWord, word)) sb = new StringBuilder(text, 0, start, text.Length);
-            sb?.Append(fixedWord);
+            var word = text.AsSpan(start, i - start);
+            // Only short non-ASCII runs can carry a misplaced tone; the rest is copied without a string per word.
+            var fixedWord = word.Length > 7 || System.Text.Ascii.IsValid(word) ? Unchanged : SyllableCache.Get(word);
+            if (sb is null && !ReferenceEquals(fixedWord, Unchanged)) sb = new StringBuilder(text, 0, start, text.Length);
+            if (sb is null) continue;
+            if (ReferenceEquals(fixedWord, Unchanged)) sb.Append(word);
+            else sb.Append(fixedWord);
         }
         return sb?.ToString() ?? text;
     }
@@ -38,7 +54,14 @@ public static class ToneMarks
     /// <summary>Returns the syllable with its tone in the canonical place, or the same instance when nothing moves.</summary>
     public static string CanonicalizeSyllable(string word)
     {
-        if (word.Length > 7 || System.Text.Ascii.IsValid(word) || !TryStripTone(word, out var bare, out var tone, out var current)) return word;
+        if (word.Length > 7 || System.Text.Ascii.IsValid(word)) return word;
+        var cached = SyllableCache.Get(word);
+        return ReferenceEquals(cached, Unchanged) ? word : cached;
+    }
+
+    private static string PlaceCanonically(string word)
+    {
+        if (!TryStripTone(word, out var bare, out var tone, out var current)) return word;
         var target = TonePosition(bare.ToLowerInvariant());
         if (target < 0 || target == current) return word;
         return PlaceTone(bare, tone, target);

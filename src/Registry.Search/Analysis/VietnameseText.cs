@@ -22,14 +22,26 @@ public static class VietnameseText
     public static string Normalize(string text) =>
         string.IsNullOrEmpty(text) ? "" : ToneMarks.Canonicalize(text.Normalize(NormalizationForm.FormC));
 
+    private static readonly TokenCache NormalizedTokens = new(token =>
+        ToneMarks.Canonicalize(token.Normalize(NormalizationForm.FormC).ToLowerInvariant()));
+
+    private static readonly TokenCache FoldedTokens = new(token => Folding.Fold(NormalizeToken(token)));
+
     /// <summary>The original-with-diacritics index form of one token: NFC, lowercase, canonical tone.</summary>
     public static string NormalizeToken(string token) =>
         Ascii.IsValid(token)
             ? token.ToLowerInvariant()   // most tokens: nothing to compose and no tone to move
-            : ToneMarks.Canonicalize(token.Normalize(NormalizationForm.FormC).ToLowerInvariant());
+            : NormalizedTokens.Get(token);
+
+    /// <summary>
+    /// <see cref="NormalizeToken(string)"/> of a non-ASCII token held in a buffer (the Lucene filter's term), without
+    /// allocating when the token has been seen before.
+    /// </summary>
+    internal static string NormalizeNonAsciiToken(ReadOnlySpan<char> token) => NormalizedTokens.Get(token);
 
     /// <summary>The folded index form of one token (from any form: NFD is normalised first).</summary>
-    public static string FoldToken(string token) => Folding.Fold(NormalizeToken(token));
+    public static string FoldToken(string token) =>
+        Ascii.IsValid(token) ? token.ToLowerInvariant() : FoldedTokens.Get(token);
 
     public static string Fold(string text) => Folding.Fold(text.Normalize(NormalizationForm.FormC));
 

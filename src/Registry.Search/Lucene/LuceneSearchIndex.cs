@@ -17,6 +17,8 @@ namespace Registry.Search.Lucene;
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
+    private const double RamBufferMegabytes = 256;
+
     private readonly System.Threading.Lock _gate = new();
     private readonly Directory _directory;
     private readonly VietnameseIndexAnalyzer _analyzer = new();
@@ -46,13 +48,34 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default)
     {
-        var documents = records.Select(SearchDocument.From).ToList();
+        var documents = Latest(records.Count < ParallelFrom
+            ? records.Select(SearchDocument.From).ToList()
+            : records.AsParallel().AsOrdered().Select(SearchDocument.From).ToList());
         lock (_gate)
         {
-            foreach (var d in documents) _writer.UpdateDocument(new Term(SearchFields.Id, d.Id), LuceneDocumentMapper.ToLucene(d));
+            if (documents.Count < ParallelFrom) documents.ForEach(Write);
+            // Analysis is most of the cost and IndexWriter takes documents from several threads at once (one
+            // in-memory segment per thread), so large batches (a rebuild, a big import) use every core.
+            else Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Write);
             AfterWrite(documents.Count);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Batches at least this large are analysed on all cores.</summary>
+    private const int ParallelFrom = 64;
+
+    private void Write(SearchDocument d) => _writer.UpdateDocument(new Term(SearchFields.Id, d.Id), LuceneDocumentMapper.ToLucene(d));
+
+    /// <summary>
+    /// The last document of each id, in batch order: written one after the other the last one would win, and
+    /// written in parallel the order is not defined, so earlier duplicates are dropped first.
+    /// </summary>
+    private static List<SearchDocument> Latest(List<SearchDocument> documents)
+    {
+        var last = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++) last[documents[i].Id] = i;
+        return last.Count == documents.Count ? documents : documents.Where((d, i) => last[d.Id] == i).ToList();
     }
 
     public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
@@ -145,7 +168,13 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private (IndexWriter, SearcherManager) Open()
     {
-        var config = new IndexWriterConfig(LuceneIndex.Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND };
+        var config = new IndexWriterConfig(LuceneIndex.Version, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            // A rebuild of a large catalogue flushes far fewer, larger segments (less merging) than with the 16 MB
+            // default; it is a ceiling, reached only while many documents are buffered between commits.
+            RAMBufferSizeMB = RamBufferMegabytes,
+        };
         var writer = new IndexWriter(_directory, config);
         return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
     }

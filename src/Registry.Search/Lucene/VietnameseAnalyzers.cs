@@ -22,12 +22,19 @@ public sealed class VietnameseNormalizationFilter : TokenFilter
 
     public VietnameseNormalizationFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
 
+    /// <summary>Works on the term buffer: ASCII tokens (most of them) are lowercased in place, others looked up in a
+    /// cache of normalised forms, so a token costs no string allocation (this filter runs on every indexed word).</summary>
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken()) return false;
-        var text = _term.ToString();
-        var normalized = VietnameseText.NormalizeToken(text);
-        if (!string.Equals(text, normalized, StringComparison.Ordinal)) _term.SetEmpty().Append(normalized);
+        var term = _term.Buffer.AsSpan(0, _term.Length);
+        if (System.Text.Ascii.IsValid(term))
+        {
+            System.Text.Ascii.ToLowerInPlace(term, out _);
+            return true;
+        }
+        var normalized = VietnameseText.NormalizeNonAsciiToken(term);
+        if (!term.SequenceEqual(normalized)) _term.SetEmpty().Append(normalized);
         return true;
     }
 }
