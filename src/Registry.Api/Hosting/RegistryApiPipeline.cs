@@ -15,6 +15,7 @@ public static class RegistryApiPipeline
         app.UseRegistryHttpEdge();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTaskJsonLdNegotiation();
         app.UseRegistryHttpCaching();
         app.UseRegistrySwagger();
 
@@ -28,6 +29,7 @@ public static class RegistryApiPipeline
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
+        app.MapFeedsApi();
         app.MapRegistryWeb();
         return app;
     }

@@ -54,6 +54,7 @@ public static class RegistryApiServices
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
         services.AddRegistryGraphQL();
+        services.AddRegistryFeeds(configuration);
         return services;
     }
 

@@ -42,6 +42,7 @@ internal static class EsSorting
             SortBy.Relevance or SortBy.Newest => (Kind.Number, F.StartDay, order),
             SortBy.Budget => (Kind.Number, F.BudgetTotal, order),
             SortBy.EndDate => (Kind.Number, F.EndDay, order),
+            SortBy.Updated => (Kind.Number, F.UpdatedAt, order),
             _ => throw new ArgumentOutOfRangeException(nameof(sort)),
         };
         return [primary, (Kind.Text, F.Id, SortOrder.Asc)];

@@ -19,6 +19,7 @@ internal static class LuceneDocumentMapper
             new StringField(F.CodeKey, d.CodeKey, Field.Store.NO),
             new StringField(F.Transferable, SearchFilters.FlagTerm(d.Transferable), Field.Store.NO),
             new Int64Field(F.UpdatedAt, d.UpdatedAtMs, Field.Store.NO),
+            new NumericDocValuesField(F.UpdatedAt, d.UpdatedAtMs),
             new StoredField(F.Source, d.SourceJson),
         };
         AddText(doc, F.Title, [d.Title]);

@@ -19,6 +19,7 @@ internal static class LuceneSorting
             SortBy.Relevance or SortBy.Newest => Numeric(F.StartDay, SortFieldType.INT32, desc),
             SortBy.Budget => Numeric(F.BudgetTotal, SortFieldType.INT64, desc),
             SortBy.EndDate => Numeric(F.EndDay, SortFieldType.INT32, desc),
+            SortBy.Updated => Numeric(F.UpdatedAt, SortFieldType.INT64, desc),
             _ => throw new ArgumentOutOfRangeException(nameof(sort)),
         };
         return new Sort(primary, new LuceneSortField(F.Id, SortFieldType.STRING));

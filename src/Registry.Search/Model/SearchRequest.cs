@@ -52,6 +52,8 @@ public enum SortBy
     Budget,
     /// <summary>By planned end date.</summary>
     EndDate,
+    /// <summary>By last change (updatedAt): what feeds and harvesters want, newest first.</summary>
+    Updated,
 }
 
 public enum SortDirection { Descending, Ascending }
@@ -61,7 +63,7 @@ public sealed record SearchSort(SortBy Field, SortDirection Direction)
 {
     public static readonly SearchSort Default = new(SortBy.Relevance, SortDirection.Descending);
 
-    /// <summary>Parses "relevance", "newest", "budget", "endDate", optionally prefixed by '-' (descending) or '+'.</summary>
+    /// <summary>Parses "relevance", "newest", "budget", "endDate", "updated", optionally prefixed by '-' (descending) or '+'.</summary>
     public static bool TryParse(string? text, out SearchSort sort)
     {
         sort = Default;
@@ -77,7 +79,7 @@ public sealed record SearchSort(SortBy Field, SortDirection Direction)
     }
 
     /// <summary>The names accepted by <see cref="TryParse"/>, for error messages and API docs.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["relevance", "newest", "budget", "endDate"];
+    public static IReadOnlyList<string> Names { get; } = ["relevance", "newest", "budget", "endDate", "updated"];
 
     public override string ToString() =>
         (Direction == SortDirection.Ascending ? "+" : "-") + char.ToLowerInvariant(Field.ToString()[0]) + Field.ToString()[1..];

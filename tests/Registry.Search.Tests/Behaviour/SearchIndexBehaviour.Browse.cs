@@ -58,7 +58,7 @@ public abstract partial class SearchIndexBehaviour
         Assert.Equal("Cấp tỉnh", result.Facets["level"].Single(b => b.Key == "provincial").DisplayName);
     }
 
-    public static TheoryData<string> Sorts => new() { "-newest", "+newest", "-budget", "+budget", "-endDate", "+endDate" };
+    public static TheoryData<string> Sorts => new() { "-newest", "+newest", "-budget", "+budget", "-endDate", "+endDate", "-updated", "+updated" };
 
     [Theory]
     [MemberData(nameof(Sorts))]
@@ -150,6 +150,7 @@ public abstract partial class SearchIndexBehaviour
         {
             SortBy.Budget => r => r.Budget?.TotalVnd ?? 0,
             SortBy.EndDate => r => r.EndDate?.DayNumber ?? 0,
+            SortBy.Updated => r => r.UpdatedAt?.ToUnixTimeMilliseconds() ?? 0,
             _ => r => r.StartDate?.DayNumber ?? 0,
         };
         var ordered = sort.Direction == SortDirection.Descending ? records.OrderByDescending(key) : records.OrderBy(key);

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Registry.Api.Feeds.Syndication;
+using Registry.Api.Problems;
+using Registry.Data.Abstractions;
+using Registry.Data.Records;
+using Registry.Search.Model;
+
+namespace Registry.Api.Feeds.Embed;
+
+/// <summary>
+/// <c>/embed/tasks</c> (an iframe list of any search), <c>/embed/tasks/{id}</c> (one task card),
+/// <c>/embed/tasks.json</c> (the same list for <c>/embed.js</c>, CORS open) and the script itself.
+/// </summary>
+public static class EmbedHandlers
+{
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 50;
+
+    /// <summary>Framable from any site, and nothing may load from elsewhere.</summary>
+    public const string FramePolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+    public static async Task<IResult> List(HttpContext http, ISearchIndex index, PublicUrls urls, CancellationToken ct)
+    {
+        var (request, problem) = Parse(http.Request);
+        if (problem is not null) return problem;
+        var result = await index.SearchAsync(request!, ct);
+        var baseUrl = urls.Base(http.Request);
+        var what = FeedQuery.Describe(request!);
+        var heading = "Nhiệm vụ KH&CN tỉnh Phú Thọ" + (what.Length > 0 ? " — " + what : "");
+        var html = EmbedHtml.List(heading, result.Hits.Select(h => h.Record).ToList(), baseUrl, SearchPage(baseUrl, http.Request), result.Total);
+        return Framable(http, html);
+    }
+
+    public static async Task<IResult> Single(string id, HttpContext http, ITaskStore store, PublicUrls urls, CancellationToken ct)
+    {
+        var task = await store.FindByIdAsync(id, ct);
+        if (task is null || task.Visibility != Visibility.Published) return ApiProblems.TaskNotFound("với id này (with this id)");
+        return Framable(http, EmbedHtml.Single(TaskRecordProjection.ForPublic(task.Record), urls.Base(http.Request)));
+    }
+
+    public static async Task<IResult> Json(HttpContext http, ISearchIndex index, PublicUrls urls, CancellationToken ct)
+    {
+        http.Response.Headers.AccessControlAllowOrigin = "*";
+        var (request, problem) = Parse(http.Request);
+        if (problem is not null) return problem;
+        var result = await index.SearchAsync(request!, ct);
+        var baseUrl = urls.Base(http.Request);
+        var body = new JsonObject
+        {
+            ["total"] = result.Total,
+            ["moreUrl"] = SearchPage(baseUrl, http.Request),
+            ["items"] = new JsonArray(result.Hits.Select(h => (JsonNode)new JsonObject
+            {
+                ["id"] = h.Id,
+                ["title"] = h.Record.Title,
+                ["url"] = PublicUrls.TaskPage(baseUrl, h.Id),
+                ["code"] = h.Record.Code,
+                ["organization"] = h.Record.HostOrganization?.Name,
+                ["startYear"] = h.Record.StartDate?.Year,
+                ["endYear"] = h.Record.EndDate?.Year,
+                ["status"] = h.Record.Status is { } s ? VietnameseLabels.Status(EnumNames.CamelCase(s)) : null,
+            }).ToArray()),
+        };
+        return Results.Text(body.ToJsonString(RegistryJson.Options), "application/json; charset=utf-8", Encoding.UTF8);
+    }
+
+    public static IResult Script(HttpContext http)
+    {
+        http.Response.Headers.AccessControlAllowOrigin = "*";
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return Results.Text(EmbedScript.Source, "text/javascript; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>The search plus <c>limit</c> (1–50, default 10).</summary>
+    private static (SearchRequest?, IResult?) Parse(HttpRequest http)
+    {
+        var limitText = http.Query["limit"].ToString();
+        var limit = DefaultLimit;
+        if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
+            return (null, ApiProblems.Validation("limit", $"limit phải từ 1 đến {MaxLimit} (limit must be between 1 and {MaxLimit})."));
+        var request = FeedQuery.Parse(http.Query, limit, out var errors);
+        return request is null ? (null, ApiProblems.Validation(errors)) : (request, null);
+    }
+
+    private static string SearchPage(string baseUrl, HttpRequest http)
+    {
+        var query = Microsoft.AspNetCore.Http.QueryString.Create(http.Query.Where(p => p.Key != "limit"));
+        return baseUrl + "/tasks" + query;
+    }
+
+    private static IResult Framable(HttpContext http, string html)
+    {
+        // Set when the response starts, so a site-wide header added by other middleware cannot forbid framing here.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers.Remove("X-Frame-Options");
+            http.Response.Headers.ContentSecurityPolicy = FramePolicy;
+            return Task.CompletedTask;
+        });
+        http.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+}

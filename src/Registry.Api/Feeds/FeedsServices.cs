@@ -1,0 +1,22 @@
+using Registry.Api.Feeds;
+using Registry.Api.Feeds.Oai;
+using Registry.Api.Feeds.Snapshots;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class FeedsServices
+{
+    /// <summary>Feeds, OAI-PMH, catalogue, snapshots (with their background job) and embeds.</summary>
+    public static IServiceCollection AddRegistryFeeds(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedsOptions>().BindConfiguration(FeedsOptions.Section)
+            .PostConfigure(o => o.PublicBaseUrl ??= configuration["Registry:PublicBaseUrl"])
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicUrls>();
+        services.AddSingleton<OaiStore>();
+        services.AddSingleton<OaiHandler>();
+        services.AddSingleton<SnapshotWriter>();
+        services.AddHostedService<SnapshotJob>();
+        return services;
+    }
+}

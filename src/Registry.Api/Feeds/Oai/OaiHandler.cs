@@ -1,0 +1,133 @@
+using System.Xml.Linq;
+using Microsoft.Extensions.Options;
+using static Registry.Api.Feeds.Oai.OaiResponse;
+
+namespace Registry.Api.Feeds.Oai;
+
+/// <summary>OAI-PMH 2.0 at <c>/oai</c>: the six verbs over the store, errors as the protocol names them.</summary>
+public sealed class OaiHandler(OaiStore store, PublicUrls urls, IOptions<FeedsOptions> options, TimeProvider clock)
+{
+    /// <summary>Earliest datestamp the repository can hold; a fixed floor keeps Identify cheap.</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<IResult> Handle(HttpContext http, OaiHandler handler, CancellationToken ct)
+    {
+        var pairs = http.Request.HasFormContentType
+            ? (await http.Request.ReadFormAsync(ct)).AsEnumerable()
+            : http.Request.Query.AsEnumerable();
+        return Xml(await handler.RespondAsync(pairs, http.Request, ct));
+    }
+
+    public async Task<XElement> RespondAsync(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> pairs, HttpRequest http, CancellationToken ct)
+    {
+        var baseUrl = urls.Base(http);
+        var endpoint = baseUrl + "/oai";
+        var now = clock.GetUtcNow();
+        var args = OaiArguments.Parse(pairs, out var error);
+        if (args is null) return Envelope(endpoint, null, now, Error(error!));
+        var (content, errors) = args.Verb switch
+        {
+            "Identify" => (Identify(endpoint), null),
+            "ListMetadataFormats" => await ListMetadataFormats(args, ct),
+            "ListSets" => args["resumptionToken"] is not null
+                ? (null, [new OaiError("badResumptionToken", "Danh sách tập hợp không phân trang (the set list has no resumption tokens).")])
+                : (new XElement(Ns + "ListSets", OaiSets.All().Select(s => new XElement(Ns + "set", new XElement(Ns + "setSpec", s.Spec), new XElement(Ns + "setName", s.Name)))), null),
+            "GetRecord" => await GetRecord(args, baseUrl, ct),
+            _ => await List(args, baseUrl, ct),
+        };
+        if (errors is null) return Envelope(endpoint, args, now, content!);
+        // The request's arguments are echoed only when they were valid (spec §3.2).
+        var echo = errors.Any(e => e.Code is "badVerb" or "badArgument") ? null : args;
+        return Envelope(endpoint, echo, now, errors.Select(Error).ToArray<object>());
+    }
+
+    private XElement Identify(string endpoint) => new(Ns + "Identify",
+        new XElement(Ns + "repositoryName", "Cơ sở dữ liệu nhiệm vụ KH&CN tỉnh Phú Thọ (Registry of state-funded S&T tasks, Phú Thọ)"),
+        new XElement(Ns + "baseURL", endpoint),
+        new XElement(Ns + "protocolVersion", "2.0"),
+        new XElement(Ns + "adminEmail", options.Value.AdminEmail),
+        new XElement(Ns + "earliestDatestamp", Syndication.FeedWriters.Rfc3339(Earliest)),
+        new XElement(Ns + "deletedRecord", "persistent"),
+        new XElement(Ns + "granularity", "YYYY-MM-DDThh:mm:ssZ"));
+
+    private async Task<(XElement?, OaiError[]?)> ListMetadataFormats(OaiArguments args, CancellationToken ct)
+    {
+        if (args["identifier"] is { } identifier && await FindAsync(identifier, ct) is null)
+            return (null, [IdDoesNotExist(identifier)]);
+        return (new XElement(Ns + "ListMetadataFormats", OaiMetadata.Formats.Select(f => new XElement(Ns + "metadataFormat",
+            new XElement(Ns + "metadataPrefix", f.Prefix), new XElement(Ns + "schema", f.Schema), new XElement(Ns + "metadataNamespace", f.Namespace)))), null);
+    }
+
+    private async Task<(XElement?, OaiError[]?)> GetRecord(OaiArguments args, string baseUrl, CancellationToken ct)
+    {
+        var format = OaiMetadata.Find(args["metadataPrefix"]!);
+        var item = await FindAsync(args["identifier"]!, ct);
+        var errors = new List<OaiError>();
+        if (format is null) errors.Add(CannotDisseminate(args["metadataPrefix"]!));
+        if (item is null) errors.Add(IdDoesNotExist(args["identifier"]!));
+        if (errors.Count > 0) return (null, errors.ToArray());
+        var records = await store.RecordsAsync([item!.Id], ct);
+        return (new XElement(Ns + "GetRecord", Record(item, records, format!, baseUrl)), null);
+    }
+
+    private async Task<(XElement?, OaiError[]?)> List(OaiArguments args, string baseUrl, CancellationToken ct)
+    {
+        OaiToken? token = null;
+        OaiSelection? selection;
+        if (args["resumptionToken"] is { } text)
+        {
+            token = OaiToken.Decode(text, args.Verb);
+            if (token is null) return (null, [new OaiError("badResumptionToken", "resumptionToken không hợp lệ; hãy bắt đầu lại từ đầu (invalid resumption token: restart the harvest).")]);
+            selection = token.Selection;
+        }
+        else
+        {
+            selection = args.Selection(out var error);
+            if (selection is null) return (null, [error!]);
+        }
+        var format = OaiMetadata.Find(selection.MetadataPrefix);
+        if (format is null) return (null, [CannotDisseminate(selection.MetadataPrefix)]);
+        OaiSetFilter? set = null;
+        if (selection.Set is { } spec && (set = OaiSets.Parse(spec)) is null)
+            return (null, [new OaiError("badArgument", $"Không có tập hợp '{spec}'; xem verb=ListSets (no such set).")]);
+
+        var size = options.Value.OaiPageSize;
+        var page = await store.PageAsync(selection, set, token is null ? null : (token.AfterTicks, token.AfterId), size, ct);
+        if (page.Items.Count == 0)
+        {
+            return token is null
+                ? (null, [new OaiError("noRecordsMatch", "Không có bản ghi nào khớp (no records match the request).")])
+                : (null, [new OaiError("badResumptionToken", "resumptionToken đã hết hiệu lực (the list changed; restart the harvest).")]);
+        }
+        var records = args.Verb == "ListRecords" ? await store.RecordsAsync(page.Items.Where(i => !i.Deleted).Select(i => i.Id).ToList(), ct) : null;
+        var list = new XElement(Ns + args.Verb, page.Items.Select(i => records is null ? Header(i) : Record(i, records, format, baseUrl)));
+        var cursor = token?.Cursor ?? 0;
+        if (token is not null || page.HasMore)
+        {
+            var last = page.Items[^1];
+            var next = page.HasMore ? new OaiToken(args.Verb, selection, last.Datestamp.UtcTicks, last.Id, cursor + page.Items.Count).Encode() : "";
+            list.Add(new XElement(Ns + "resumptionToken", new XAttribute("completeListSize", page.CompleteListSize), new XAttribute("cursor", cursor), next));
+        }
+        return (list, null);
+    }
+
+    private static XElement Record(OaiItem item, IReadOnlyDictionary<string, Data.Records.TaskRecord> records, OaiFormat format, string baseUrl)
+    {
+        var record = new XElement(Ns + "record", Header(item));
+        // A record withdrawn between the two reads has no metadata left: it goes out as deleted.
+        if (!item.Deleted && records.TryGetValue(item.Id, out var r)) record.Add(new XElement(Ns + "metadata", format.Write(r, baseUrl)));
+        else if (!item.Deleted) record = new XElement(Ns + "record", Header(item with { Deleted = true }));
+        return record;
+    }
+
+    private Task<OaiItem?> FindAsync(string identifier, CancellationToken ct) =>
+        identifier.StartsWith(Identifier, StringComparison.Ordinal) && identifier.Length > Identifier.Length
+            ? store.FindAsync(identifier[Identifier.Length..], ct)
+            : Task.FromResult<OaiItem?>(null);
+
+    private static OaiError IdDoesNotExist(string identifier) =>
+        new("idDoesNotExist", $"Không có bản ghi '{identifier}' (no such identifier; identifiers look like {Identifier}t…).");
+
+    private static OaiError CannotDisseminate(string prefix) =>
+        new("cannotDisseminateFormat", $"Không hỗ trợ định dạng '{prefix}'; dùng oai_dc hoặc oai_cerif_openaire (unsupported metadataPrefix).");
+}

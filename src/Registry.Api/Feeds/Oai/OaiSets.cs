@@ -1,0 +1,60 @@
+using Registry.Data.Records;
+using Registry.Data.Reference;
+using Registry.Search.Model;
+using TaskStatus = Registry.Data.Records.TaskStatus;
+
+namespace Registry.Api.Feeds.Oai;
+
+/// <summary>A set as the store filters it: by field-of-science prefix, level or status (or a whole dimension).</summary>
+public sealed record OaiSetFilter(string? FieldPrefix, TaskLevel? Level, TaskStatus? Status);
+
+/// <summary>
+/// Sets by field of science (<c>field:4</c>, <c>field:401</c>), level (<c>level:provincial</c>) and status
+/// (<c>status:accepted</c>). The colon makes <c>field</c>, <c>level</c> and <c>status</c> parent sets (spec §2.7.2),
+/// each holding every record.
+/// </summary>
+public static class OaiSets
+{
+    public static IEnumerable<(string Spec, string Name)> All()
+    {
+        yield return ("field", "Lĩnh vực KH&CN (fields of science, Circular 24/2025/TT-BKHCN)");
+        foreach (var f in FieldsOfScience.All) yield return ($"field:{f.Code}", $"{f.NameVi} ({f.NameEn})");
+        yield return ("level", "Cấp quản lý (management level)");
+        foreach (var l in Enum.GetValues<TaskLevel>())
+            yield return ($"level:{EnumNames.CamelCase(l)}", VietnameseLabels.Level(EnumNames.CamelCase(l)));
+        yield return ("status", "Tình trạng (status)");
+        foreach (var s in Enum.GetValues<TaskStatus>())
+            yield return ($"status:{EnumNames.CamelCase(s)}", VietnameseLabels.Status(EnumNames.CamelCase(s)));
+    }
+
+    /// <summary>The filter of a set spec, or null when no such set exists.</summary>
+    public static OaiSetFilter? Parse(string spec)
+    {
+        if (spec is "field" or "level" or "status") return new OaiSetFilter(null, null, null);
+        var parts = spec.Split(':', 2);
+        if (parts.Length != 2) return null;
+        return parts[0] switch
+        {
+            "field" when FieldsOfScience.Find(parts[1]) is not null => new OaiSetFilter(parts[1], null, null),
+            "level" when Enum.GetValues<TaskLevel>().FirstOrDefault(l => EnumNames.CamelCase(l) == parts[1]) is var l
+                && EnumNames.CamelCase(l) == parts[1] => new OaiSetFilter(null, l, null),
+            "status" when Enum.GetValues<TaskStatus>().FirstOrDefault(s => EnumNames.CamelCase(s) == parts[1]) is var s
+                && EnumNames.CamelCase(s) == parts[1] => new OaiSetFilter(null, null, s),
+            _ => null,
+        };
+    }
+
+    /// <summary>The sets a record belongs to (its fields and their sectors, level, status).</summary>
+    public static IEnumerable<string> Of(IEnumerable<string> fieldCodes, TaskLevel level, TaskStatus status)
+    {
+        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var code in fieldCodes)
+        {
+            prefixes.Add(FieldsOfScience.FieldOf(code));
+            if (FieldsOfScience.SectorOf(code) is { } sector) prefixes.Add(sector);
+        }
+        foreach (var p in prefixes) yield return $"field:{p}";
+        yield return $"level:{EnumNames.CamelCase(level)}";
+        yield return $"status:{EnumNames.CamelCase(status)}";
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace Registry.Api.Feeds;
+
+/// <summary>Absolute URLs for feeds and harvesters: the configured public base URL, else the request's own.</summary>
+public sealed class PublicUrls(IOptions<FeedsOptions> options)
+{
+    /// <summary>Authority of the <c>tag:</c> URIs and OAI identifiers. Fixed, so ids stay stable whatever host serves them.</summary>
+    public const string Authority = "registry.phutho.gov.vn";
+
+    /// <summary>The base URL without a trailing slash.</summary>
+    public string Base(HttpRequest request)
+    {
+        var configured = options.Value.PublicBaseUrl;
+        if (!string.IsNullOrWhiteSpace(configured)) return configured.TrimEnd('/');
+        return $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
+    }
+
+    public static string TaskPage(string baseUrl, string id) => $"{baseUrl}/tasks/{Uri.EscapeDataString(id)}";
+
+    public static string TaskApi(string baseUrl, string id) => $"{baseUrl}/api/v1/tasks/{Uri.EscapeDataString(id)}";
+
+    public static string OrganizationPage(string baseUrl, string id) => $"{baseUrl}/organizations/{Uri.EscapeDataString(id)}";
+
+    /// <summary>A stable entry id (RFC 4151) for a task.</summary>
+    public static string TagUri(string id) => $"tag:{Authority},2025:tasks/{id}";
+}

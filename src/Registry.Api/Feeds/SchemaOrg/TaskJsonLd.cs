@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Registry.Data.Records;
+using Registry.Data.Reference;
+
+namespace Registry.Api.Feeds.SchemaOrg;
+
+/// <summary>
+/// schema.org JSON-LD of a task: a <c>ResearchProject</c> funded by a <c>MonetaryGrant</c> in VND. Public records
+/// only (contacts are never in them). Shared by the API route and the web pages (embed it in a
+/// <c>&lt;script type="application/ld+json"&gt;</c>).
+/// </summary>
+public static class TaskJsonLd
+{
+    public const string MediaType = "application/ld+json";
+    public const string DefaultFunder = "Sở Khoa học và Công nghệ tỉnh Phú Thọ";
+
+    /// <param name="record">A public record (see <see cref="TaskRecordProjection.ForPublic"/>).</param>
+    /// <param name="baseUrl">Absolute base URL without a trailing slash, e.g. https://registry.phutho.gov.vn.</param>
+    public static JsonObject Build(TaskRecord record, string baseUrl)
+    {
+        var page = PublicUrls.TaskPage(baseUrl, record.Id!);
+        var project = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ResearchProject",
+            ["@id"] = page,
+            ["url"] = page,
+            ["identifier"] = new JsonArray(
+                new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "registryId", ["value"] = record.Id },
+                new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "code", ["value"] = record.Code }),
+            ["name"] = record.Title,
+            ["inLanguage"] = "vi",
+        };
+        if (record.TitleEn is { } en) project["alternateName"] = en;
+        if (record.Summary is { } summary) project["description"] = summary;
+        if (record.StartDate is { } s) project["foundingDate"] = Date(s);
+        if (record.EndDate is { } e) project["dissolutionDate"] = Date(e);
+        if (record.Keywords is { Count: > 0 } keywords) project["keywords"] = string.Join(", ", keywords);
+        var fields = (record.Fields ?? []).Select(c => (JsonNode)JsonValue.Create(FieldsOfScience.Find(c)?.NameVi ?? c)!).ToArray();
+        if (fields.Length > 0) project["knowsAbout"] = new JsonArray(fields);
+        if (record.HostOrganization is { } host)
+        {
+            var org = Organization(host, baseUrl);
+            project["sponsor"] = org.DeepClone();
+            project["parentOrganization"] = org;
+        }
+        if (record.PrincipalInvestigator?.Name is { } pi)
+            project["employee"] = new JsonObject { ["@type"] = "Person", ["name"] = pi, ["honorificPrefix"] = record.PrincipalInvestigator.AcademicTitle, ["jobTitle"] = "Chủ nhiệm" };
+        project["funding"] = Grant(record);
+        project["sameAs"] = PublicUrls.TaskApi(baseUrl, record.Id!);
+        if (record.UpdatedAt is { } updated) project["dateModified"] = updated.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        project["license"] = "https://registry.phutho.gov.vn/catalog#licence";
+        return project;
+    }
+
+    private static JsonObject Organization(OrganizationRef host, string baseUrl)
+    {
+        var org = new JsonObject { ["@type"] = host.Type == OrganizationType.University ? "CollegeOrUniversity" : "Organization", ["name"] = host.Name };
+        if (host.Id is { } id) { org["@id"] = PublicUrls.OrganizationPage(baseUrl, id); org["url"] = PublicUrls.OrganizationPage(baseUrl, id); }
+        if (host.Province is { } province)
+            org["address"] = new JsonObject { ["@type"] = "PostalAddress", ["addressRegion"] = province, ["addressLocality"] = host.Commune, ["addressCountry"] = "VN" };
+        return org;
+    }
+
+    /// <summary>The state budget share when known (that is what the state funds), else the total.</summary>
+    private static JsonObject Grant(TaskRecord record)
+    {
+        var grant = new JsonObject
+        {
+            ["@type"] = "MonetaryGrant",
+            ["name"] = "Ngân sách nhà nước (state budget)",
+            ["funder"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = record.ManagingAgency ?? DefaultFunder },
+        };
+        if (record.ApprovalDecision?.Number is { } decision) grant["identifier"] = decision;
+        if ((record.Budget?.StateBudgetVnd ?? record.Budget?.TotalVnd) is { } vnd)
+            grant["amount"] = new JsonObject { ["@type"] = "MonetaryAmount", ["currency"] = "VND", ["value"] = vnd };
+        return grant;
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+using Registry.Data.Records;
+using Registry.Data.Reference;
+
+namespace Registry.Api.Feeds.Syndication;
+
+/// <summary>One task as every feed format shows it: built once, written three ways.</summary>
+public sealed record FeedEntry(
+    string Id,
+    string TagUri,
+    string Title,
+    string? TitleEn,
+    string Summary,
+    string PageUrl,
+    string ApiUrl,
+    DateTimeOffset Updated,
+    DateTimeOffset? Published,
+    string? Author,
+    IReadOnlyList<(string Code, string Label)> Categories)
+{
+    public static FeedEntry From(TaskRecord r, string baseUrl)
+    {
+        var updated = r.UpdatedAt ?? r.PublishedAt ?? DateTimeOffset.UnixEpoch;
+        return new FeedEntry(
+            r.Id!,
+            PublicUrls.TagUri(r.Id!),
+            r.Title ?? r.Code ?? r.Id!,
+            r.TitleEn,
+            SummaryOf(r),
+            PublicUrls.TaskPage(baseUrl, r.Id!),
+            PublicUrls.TaskApi(baseUrl, r.Id!),
+            updated,
+            r.PublishedAt,
+            r.HostOrganization?.Name,
+            (r.Fields ?? []).Select(c => (c, FieldsOfScience.Find(c)?.NameVi ?? c)).ToList());
+    }
+
+    /// <summary>What a reader needs to decide whether to click: code, host, period and the summary.</summary>
+    private static string SummaryOf(TaskRecord r)
+    {
+        var lines = new List<string>();
+        if (r.Code is { } code) lines.Add($"Mã số: {code}");
+        if (r.HostOrganization?.Name is { } host) lines.Add($"Tổ chức chủ trì: {host}");
+        if (r.PrincipalInvestigator?.Name is { } pi) lines.Add($"Chủ nhiệm: {(r.PrincipalInvestigator.AcademicTitle + " " + pi).Trim()}");
+        if (r.StartDate is { } s) lines.Add($"Thời gian: {s:MM/yyyy} – {r.EndDate?.ToString("MM/yyyy") ?? "?"}");
+        if (r.Summary is { } summary) lines.Add(summary);
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Registry.Api.Problems;
+using Registry.Data.Records;
+using Registry.Search.Model;
+
+namespace Registry.Api.Feeds.Syndication;
+
+public enum FeedFormat { Atom, Rss, Json }
+
+/// <summary>The three feed endpoints: run the search, answer 304 when nothing changed, else write the format.</summary>
+public static class FeedHandlers
+{
+    public static Task<IResult> Atom(HttpContext http, ISearchIndex index, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct) =>
+        Handle(FeedFormat.Atom, http, index, urls, options.Value, ct);
+
+    public static Task<IResult> Rss(HttpContext http, ISearchIndex index, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct) =>
+        Handle(FeedFormat.Rss, http, index, urls, options.Value, ct);
+
+    public static Task<IResult> Json(HttpContext http, ISearchIndex index, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct) =>
+        Handle(FeedFormat.Json, http, index, urls, options.Value, ct);
+
+    private static async Task<IResult> Handle(FeedFormat format, HttpContext http, ISearchIndex index, PublicUrls urls, FeedsOptions options, CancellationToken ct)
+    {
+        var request = FeedQuery.Parse(http.Request.Query, options.FeedSize, out var errors);
+        if (request is null) return ApiProblems.Validation(errors);
+        var result = await index.SearchAsync(request, ct);
+        var baseUrl = urls.Base(http.Request);
+        var entries = result.Hits.Select(h => FeedEntry.From(h.Record, baseUrl)).ToList();
+        var lastModified = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.Updated);
+        var etag = ETagOf(format, http.Request.QueryString.Value, entries);
+
+        if (ConditionalGet.NotModified(http.Request, etag, lastModified)) return ConditionalGet.Answer304(http.Response, etag, lastModified);
+        ConditionalGet.SetValidators(http.Response, etag, lastModified);
+
+        var header = Header(format, request, http.Request, baseUrl, lastModified);
+        return format switch
+        {
+            FeedFormat.Atom => Xml(FeedWriters.Atom1(header, entries), "application/atom+xml; charset=utf-8"),
+            FeedFormat.Rss => Xml(FeedWriters.Rss2(header, entries), "application/rss+xml; charset=utf-8"),
+            _ => Results.Text(FeedWriters.JsonFeed(header, entries).ToJsonString(RegistryJson.Options), "application/feed+json; charset=utf-8", Encoding.UTF8),
+        };
+    }
+
+    private static FeedHeader Header(FeedFormat format, SearchRequest request, HttpRequest http, string baseUrl, DateTimeOffset updated)
+    {
+        var what = FeedQuery.Describe(request);
+        var title = "Nhiệm vụ KH&CN tỉnh Phú Thọ" + (what.Length > 0 ? " — " + what : "");
+        var self = baseUrl + http.Path + http.QueryString;
+        var alternate = baseUrl + "/tasks" + http.QueryString;
+        // The feed id follows the search, not the format, so the same search has one identity.
+        var feedId = $"tag:{PublicUrls.Authority},2025:feeds/tasks{http.QueryString}";
+        return new FeedHeader(title, self, alternate, feedId, updated);
+    }
+
+    /// <summary>Strong validator over what a reader would see: the search and each entry's id and change time.</summary>
+    private static string ETagOf(FeedFormat format, string? query, IReadOnlyList<FeedEntry> entries)
+    {
+        var text = new StringBuilder().Append(format).Append('|').Append(query);
+        foreach (var e in entries) text.Append('|').Append(e.Id).Append('@').Append(e.Updated.UtcTicks);
+        return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32] + "\"";
+    }
+
+    private static IResult Xml(XDocument doc, string contentType)
+    {
+        var text = doc.Declaration + "\n" + doc.Root!.ToString(SaveOptions.DisableFormatting);
+        return Results.Text(text, contentType, Encoding.UTF8);
+    }
+}
+
+/// <summary>ETag and Last-Modified handling shared by feeds, sitemaps and snapshots (RFC 9110 §13).</summary>
+public static class ConditionalGet
+{
+    /// <summary>If-None-Match wins over If-Modified-Since, as RFC 9110 asks.</summary>
+    public static bool NotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
+    {
+        var headers = request.GetTypedHeaders();
+        if (headers.IfNoneMatch is { Count: > 0 } inm)
+            return inm.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Value == etag);
+        return headers.IfModifiedSince is { } since && TruncateToSeconds(lastModified) <= since;
+    }
+
+    public static void SetValidators(HttpResponse response, string etag, DateTimeOffset lastModified)
+    {
+        response.Headers.ETag = etag;
+        response.Headers.LastModified = TruncateToSeconds(lastModified).ToString("r");
+        response.Headers.CacheControl = "public, max-age=300";
+    }
+
+    public static IResult Answer304(HttpResponse response, string etag, DateTimeOffset lastModified)
+    {
+        SetValidators(response, etag, lastModified);
+        return Results.StatusCode(StatusCodes.Status304NotModified);
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) =>
+        new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+}
