@@ -109,6 +109,11 @@ public sealed partial class PageHttpTests(WebHostFixture host)
         var expected = $"{host.BaseUrl}/oembed?url={Uri.EscapeDataString($"{host.BaseUrl}/tasks/{id}")}&amp;format=json";
         Assert.Contains($"<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{expected}\"", html);
         Assert.Contains($"&lt;iframe src=&quot;{host.BaseUrl}/embed/tasks/{id}&quot;", html);
+
+        // The discovery link leads to a working oEmbed answer (served by the feeds module) embedding the same widget.
+        var oembed = await host.Http().GetAsync(WebUtility.HtmlDecode(expected));
+        Assert.Equal(HttpStatusCode.OK, oembed.StatusCode);
+        Assert.Contains($"/embed/tasks/{id}", await oembed.Content.ReadAsStringAsync());
     }
 
     [Fact]
