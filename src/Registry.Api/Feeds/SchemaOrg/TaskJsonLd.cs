@@ -26,9 +26,8 @@ public static class TaskJsonLd
             ["@type"] = "ResearchProject",
             ["@id"] = page,
             ["url"] = page,
-            ["identifier"] = new JsonArray(
-                new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "registryId", ["value"] = record.Id },
-                new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "code", ["value"] = record.Code }),
+            // The registry id is already in @id and url; the task code is what people cite.
+            ["identifier"] = record.Code,
             ["name"] = record.Title,
             ["inLanguage"] = "vi",
         };
@@ -45,9 +44,11 @@ public static class TaskJsonLd
             project["sponsor"] = org.DeepClone();
             project["parentOrganization"] = org;
         }
-        if (record.PrincipalInvestigator?.Name is { } pi)
-            project["employee"] = new JsonObject { ["@type"] = "Person", ["name"] = pi, ["honorificPrefix"] = record.PrincipalInvestigator.AcademicTitle, ["jobTitle"] = "Chủ nhiệm" };
-        project["funding"] = Grant(record);
+        var people = new[] { record.PrincipalInvestigator }.Concat(record.Members ?? []).OfType<PersonRecord>().Where(p => p.Name is not null).ToList();
+        if (people.Count > 0) project["member"] = new JsonArray(people.Select(Person).ToArray());
+        var grant = Grant(record);
+        project["funder"] = grant["funder"]!.DeepClone();
+        project["funding"] = grant;
         project["sameAs"] = PublicUrls.TaskApi(baseUrl, record.Id!);
         if (record.UpdatedAt is { } updated) project["dateModified"] = updated.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         project["license"] = "https://registry.phutho.gov.vn/catalog#licence";
@@ -76,6 +77,15 @@ public static class TaskJsonLd
         if ((record.Budget?.StateBudgetVnd ?? record.Budget?.TotalVnd) is { } vnd)
             grant["amount"] = new JsonObject { ["@type"] = "MonetaryAmount", ["currency"] = "VND", ["value"] = vnd };
         return grant;
+    }
+
+    /// <summary>Names, titles and roles are public (as in the national bulletins); contacts never are.</summary>
+    private static JsonNode Person(PersonRecord person)
+    {
+        var node = new JsonObject { ["@type"] = "Person", ["name"] = person.Name };
+        if (!string.IsNullOrWhiteSpace(person.AcademicTitle)) node["honorificPrefix"] = person.AcademicTitle;
+        if (!string.IsNullOrWhiteSpace(person.Role)) node["jobTitle"] = person.Role;
+        return node;
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

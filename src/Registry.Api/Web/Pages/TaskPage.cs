@@ -41,7 +41,7 @@ public static class TaskPage
             </div>
             """);
         var description = Fragments.Shorten(task.Summary, 300) ?? task.Title ?? "";
-        var head = Html.Join([TaskJsonLd.Script(ctx, task, path), TaskSharing.DiscoveryLinks(ctx, task, path)]);
+        var head = Html.Join([TaskJsonLd.Script(ctx, task), TaskSharing.DiscoveryLinks(ctx, task, path)]);
         return WebResults.Page(ctx, new PageShell(task.Title ?? task.Code ?? id, description, main, path, head));
     }
 
