@@ -11,10 +11,12 @@ internal static class BenchCommandLine
               ImportService into a fresh SQLite store, and prints rows/s, peak working set and database size.
               --keep leaves the temp directory (file and database) in place.
 
-          search-bench [--count 100000] [--queries 200] [--keep]
+          search-bench [--count 100000] [--queries 200] [--keep] [--index DIR]
               Generates N demo tasks, indexes them into a fresh Lucene index in a temp directory (docs/s per wall
               and per CPU second, index size), then times a fixed query mix (text, filtered, faceted, sorted, a deep
               cursor page) and suggestion prefixes, M of each kind after a warm-up: p50/p95/p99 and peak working set.
+              --index DIR builds the index in DIR and keeps it; when DIR already holds an index, indexing is
+              skipped and only the queries are timed (to compare query-side changes on the same index).
 
           demo-sample [--count 5] [--seed 20251001]
               Prints the first N demo records as JSON Lines (to eyeball the generator).
@@ -35,7 +37,7 @@ internal static class BenchCommandLine
             return args[0] switch
             {
                 "import-bench" => await ImportBench.RunAsync(options.Int("count", 100_000), options.Int("batch", 1000), options.Flag("keep"), cts.Token),
-                "search-bench" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Int("queries", 200), options.Flag("keep"), cts.Token),
+                "search-bench" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Int("queries", 200), options.Flag("keep"), options.Text("index"), cts.Token),
                 "demo-sample" => DemoSample.Run(options.Int("count", 5), options.Int("seed", Registry.Data.Demo.DemoCatalogue.DefaultSeed)),
                 _ => Fail($"Unknown verb '{args[0]}'.\n\n{Usage}"),
             };
@@ -57,7 +59,7 @@ internal static class BenchCommandLine
 internal sealed class BenchArguments
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
-    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries"];
+    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries", "index"];
 
     public static BenchArguments Parse(string[] args)
     {
@@ -81,4 +83,8 @@ internal sealed class BenchArguments
     }
 
     public bool Flag(string name) => _values.ContainsKey(name);
+
+    public string? Text(string name) =>
+        !_values.TryGetValue(name, out var text) ? null
+        : string.IsNullOrWhiteSpace(text) ? throw new ArgumentException($"--{name} needs a value.") : text;
 }

@@ -15,16 +15,21 @@ internal static class SearchBench
 {
     private const int IndexBatch = 1000;
 
-    public static async Task<int> RunAsync(int count, int queries, bool keep, CancellationToken ct)
+    public static async Task<int> RunAsync(int count, int queries, bool keep, string? indexDirectory, CancellationToken ct)
     {
-        var root = Path.Combine(Path.GetTempPath(), "registry-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var root = indexDirectory is null
+            ? Path.Combine(Path.GetTempPath(), "registry-search-bench-" + Guid.NewGuid().ToString("N")[..8])
+            : Path.GetFullPath(indexDirectory);
+        keep |= indexDirectory is not null;
+        var existing = System.IO.Directory.Exists(root) && System.IO.Directory.EnumerateFiles(root, "segments_*").Any();
         System.IO.Directory.CreateDirectory(root);
         Console.WriteLine($"load average at start: {CpuClock.LoadAverage()}");
         try
         {
             using (var index = new LuceneSearchIndex(FSDirectory.Open(root), TimeSpan.FromHours(1)))
             {
-                await IndexAsync(index, count, ct);
+                if (existing) Console.WriteLine($"reusing the index in {root} (indexing skipped)");
+                else await IndexAsync(index, count, ct);
                 Console.WriteLine($"index size      {Megabytes(System.IO.Directory.EnumerateFiles(root).Sum(f => new FileInfo(f).Length))} ({await index.CountAsync(ct):N0} documents)");
                 Console.WriteLine($"load average after indexing: {CpuClock.LoadAverage()}");
                 await QueryAsync(index, queries, ct);
@@ -112,6 +117,14 @@ internal static class SearchBench
         {
             ms.Sort();
             Console.WriteLine($"  {kind,-10} {Percentile(ms, 50),8:F1} {Percentile(ms, 95),8:F1} {Percentile(ms, 99),8:F1} {ms[^1],8:F1} {cpu.TotalMilliseconds / ms.Count,9:F1}");
+        }
+        // Per request, so the slowest queries of a kind can be named.
+        Console.WriteLine($"  per request (median of 5, wall ms):");
+        foreach (var (kind, request) in requests)
+        {
+            var (ms, _) = await TimeAsync(5, _ => index.SearchAsync(request, ct));
+            ms.Sort();
+            Console.WriteLine($"    {kind,-9} {Describe(request),-70} {ms[2],8:F1}");
         }
     }
 

@@ -7,14 +7,18 @@ namespace Registry.Search.Lucene;
 
 /// <summary>
 /// Counts every matching document (the exact total) and, per requested facet, the documents per value of its
-/// <see cref="SortedSetDocValues"/> field. Counts are kept by segment ordinal and turned into strings when the
-/// segment ends, so collecting stays allocation-free.
+/// doc-values field. Counts are kept by segment ordinal and turned into strings when the segment ends, so
+/// collecting stays allocation-free. Facets that hold one value per document (level, kind, status, year,
+/// organisation) are stored by the codec as single-valued, and read through <see cref="SortedDocValues.GetOrd"/>,
+/// one array lookup, instead of the multi-valued iterator. Several collectors may count disjoint parts of the
+/// same search (see <see cref="SegmentParallelSearch"/>); <see cref="Add"/> merges them.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<SearchFacet> facets) : ICollector
 {
     private readonly Dictionary<string, long>[] _totals = facets.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
-    private readonly long[]?[] _ordCounts = new long[]?[facets.Count];
+    private readonly SortedSetDocValues?[] _multi = new SortedSetDocValues?[facets.Count];
+    private readonly SortedDocValues?[] _single = new SortedDocValues?[facets.Count];
+    private readonly int[]?[] _ordCounts = new int[]?[facets.Count];
 
     public long TotalHits { get; private set; }
 
@@ -28,22 +32,41 @@ internal sealed class FacetCollector(IReadOnlyList<SearchFacet> facets) : IColle
         for (var i = 0; i < facets.Count; i++)
         {
             var values = context.AtomicReader.GetSortedSetDocValues(facets[i].IndexField);
-            _values[i] = values;
-            _ordCounts[i] = values is null ? null : new long[values.ValueCount];
+            if (values is null) continue;
+            _single[i] = DocValues.UnwrapSingleton(values);
+            _multi[i] = _single[i] is null ? values : null;
+            _ordCounts[i] = new int[values.ValueCount];
         }
     }
 
     public void Collect(int doc)
     {
         TotalHits++;
-        for (var i = 0; i < _values.Length; i++)
+        for (var i = 0; i < _ordCounts.Length; i++)
         {
-            var values = _values[i];
-            if (values is null) continue;
+            var counts = _ordCounts[i];
+            if (counts is null) continue;
+            if (_single[i] is { } single)
+            {
+                var ord = single.GetOrd(doc);
+                if (ord >= 0) counts[ord]++;
+                continue;
+            }
+            var values = _multi[i]!;
             values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _ordCounts[i]![ord]++;
+            long next;
+            while ((next = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[next]++;
         }
+    }
+
+    /// <summary>Adds the counts of a collector that saw other documents of the same search.</summary>
+    public void Add(FacetCollector other)
+    {
+        FlushSegment();
+        other.FlushSegment();
+        TotalHits += other.TotalHits;
+        for (var i = 0; i < _totals.Length; i++)
+            foreach (var (key, count) in other._totals[i]) _totals[i][key] = _totals[i].GetValueOrDefault(key) + count;
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> Result()
@@ -57,15 +80,17 @@ internal sealed class FacetCollector(IReadOnlyList<SearchFacet> facets) : IColle
         var term = new BytesRef();
         for (var i = 0; i < facets.Count; i++)
         {
-            if (_values[i] is not { } values || _ordCounts[i] is not { } counts) continue;
+            if (_ordCounts[i] is not { } counts) continue;
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] == 0) continue;
-                values.LookupOrd(ord, term);
+                if (_single[i] is { } single) single.LookupOrd(ord, term);
+                else _multi[i]!.LookupOrd(ord, term);
                 var key = term.Utf8ToString();
                 _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ord];
             }
-            _values[i] = null;
+            _single[i] = null;
+            _multi[i] = null;
             _ordCounts[i] = null;
         }
     }

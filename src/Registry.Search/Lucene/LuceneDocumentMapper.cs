@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Registry.Search.Analysis;
 using Registry.Search.Model;
@@ -9,16 +10,18 @@ namespace Registry.Search.Lucene;
 /// <summary>Turns a <see cref="SearchDocument"/> into Lucene fields (see <see cref="SearchFields"/> for the layout).</summary>
 internal static class LuceneDocumentMapper
 {
+    /// <summary>The document is built from this thread's <see cref="FieldPool"/>: index it before the next call.</summary>
     public static Document ToLucene(SearchDocument d)
     {
+        var pool = FieldPool.ForNewDocument();
         var doc = new Document
         {
-            new StringField(F.Id, d.Id, Field.Store.YES),
+            pool.String(F.Id, d.Id, Field.Store.YES),
             new SortedDocValuesField(F.Id, new BytesRef(d.Id)),
-            new StringField(F.Code, d.Code, Field.Store.NO),
-            new StringField(F.CodeKey, d.CodeKey, Field.Store.NO),
-            new StringField(F.Transferable, SearchFilters.FlagTerm(d.Transferable), Field.Store.NO),
-            new Int64Field(F.UpdatedAt, d.UpdatedAtMs, Field.Store.NO),
+            pool.String(F.Code, d.Code, Field.Store.NO),
+            pool.String(F.CodeKey, d.CodeKey, Field.Store.NO),
+            pool.String(F.Transferable, SearchFilters.FlagTerm(d.Transferable), Field.Store.NO),
+            pool.Int64(F.UpdatedAt, d.UpdatedAtMs),
             new NumericDocValuesField(F.UpdatedAt, d.UpdatedAtMs),
             new StoredField(F.Source, d.SourceJson),
         };
@@ -27,28 +30,40 @@ internal static class LuceneDocumentMapper
         AddText(doc, F.Summary, [d.Summary]);
         AddText(doc, F.OrganizationName, d.OrganizationName is null ? [] : [d.OrganizationName]);
         AddText(doc, F.Body, d.Body);
-        if (d.OrganizationId is not null) doc.Add(new StringField(F.OrganizationId, d.OrganizationId, Field.Store.NO));
+        if (d.OrganizationId is not null) doc.Add(pool.String(F.OrganizationId, d.OrganizationId, Field.Store.NO));
         if (d.OrganizationFacet is { } org) doc.Add(new SortedSetDocValuesField(F.OrganizationFacet, new BytesRef(org)));
-        foreach (var p in d.FieldPrefixes) doc.Add(new StringField(F.FieldPrefix, p, Field.Store.NO));
-        AddKeywords(doc, F.FieldLevel1, d.FieldsLevel1);
-        AddKeywords(doc, F.Sector, d.Sectors);
-        AddKeywords(doc, F.Level, d.Level is null ? [] : [d.Level]);
-        AddKeywords(doc, F.Kind, d.Kind is null ? [] : [d.Kind]);
-        AddKeywords(doc, F.Status, d.Status is null ? [] : [d.Status]);
+        foreach (var p in d.FieldPrefixes) doc.Add(pool.String(F.FieldPrefix, p, Field.Store.NO));
+        AddKeywords(doc, pool, F.FieldLevel1, d.FieldsLevel1);
+        AddKeywords(doc, pool, F.Sector, d.Sectors);
+        AddKeywords(doc, pool, F.Level, d.Level is null ? [] : [d.Level]);
+        AddKeywords(doc, pool, F.Kind, d.Kind is null ? [] : [d.Kind]);
+        AddKeywords(doc, pool, F.Status, d.Status is null ? [] : [d.Status]);
         if (d.StartYear is { } year)
         {
-            doc.Add(new Int32Field(F.StartYear, year, Field.Store.NO));
+            doc.Add(pool.Int32(F.StartYear, year));
             doc.Add(new SortedSetDocValuesField(F.StartYear, new BytesRef(year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
-        AddNumber(doc, F.StartDay, d.StartDay);
-        AddNumber(doc, F.EndDay, d.EndDay);
+        AddNumber(doc, pool, F.StartDay, d.StartDay);
+        AddNumber(doc, pool, F.EndDay, d.EndDay);
         if (d.BudgetTotal is { } budget)
         {
-            doc.Add(new Int64Field(F.BudgetTotal, budget, Field.Store.NO));
+            doc.Add(pool.Int64(F.BudgetTotal, budget));
             doc.Add(new NumericDocValuesField(F.BudgetTotal, budget));
         }
-        foreach (var s in SuggestTerms(d)) doc.Add(new StringField(F.Suggest, s, Field.Store.NO));
+        foreach (var s in SuggestTerms(d)) doc.Add(pool.String(F.Suggest, s, Field.Store.NO));
         return doc;
+    }
+
+    /// <summary>
+    /// Shingle fields are only ever matched term by term (adjacent pairs are already one term), never as phrases,
+    /// so they keep frequencies for scoring but no positions: less to write for every task.
+    /// </summary>
+    private static readonly FieldType PairsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     /// <summary>
@@ -62,24 +77,24 @@ internal static class LuceneDocumentMapper
             doc.Add(new TextField(name, v, Field.Store.NO));
             doc.Add(new TextField(name + F.FoldedSuffix, v, Field.Store.NO));
             if (!F.HasShingles(name)) continue;
-            doc.Add(new TextField(name + F.ShingleSuffix, v, Field.Store.NO));
-            doc.Add(new TextField(name + F.FoldedShingleSuffix, v, Field.Store.NO));
+            doc.Add(new Field(name + F.ShingleSuffix, v, PairsType));
+            doc.Add(new Field(name + F.FoldedShingleSuffix, v, PairsType));
         }
     }
 
-    private static void AddKeywords(Document doc, string name, IEnumerable<string> values)
+    private static void AddKeywords(Document doc, FieldPool pool, string name, IEnumerable<string> values)
     {
         foreach (var v in values)
         {
-            doc.Add(new StringField(name, v, Field.Store.NO));
+            doc.Add(pool.String(name, v, Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(name, new BytesRef(v)));
         }
     }
 
-    private static void AddNumber(Document doc, string name, int? value)
+    private static void AddNumber(Document doc, FieldPool pool, string name, int? value)
     {
         if (value is not { } v) return;
-        doc.Add(new Int32Field(name, v, Field.Store.NO));
+        doc.Add(pool.Int32(name, v));
         doc.Add(new NumericDocValuesField(name, v));
     }
 

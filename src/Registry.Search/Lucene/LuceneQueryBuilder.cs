@@ -10,7 +10,10 @@ namespace Registry.Search.Lucene;
 /// Builds the scoring query from a <see cref="ParsedQuery"/> and the non-scoring filter from a
 /// <see cref="SearchFilterSet"/>. Weights: title &gt; keywords &gt; summary &gt; organisation &gt; body;
 /// the original-diacritics field over the folded one; adjacent-syllable (shingle) matches on top; an exact
-/// task code above everything; fuzzy (one edit) on folded words of five letters or more, weakly.
+/// task code above everything; fuzzy (one edit) on folded words of five letters or more, weakly, and only for
+/// words the index does not hold in any text field (a typo). A real syllable is one edit away from many others
+/// ("nghiep" from "nghien", which nine tasks in ten contain), so expanding it would visit most of the index for
+/// a 0.15 boost that cannot change the ranking of the documents that hold the word itself.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
@@ -21,14 +24,16 @@ internal static class LuceneQueryBuilder
     private const float FuzzyBoost = SearchWeights.Fuzzy;
     private const float CodeBoost = SearchWeights.Code;
 
-    public static Query Build(ParsedQuery parsed)
+    /// <param name="reader">The index searched, to tell typos from known words; null expands every long word.</param>
+    public static Query Build(ParsedQuery parsed, IndexReader? reader = null)
     {
+        Func<string, bool> fuzzy = reader is null ? _ => true : word => !Known(reader, word);
         if (parsed.IsEmpty && parsed.Excluded.Count == 0) return new MatchAllDocsQuery();
         var text = new BooleanQuery();
         if (parsed.Units.Count > 0)
         {
             var units = new BooleanQuery { MinimumNumberShouldMatch = parsed.MinimumShouldMatch };
-            foreach (var unit in parsed.Units) units.Add(Unit(unit), Occur.SHOULD);
+            foreach (var unit in parsed.Units) units.Add(Unit(unit, fuzzy), Occur.SHOULD);
             text.Add(units, Occur.MUST);
             foreach (var (original, folded) in parsed.AdjacentPairs) text.Add(Pair(original, folded), Occur.SHOULD);
         }
@@ -44,31 +49,36 @@ internal static class LuceneQueryBuilder
     }
 
     /// <summary>A unit matches through its own words (all of them, in any field) or any alternative phrase.</summary>
-    private static Query Unit(QueryUnit unit)
+    private static Query Unit(QueryUnit unit, Func<string, bool> fuzzy)
     {
         var options = new DisjunctionMaxQuery(0.1f);
-        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? PhraseAnyField(unit.Tokens, unit.IsPhrase) : AllWords(unit.Tokens));
-        foreach (var alternative in unit.Alternatives) options.Add(PhraseAnyField(alternative, isPhrase: true));
+        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? PhraseAnyField(unit.Tokens, unit.IsPhrase, fuzzy) : AllWords(unit.Tokens, fuzzy));
+        foreach (var alternative in unit.Alternatives) options.Add(PhraseAnyField(alternative, isPhrase: true, fuzzy));
         return options;
     }
 
-    private static Query AllWords(TokenPhrase words)
+    private static Query AllWords(TokenPhrase words, Func<string, bool> fuzzy)
     {
         var all = new BooleanQuery();
         for (var i = 0; i < words.Original.Count; i++)
-            all.Add(PhraseAnyField(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false), Occur.MUST);
+            all.Add(PhraseAnyField(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, fuzzy), Occur.MUST);
         return all;
     }
 
+    /// <summary>True when some text field of the index holds the folded word.</summary>
+    private static bool Known(IndexReader reader, string folded) =>
+        F.TextFields.Any(field => reader.DocFreq(new Term(field + F.FoldedSuffix, folded)) > 0);
+
     /// <summary>The words (or phrase) in any text field, original and folded, plus fuzzy for single long words.</summary>
-    private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase)
+    private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase, Func<string, bool> fuzzy)
     {
         var fields = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
+        var typo = !isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && fuzzy(phrase.Folded[0]);
         foreach (var (field, weight) in Weights)
         {
             fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));
             fields.Add(Phrase(field + F.FoldedSuffix, phrase.Folded, weight * FoldedBoost));
-            if (!isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && field != F.Body)
+            if (typo && field != F.Body)
                 fields.Add(new FuzzyQuery(new Term(field + F.FoldedSuffix, phrase.Folded[0]), 1, 1) { Boost = weight * FuzzyBoost });
         }
         return fields;

@@ -19,7 +19,6 @@ public sealed partial class LuceneSearchIndex
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
         var parsed = QueryText.Parse(request.Query);
-        var query = LuceneQueryBuilder.Build(parsed);
         var filter = LuceneQueryBuilder.BuildFilter(request.Filters);
         var sort = LuceneSorting.Build(request.Sort, hasQuery: !parsed.IsEmpty);
         var after = request.Cursor is null ? null : LuceneSorting.Decode(request.Cursor, request.Sort, sort);
@@ -28,11 +27,10 @@ public sealed partial class LuceneSearchIndex
         var size = request.ClampedPageSize;
         return Task.FromResult(WithSearcher(searcher =>
         {
+            var query = LuceneQueryBuilder.Build(parsed, searcher.IndexReader);
             // One extra hit tells whether there is a next page.
-            var top = TopFieldCollector.Create(sort, size + 1, after, true, true, false, false);
-            var counter = new FacetCollector(facets);
-            searcher.Search(query, filter, MultiCollector.Wrap(top, counter));
-            var docs = top.GetTopDocs().ScoreDocs;
+            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, facets);
+            var docs = top.ScoreDocs;
             var page = docs.Take(size).Cast<FieldDoc>().ToList();
             var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? parsed.HighlightTerms : [])).ToList();
             var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;

@@ -174,6 +174,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             // A rebuild of a large catalogue flushes far fewer, larger segments (less merging) than with the 16 MB
             // default; it is a ceiling, reached only while many documents are buffered between commits.
             RAMBufferSizeMB = RamBufferMegabytes,
+            // Flushed segments are written once as plain files rather than written and then copied into a
+            // compound file; merged segments still follow the merge policy's compound-file ratio.
+            UseCompoundFile = false,
         };
         var writer = new IndexWriter(_directory, config);
         return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -55,12 +54,7 @@ public sealed class VietnameseIndexAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEG
         if (folded) stream = new ASCIIFoldingFilter(stream);
         var shingles = fieldName.EndsWith(SearchFields.ShingleSuffix, StringComparison.Ordinal)
             || fieldName.EndsWith(SearchFields.FoldedShingleSuffix, StringComparison.Ordinal);
-        if (shingles)
-        {
-            var shingle = new ShingleFilter(stream, 2, 2);
-            shingle.SetOutputUnigrams(false);
-            stream = shingle;
-        }
+        if (shingles) stream = new AdjacentPairFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

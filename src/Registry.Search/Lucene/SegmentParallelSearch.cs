@@ -1,0 +1,77 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Registry.Search.Model;
+
+namespace Registry.Search.Lucene;
+
+/// <summary>
+/// Runs one search on every core: the index's documents are cut into as many equal doc-id ranges as there are
+/// cores (a range may span segments or cover part of one), each range is scored into its own top-N collector and
+/// facet counter, then the tops are merged by the sort and the counts added. A query matching most of a large
+/// index (common words, facets over everything) is bound by how many documents it visits, so latency falls
+/// with the number of cores; indexes too small to gain are searched on the calling thread.
+/// </summary>
+internal static class SegmentParallelSearch
+{
+    /// <summary>Below this many documents per range a second thread costs more than it saves.</summary>
+    private const int MinDocsPerRange = 16_384;
+
+    public static (TopDocs Top, FacetCollector Counts) Search(
+        IndexSearcher searcher, Query query, Filter? filter, Sort sort, int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets)
+    {
+        var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
+        var ranges = Ranges(searcher.IndexReader, Environment.ProcessorCount);
+        var tops = new TopFieldCollector[ranges.Count];
+        var counts = new FacetCollector[ranges.Count];
+        void Run(int i)
+        {
+            tops[i] = TopFieldCollector.Create(sort, n, after, true, true, false, true);
+            counts[i] = new FacetCollector(facets);
+            var collector = MultiCollector.Wrap(tops[i], counts[i]);
+            foreach (var piece in ranges[i]) Score(weight, collector, piece);
+        }
+        if (ranges.Count == 1) Run(0);
+        else Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count }, Run);
+
+        for (var i = 1; i < counts.Length; i++) counts[0].Add(counts[i]);
+        var top = ranges.Count == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(sort, n, tops.Select(t => (TopDocs)t.GetTopDocs()).ToArray());
+        return (top, counts[0]);
+    }
+
+    private readonly record struct Piece(AtomicReaderContext Leaf, int Start, int End);
+
+    /// <summary>Scores the documents of one segment in [Start, End) (segment-local ids) into the collector.</summary>
+    private static void Score(Weight weight, ICollector collector, Piece piece)
+    {
+        collector.SetNextReader(piece.Leaf);
+        var scorer = weight.GetScorer(piece.Leaf, piece.Leaf.AtomicReader.LiveDocs);
+        if (scorer is null) return;
+        collector.SetScorer(scorer);
+        var doc = piece.Start == 0 ? scorer.NextDoc() : scorer.Advance(piece.Start);
+        while (doc < piece.End)
+        {
+            collector.Collect(doc);
+            doc = scorer.NextDoc();
+        }
+    }
+
+    /// <summary>Up to <paramref name="cores"/> contiguous doc-id ranges of equal size, each as per-segment pieces.</summary>
+    private static List<List<Piece>> Ranges(IndexReader reader, int cores)
+    {
+        var total = reader.MaxDoc;
+        var count = Math.Clamp(total / MinDocsPerRange, 1, Math.Max(1, cores));
+        var ranges = new List<List<Piece>>(count);
+        for (var r = 0; r < count; r++)
+        {
+            var (from, to) = ((int)((long)total * r / count), (int)((long)total * (r + 1) / count));
+            var pieces = new List<Piece>();
+            foreach (var leaf in reader.Leaves)
+            {
+                var (start, end) = (Math.Max(from, leaf.DocBase), Math.Min(to, leaf.DocBase + leaf.AtomicReader.MaxDoc));
+                if (start < end) pieces.Add(new Piece(leaf, start - leaf.DocBase, end - leaf.DocBase));
+            }
+            ranges.Add(pieces);
+        }
+        return ranges;
+    }
+}
