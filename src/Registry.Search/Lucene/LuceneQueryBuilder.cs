@@ -95,12 +95,34 @@ internal static class LuceneQueryBuilder
         return pair;
     }
 
+    /// <summary>
+    /// A phrase in a field that has two-syllable shingles is matched on them: one term for two words, every
+    /// adjacent pair for more. It needs no positions, so a phrase of common words ("khoa học và công nghệ", the
+    /// expansion of "KH&amp;CN") costs a few postings lists instead of reading positions of every document that
+    /// holds all its words. Only the body, which has no shingles, still uses a positional phrase.
+    /// </summary>
     private static Query Phrase(string field, IReadOnlyList<string> words, float boost)
     {
         if (words.Count == 1) return new TermQuery(new Term(field, words[0])) { Boost = boost };
+        if (PairsOf(field) is { } pairs)
+        {
+            if (words.Count == 2) return new TermQuery(new Term(pairs, words[0] + " " + words[1])) { Boost = boost };
+            var all = new BooleanQuery { Boost = boost };
+            for (var i = 0; i + 1 < words.Count; i++) all.Add(new TermQuery(new Term(pairs, words[i] + " " + words[i + 1])), Occur.MUST);
+            return all;
+        }
         var phrase = new PhraseQuery { Boost = boost };
         foreach (var w in words) phrase.Add(new Term(field, w));
         return phrase;
+    }
+
+    /// <summary>The shingle field holding adjacent pairs of a text field (original or folded), if it has one.</summary>
+    private static string? PairsOf(string field)
+    {
+        var folded = field.EndsWith(F.FoldedSuffix, StringComparison.Ordinal);
+        var text = folded ? field[..^F.FoldedSuffix.Length] : field;
+        if (!F.TextFields.Contains(text) || !F.HasShingles(text)) return null;
+        return text + (folded ? F.FoldedShingleSuffix : F.ShingleSuffix);
     }
 
     /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>

@@ -29,7 +29,7 @@ public sealed partial class LuceneSearchIndex
         {
             var query = LuceneQueryBuilder.Build(parsed, searcher.IndexReader);
             // One extra hit tells whether there is a next page.
-            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, facets);
+            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, facets, Parallelism);
             var docs = top.ScoreDocs;
             var page = docs.Take(size).Cast<FieldDoc>().ToList();
             var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? parsed.HighlightTerms : [])).ToList();

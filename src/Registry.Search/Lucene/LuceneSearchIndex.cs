@@ -46,6 +46,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         _commitTimer = new Timer(_ => CommitIfDirty(), null, commitInterval, commitInterval);
     }
 
+    /// <summary>How one search is spread over threads; tests split tiny indexes to exercise the merging.</summary>
+    internal SearchParallelism Parallelism { get; init; } = SearchParallelism.Default;
+
     public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default)
     {
         var documents = Latest(records.Count < ParallelFrom

@@ -9,18 +9,33 @@ namespace Registry.Search.Lucene;
 /// cores (a range may span segments or cover part of one), each range is scored into its own top-N collector and
 /// facet counter, then the tops are merged by the sort and the counts added. A query matching most of a large
 /// index (common words, facets over everything) is bound by how many documents it visits, so latency falls
-/// with the number of cores; indexes too small to gain are searched on the calling thread.
+/// with the number of cores; indexes too small to gain are searched on the calling thread. When other searches
+/// are already running (a busy server), the cores are taken anyway and splitting would only add overhead, so
+/// the search runs on the calling thread too.
 /// </summary>
 internal static class SegmentParallelSearch
 {
-    /// <summary>Below this many documents per range a second thread costs more than it saves.</summary>
-    private const int MinDocsPerRange = 16_384;
+    private static int s_running;
 
-    public static (TopDocs Top, FacetCollector Counts) Search(
-        IndexSearcher searcher, Query query, Filter? filter, Sort sort, int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets)
+    public static (TopDocs Top, FacetCollector Counts) Search(IndexSearcher searcher, Query query, Filter? filter, Sort sort,
+        int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets, SearchParallelism parallelism)
     {
         var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
-        var ranges = Ranges(searcher.IndexReader, Environment.ProcessorCount);
+        var alone = Interlocked.Increment(ref s_running) == 1;
+        try
+        {
+            var ranges = Ranges(searcher.IndexReader, alone || parallelism.EvenWhenBusy ? parallelism.MaxRanges : 1, parallelism.MinDocsPerRange);
+            return Search(weight, sort, n, after, facets, ranges);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref s_running);
+        }
+    }
+
+    private static (TopDocs Top, FacetCollector Counts) Search(
+        Weight weight, Sort sort, int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets, List<List<Piece>> ranges)
+    {
         var tops = new TopFieldCollector[ranges.Count];
         var counts = new FacetCollector[ranges.Count];
         void Run(int i)
@@ -55,11 +70,11 @@ internal static class SegmentParallelSearch
         }
     }
 
-    /// <summary>Up to <paramref name="cores"/> contiguous doc-id ranges of equal size, each as per-segment pieces.</summary>
-    private static List<List<Piece>> Ranges(IndexReader reader, int cores)
+    /// <summary>Up to <paramref name="most"/> contiguous doc-id ranges of equal size, each as per-segment pieces.</summary>
+    private static List<List<Piece>> Ranges(IndexReader reader, int most, int minDocs)
     {
         var total = reader.MaxDoc;
-        var count = Math.Clamp(total / MinDocsPerRange, 1, Math.Max(1, cores));
+        var count = Math.Clamp(total / Math.Max(1, minDocs), 1, Math.Max(1, most));
         var ranges = new List<List<Piece>>(count);
         for (var r = 0; r < count; r++)
         {
@@ -74,4 +89,13 @@ internal static class SegmentParallelSearch
         }
         return ranges;
     }
+}
+
+/// <summary>How a search is split across threads (see <see cref="SegmentParallelSearch"/>).</summary>
+/// <param name="MaxRanges">At most this many ranges (threads); the number of cores by default.</param>
+/// <param name="MinDocsPerRange">Below this many documents per range a second thread costs more than it saves.</param>
+/// <param name="EvenWhenBusy">Split even while other searches run (tests use it to exercise the merge).</param>
+internal sealed record SearchParallelism(int MaxRanges, int MinDocsPerRange, bool EvenWhenBusy = false)
+{
+    public static readonly SearchParallelism Default = new(Environment.ProcessorCount, 16_384);
 }
