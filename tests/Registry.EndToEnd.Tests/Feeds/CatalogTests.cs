@@ -82,6 +82,9 @@ public sealed class CatalogTests(FeedsFactory factory)
         var plain = await factory.Anonymous().GetAsync($"/api/v1/tasks/{id}");
         Assert.Equal("application/json", plain.Content.Headers.ContentType?.MediaType);
         Assert.Equal(id, (await plain.ReadJsonAsync()).GetProperty("id").GetString());
+        // Shared caches must keep the two apart: both answers vary on Accept.
+        Assert.Contains("Accept", response.Headers.Vary);
+        Assert.Contains("Accept", plain.Headers.Vary);
 
         var withdrawn = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tasks/{seeded.Withdrawn}");
         withdrawn.Headers.Accept.ParseAdd("application/ld+json");

@@ -18,13 +18,19 @@ public static class TaskJsonLdNegotiation
     public static IApplicationBuilder UseTaskJsonLdNegotiation(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var name = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
-        if (name != GetTaskEndpoint || !HttpMethods.IsGet(http.Request.Method) || !PrefersJsonLd(http.Request)
-            || http.Request.RouteValues["id"] is not string id)
+        if (name != GetTaskEndpoint || !HttpMethods.IsGet(http.Request.Method))
         {
             await next(http);
             return;
         }
-        http.Response.Headers.Vary = "Accept";
+        // Both representations say they depend on Accept, so a shared cache never hands record v1 to a client
+        // that asked for JSON-LD or the reverse.
+        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        if (!PrefersJsonLd(http.Request) || http.Request.RouteValues["id"] is not string id)
+        {
+            await next(http);
+            return;
+        }
         var services = http.RequestServices;
         var result = await TaskJsonLdHandler.Get(id, http, services.GetRequiredService<ITaskStore>(), services.GetRequiredService<PublicUrls>(), http.RequestAborted);
         await result.ExecuteAsync(http);
