@@ -11,7 +11,7 @@ public static class RegistryApiPipeline
     public static WebApplication MapRegistryApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(Registry.Api.Web.Pages.ErrorPages.StatusCodePage);
         app.UseRegistryHttpEdge();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -58,6 +58,31 @@ public sealed partial class PageHttpTests(WebHostFixture host)
     }
 
     [Fact]
+    public async Task A_browser_on_an_unknown_path_gets_the_404_page_and_an_api_client_a_problem()
+    {
+        var page = new HttpRequestMessage(HttpMethod.Get, "/khong-co-trang-nay");
+        page.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        var response = await host.Http().SendAsync(page);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Không tìm thấy trang", await response.Content.ReadAsStringAsync());
+
+        var english = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        english.Headers.Accept.ParseAdd("text/html");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        Assert.Contains("Page not found", await (await host.Http().SendAsync(english)).Content.ReadAsStringAsync());
+
+        foreach (var (path, accept) in new[] { ("/khong-co-trang-nay", "application/json"), ("/api/v1/no-such-resource", "text/html") })
+        {
+            var api = new HttpRequestMessage(HttpMethod.Get, path);
+            api.Headers.Accept.ParseAdd(accept);
+            var problem = await host.Http().SendAsync(api);
+            Assert.Equal(HttpStatusCode.NotFound, problem.StatusCode);
+            Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task A_withdrawn_task_answers_a_410_tombstone_page_without_its_content()
     {
         var response = await host.Http().GetAsync("/tasks/" + host.Ids[WebCorpus.WithdrawnCode]);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Data.Abstractions;
@@ -18,6 +20,29 @@ public static class ErrorPages
             """);
         return WebResults.Page(ctx, new PageShell(ctx[T.NotFoundTitle], ctx[T.NotFoundBody], main), StatusCodes.Status404NotFound);
     }
+
+    /// <summary>
+    /// Empty error responses (a path no endpoint serves): a browser asking for a page that does not exist gets the
+    /// 404 page in its language; API clients, and anything under <c>/api</c>, get problem details as before.
+    /// </summary>
+    public static async Task StatusCodePage(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (http.Response.StatusCode == StatusCodes.Status404NotFound && HttpMethods.IsGet(http.Request.Method)
+            && !http.Request.Path.StartsWithSegments("/api") && AcceptsHtml(http.Request))
+        {
+            await NotFound(PageContext.For(http)).ExecuteAsync(http);
+            return;
+        }
+        // Problem details whatever the Accept header says (the framework's writer declines clients that do not
+        // accept JSON, which left them a bare "Status Code: 404" in plain text).
+        var problem = new ProblemDetails { Status = http.Response.StatusCode };
+        Registry.Api.Problems.ProblemDefaults.Customize(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await Results.Problem(problem).ExecuteAsync(http);
+    }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
 
     /// <summary>The tombstone of a withdrawn task: its code, when and why it was withdrawn; nothing of its content.</summary>
     public static IResult Gone(PageContext ctx, StoredTask task)
