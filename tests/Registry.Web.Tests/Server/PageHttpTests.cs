@@ -58,6 +58,25 @@ public sealed partial class PageHttpTests(WebHostFixture host)
     }
 
     [Fact]
+    public async Task A_results_page_links_the_feeds_of_the_same_search_and_the_feed_holds_its_tasks()
+    {
+        var html = await host.Http().GetStringAsync("/tasks?q=ch%C3%A8&field=4");
+        var atom = Regex.Match(html, """<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">""");
+        Assert.True(atom.Success, "no Atom <link> in the head");
+        Assert.Contains("chè", atom.Groups[1].Value);
+        var href = System.Net.WebUtility.HtmlDecode(atom.Groups[2].Value);
+        Assert.StartsWith("/feeds/tasks.atom?", href);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\"", html);
+        Assert.Contains("Theo dõi các kết quả này", html);
+
+        var feed = await host.Http().GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        var xml = await feed.Content.ReadAsStringAsync();
+        Assert.Contains(WebCorpus.TeaTitle, xml);
+        Assert.DoesNotContain(WebCorpus.DigitalTitle, xml);
+    }
+
+    [Fact]
     public async Task A_browser_on_an_unknown_path_gets_the_404_page_and_an_api_client_a_problem()
     {
         var page = new HttpRequestMessage(HttpMethod.Get, "/khong-co-trang-nay");

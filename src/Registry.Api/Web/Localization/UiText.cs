@@ -130,6 +130,9 @@ public static class T
     public static readonly UiString Unknown = new("Không rõ", "Unknown");
     public static readonly UiString Count = new("Số lượng", "Count");
 
+    public static readonly UiString FollowResults = new("Theo dõi các kết quả này (Atom, RSS)", "Follow these results (Atom, RSS)");
+    public static readonly UiString FeedTitle = new("Nhiệm vụ KH&CN mới cập nhật", "Recently updated S&T tasks");
+
     public static readonly UiString NotFoundTitle = new("Không tìm thấy trang", "Page not found");
     public static readonly UiString NotFoundBody = new("Không có nhiệm vụ hoặc trang nào ở địa chỉ này.", "There is no task or page at this address.");
     public static readonly UiString GoneTitle = new("Nhiệm vụ đã bị rút", "Task withdrawn");

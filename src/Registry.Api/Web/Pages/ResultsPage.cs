@@ -29,7 +29,12 @@ public static class ResultsPage
             {(result is null ? Problems(ctx, errors) : Body(ctx, query, result))}
             </div>
             """);
-        var shell = new PageShell(title, ctx[T.SiteTagline], main);
+        var feedTitle = query.Text is null ? ctx[T.FeedTitle] : $"{ctx[T.FeedTitle]}: {query.Text}";
+        var feeds = result is null ? Markup.Empty : Html.Of($"""
+            <link rel="alternate" type="application/atom+xml" title="{feedTitle}" href="{query.Feed("atom")}">
+            <link rel="alternate" type="application/rss+xml" title="{feedTitle}" href="{query.Feed("rss")}">
+            """);
+        var shell = new PageShell(title, ctx[T.SiteTagline], main, Head: feeds);
         return WebResults.Page(ctx, shell, result is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
@@ -60,6 +65,7 @@ public static class ResultsPage
             {ActiveFilters(ctx, query, result)}
             {list}
             {Pager(ctx, query, result)}
+            <p class="follow"><a href="{query.Feed("atom")}" type="application/atom+xml">{ctx[T.FollowResults]}</a></p>
             </section>
             </div>
             """);

@@ -88,6 +88,15 @@ public sealed class SearchQuery
 
     public string FirstPage() => Build(Text, SortText, null, FilterPairs);
 
+    /// <summary>The feed of this search (same text and filters; feeds have their own order and size).</summary>
+    public string Feed(string extension)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (Text is not null) pairs.Add(KeyValuePair.Create("q", (string?)Text));
+        pairs.AddRange(FilterPairs.Select(f => KeyValuePair.Create(f.Key, (string?)f.Value)));
+        return QueryHelpers.AddQueryString("/feeds/tasks." + extension, pairs);
+    }
+
     private string Build(string? text, string? sort, string? cursor, IEnumerable<KeyValuePair<string, string>> filters)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
