@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Registry.Search.Lucene;
+
+/// <summary>One phrase term of a segment, parsed: folded key, written form, source and document frequency.</summary>
+/// <remarks><see cref="IsStart"/>: the phrase's own start (its longest key in the segment), not a later word start.</remarks>
+internal readonly record struct SuggestionTerm(int Ordinal, string Key, string Display, string Source, int DocFreq, bool IsStart);
+
+/// <summary>
+/// The <see cref="Model.SearchFields.Suggest"/> phrase terms of one index segment, held in memory so a prefix finds
+/// its most used phrases without reading the whole key range. Terms keep the term dictionary's order (UTF-8 bytes,
+/// so a prefix is one contiguous range found by binary search); each term gets a static rank (document frequency
+/// descending, the phrase's own start before its later word starts, shorter, ordinal), and a segment tree of rank
+/// minima yields the best ranks inside a range one at a time, best first, in O(log n) each.
+/// Segments are immutable, so this is built once per segment core (<see cref="For"/>); deletions do not change
+/// the core and are accounted for by the caller.
+/// </summary>
+internal sealed class SuggestionSegment
+{
+    private const char Separator = '\u001F';
+    private static readonly ConditionalWeakTable<object, SuggestionSegment> Cache = new();
+    public static readonly SuggestionSegment Empty = new([], [0], [], [], []);
+
+    private readonly byte[] bytes;
+    private readonly int[] offsets;
+    private readonly int[] docFreqs;
+    private readonly bool[] starts;
+    /// <summary>Implicit binary tree over a power-of-two number of leaves: leaf i at [leaves + i] holds term i's
+    /// rank (int.MaxValue for padding and malformed terms), each inner node the minimum of its two children.</summary>
+    private readonly int[] tree;
+    private readonly int leaves;
+
+    private SuggestionSegment(byte[] bytes, int[] offsets, int[] docFreqs, bool[] starts, int[] ranks)
+    {
+        this.starts = starts;
+        this.bytes = bytes;
+        this.offsets = offsets;
+        this.docFreqs = docFreqs;
+        leaves = 1;
+        while (leaves < ranks.Length) leaves <<= 1;
+        tree = new int[2 * leaves];
+        Array.Fill(tree, int.MaxValue);
+        ranks.CopyTo(tree, leaves);
+        for (var node = leaves - 1; node >= 1; node--) tree[node] = Math.Min(tree[2 * node], tree[2 * node + 1]);
+    }
+
+    public int Count => docFreqs.Length;
+
+    /// <summary>The structure for a segment's phrase terms, built on first use and kept while the core lives.</summary>
+    public static SuggestionSegment For(AtomicReader reader, string field) =>
+        Cache.GetValue(reader.CoreCacheKey, _ => reader.GetTerms(field) is { } terms ? Build(terms.GetEnumerator()) : Empty);
+
+    /// <summary>Reads every term once, in dictionary order.</summary>
+    public static SuggestionSegment Build(TermsEnum termsEnum)
+    {
+        var buffer = new List<byte>();
+        var offsets = new List<int> { 0 };
+        var docFreqs = new List<int>();
+        while (termsEnum.MoveNext())
+        {
+            var term = termsEnum.Term;
+            buffer.AddRange(new ReadOnlySpan<byte>(term.Bytes, term.Offset, term.Length));
+            offsets.Add(buffer.Count);
+            docFreqs.Add(termsEnum.DocFreq);
+        }
+        if (docFreqs.Count == 0) return Empty;
+        var bytes = buffer.ToArray();
+        var offsetArray = offsets.ToArray();
+        var freqArray = docFreqs.ToArray();
+        var starts = new bool[freqArray.Length];
+        var ranks = Rank(bytes, offsetArray, freqArray, starts);
+        return new SuggestionSegment(bytes, offsetArray, freqArray, starts, ranks);
+    }
+
+    /// <summary>Ranks follow the final order of suggestions as far as it is known without the prefix: count
+    /// descending, then the phrase's start term (a display's longest key in the segment) before its later word
+    /// starts, then the shorter and the ordinally smaller written form.</summary>
+    private static int[] Rank(byte[] bytes, int[] offsets, int[] docFreqs, bool[] start)
+    {
+        var n = docFreqs.Length;
+        var parsed = new (int KeyLength, string Display, string Group)?[n];
+        var longestKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            var text = Encoding.UTF8.GetString(bytes, offsets[i], offsets[i + 1] - offsets[i]);
+            var first = text.IndexOf(Separator);
+            var second = first < 0 ? -1 : text.IndexOf(Separator, first + 1);
+            if (second < 0 || text.IndexOf(Separator, second + 1) >= 0) continue;
+            var group = text[(first + 1)..];
+            parsed[i] = (first, text[(first + 1)..second], group);
+            longestKey[group] = Math.Max(first, longestKey.GetValueOrDefault(group));
+        }
+        var order = Enumerable.Range(0, n).Where(i => parsed[i] is not null).ToArray();
+        foreach (var i in order) start[i] = parsed[i]!.Value.KeyLength == longestKey[parsed[i]!.Value.Group];
+        Array.Sort(order, (a, b) =>
+        {
+            var c = docFreqs[b].CompareTo(docFreqs[a]);
+            if (c == 0) c = start[b].CompareTo(start[a]);
+            if (c == 0) c = parsed[a]!.Value.Display.Length.CompareTo(parsed[b]!.Value.Display.Length);
+            if (c == 0) c = string.CompareOrdinal(parsed[a]!.Value.Display, parsed[b]!.Value.Display);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var ranks = new int[n];
+        Array.Fill(ranks, int.MaxValue);
+        for (var r = 0; r < order.Length; r++) ranks[order[r]] = r;
+        return ranks;
+    }
+
+    /// <summary>The terms starting with <paramref name="prefix"/> (UTF-8), best rank first, lazily.</summary>
+    public IEnumerable<SuggestionTerm> Best(byte[] prefix)
+    {
+        var (lo, hi) = Range(prefix);
+        if (lo >= hi) yield break;
+        var queue = new PriorityQueue<int, int>();
+        // The classic bottom-up cover of [lo, hi): O(log n) nodes whose subtrees hold exactly the range's leaves.
+        for (int l = lo + leaves, r = hi + leaves; l < r; l >>= 1, r >>= 1)
+        {
+            if ((l & 1) == 1) { queue.Enqueue(l, tree[l]); l++; }
+            if ((r & 1) == 1) { r--; queue.Enqueue(r, tree[r]); }
+        }
+        while (queue.TryDequeue(out var node, out var rank))
+        {
+            if (rank == int.MaxValue) yield break;
+            if (node >= leaves)
+            {
+                yield return Term(node - leaves);
+                continue;
+            }
+            queue.Enqueue(2 * node, tree[2 * node]);
+            queue.Enqueue(2 * node + 1, tree[2 * node + 1]);
+        }
+    }
+
+    /// <summary>[first term ≥ prefix, first term after those starting with it), by binary search.</summary>
+    public (int Lo, int Hi) Range(byte[] prefix)
+    {
+        var lo = Search(i => Span(i).SequenceCompareTo(prefix) < 0);
+        var hi = Search(i => Span(i).SequenceCompareTo(prefix) < 0 || Span(i).StartsWith(prefix));
+        return (lo, hi);
+    }
+
+    /// <summary>The term's bytes, to look it up in the segment's term dictionary (live document counts).</summary>
+    public BytesRef TermBytes(int ordinal) => new(bytes, offsets[ordinal], offsets[ordinal + 1] - offsets[ordinal]);
+
+    private SuggestionTerm Term(int i)
+    {
+        var parts = Encoding.UTF8.GetString(Span(i)).Split(Separator);
+        return new SuggestionTerm(i, parts[0], parts[1], parts[2], docFreqs[i], starts[i]);
+    }
+
+    private ReadOnlySpan<byte> Span(int i) => bytes.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
+
+    /// <summary>The number of leading terms for which <paramref name="before"/> holds (it holds for a prefix of them).</summary>
+    private int Search(Func<int, bool> before)
+    {
+        int lo = 0, hi = Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (before(mid)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}
