@@ -58,7 +58,6 @@ internal static class EsIndexDefinition
             [F.Transferable] = new BooleanProperty(),
             [F.UpdatedAt] = new DateProperty { Format = "epoch_millis" },
             [F.Suggest] = Keyword(),
-            [F.SuggestTitle] = Keyword(),
             [F.Source] = new ObjectProperty { Enabled = false },
         },
     };

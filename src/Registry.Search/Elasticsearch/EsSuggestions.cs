@@ -11,23 +11,18 @@ using SearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
 namespace Registry.Search.Elasticsearch;
 
 /// <summary>
-/// Search-box completions from the <see cref="F.Suggest"/> and <see cref="F.SuggestTitle"/> keyword fields, which
-/// hold the same "folded words␟display␟source" terms as the Lucene engine (phrases: one per word start of keywords
-/// and the organisation name; titles: one per task, from the title start). A <c>prefix</c> query on the folded key
-/// finds the tasks; a <c>terms</c> aggregation per field restricted to the keys with that prefix counts tasks per
-/// phrase (most used first) and brings a few titles (count 1, in key order as the Lucene engine's short scan).
-/// An edge-ngram or <c>search_as_you_type</c> field would find documents but not count distinct phrases, which
-/// the search box shows.
+/// Search-box completions from the <see cref="F.Suggest"/> keyword field, which holds the same
+/// "folded words␟display␟source" terms as the Lucene engine (one per word start of keywords and the organisation
+/// name, one from the start of the title; Lucene keeps the title term in a field of its own). A <c>prefix</c> query on the folded key finds the tasks; a <c>terms</c> aggregation
+/// restricted to the keys with that prefix counts tasks per phrase. An edge-ngram or <c>search_as_you_type</c>
+/// field would find documents but not count distinct phrases, which the search box shows.
 /// </summary>
 internal static class EsSuggestions
 {
     public const string Aggregation = "suggestions";
-    public const string TitleAggregation = "titles";
     private const char Separator = '\u001F';
     /// <summary>Phrases fetched before merging spellings of the same phrase.</summary>
     private const int Candidates = 100;
-    /// <summary>Titles fetched: twice the most suggestions shown, as the Lucene engine scans.</summary>
-    private const int TitleCandidates = 20;
 
     /// <summary>Null when the prefix has no letters or digits (nothing to look for).</summary>
     public static SearchRequest? Build(string alias, string prefix)
@@ -38,18 +33,10 @@ internal static class EsSuggestions
         {
             Size = 0,
             TrackTotalHits = new Elastic.Clients.Elasticsearch.Core.Search.TrackHits(false),
-            Query = new BoolQuery
-            {
-                Filter = [new BoolQuery { Should = [new PrefixQuery(F.Suggest, key), new PrefixQuery(F.SuggestTitle, key)], MinimumShouldMatch = 1 }],
-            },
+            Query = new BoolQuery { Filter = [new PrefixQuery(F.Suggest, key)] },
             Aggregations = new Dictionary<string, Elastic.Clients.Elasticsearch.Aggregations.Aggregation>
             {
                 [Aggregation] = new TermsAggregation { Field = F.Suggest, Size = Candidates, Include = new TermsInclude(Escape(key) + ".*") },
-                [TitleAggregation] = new TermsAggregation
-                {
-                    Field = F.SuggestTitle, Size = TitleCandidates, Include = new TermsInclude(Escape(key) + ".*"),
-                    Order = [new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)],
-                },
             },
         };
     }
@@ -58,8 +45,10 @@ internal static class EsSuggestions
     public static IReadOnlyList<Suggestion> Read(SearchResponse<EsStoredRecord> response, string prefix, int max)
     {
         var key = Suggestions.Key(prefix ?? "");
+        if (response.Aggregations is null || !response.Aggregations.TryGetAggregate(Aggregation, out var aggregate)
+            || aggregate is not StringTermsAggregate terms) return [];
         var found = new Dictionary<string, (Suggestion Best, bool AtStart)>();
-        foreach (var bucket in Buckets(response, Aggregation).Concat(Buckets(response, TitleAggregation)))
+        foreach (var bucket in terms.Buckets)
         {
             if (!bucket.Key.TryGetString(out var term) || term is null) continue;
             var parts = term.Split(Separator);
@@ -71,10 +60,6 @@ internal static class EsSuggestions
             .ThenBy(f => f.Best.Text, StringComparer.Ordinal)
             .Take(Math.Clamp(max, 0, 10)).Select(f => f.Best).ToList();
     }
-
-    private static IEnumerable<StringTermsBucket> Buckets(SearchResponse<EsStoredRecord> response, string name) =>
-        response.Aggregations is not null && response.Aggregations.TryGetAggregate(name, out var aggregate)
-            && aggregate is StringTermsAggregate terms ? terms.Buckets : [];
 
     private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string display, string source, long count, bool atStart)
     {

@@ -36,7 +36,6 @@ internal sealed record EsTaskDocument
     [JsonPropertyName(F.Transferable)] public bool Transferable { get; init; }
     [JsonPropertyName(F.UpdatedAt)] public long UpdatedAtMs { get; init; }
     [JsonPropertyName(F.Suggest)] public required IReadOnlyList<string> Suggest { get; init; }
-    [JsonPropertyName(F.SuggestTitle)] public IReadOnlyList<string> SuggestTitle { get; init; } = [];
     [JsonPropertyName(F.Source)] public required JsonElement Source { get; init; }
 
     public static EsTaskDocument From(SearchDocument d) => new()
@@ -63,15 +62,12 @@ internal sealed record EsTaskDocument
         BudgetTotal = d.BudgetTotal,
         Transferable = d.Transferable,
         UpdatedAtMs = d.UpdatedAtMs,
-        // The same "folded words␟display␟source" terms in the same two fields as the Lucene engine, so
-        // suggestions behave alike.
-        Suggest = SuggestTerms(d, F.Suggest),
-        SuggestTitle = SuggestTerms(d, F.SuggestTitle),
+        // The same "folded words␟display␟source" terms as the Lucene engine, so suggestions behave alike. The title
+        // term shares the one keyword field here: Lucene keeps it apart only for its in-memory phrase structure,
+        // and one field keeps the strict mapping of existing indexes valid.
+        Suggest = LuceneDocumentMapper.SuggestTerms(d).Select(t => t.Term).ToList(),
         Source = JsonDocument.Parse(d.SourceJson).RootElement.Clone(),
     };
-
-    private static List<string> SuggestTerms(SearchDocument d, string field) =>
-        LuceneDocumentMapper.SuggestTerms(d).Where(t => t.Field == field).Select(t => t.Term).ToList();
 }
 
 /// <summary>What a search reads back from a hit: only the stored public record.</summary>

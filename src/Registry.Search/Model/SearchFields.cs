@@ -48,8 +48,9 @@ public static class SearchFields
     public const string Source = "source";
     /// <summary>Folded suggestion phrases: one term per word start of each keyword and of the organisation name.</summary>
     public const string Suggest = "suggest";
-    /// <summary>One folded suggestion term per task from the start of its title (titles are unique, so they are
-    /// kept apart from the shared phrase vocabulary of <see cref="Suggest"/>).</summary>
+    /// <summary>One folded suggestion term per task from the start of its title (titles are unique, so Lucene keeps
+    /// them apart from the shared phrase vocabulary of <see cref="Suggest"/>; Elasticsearch puts them in
+    /// <see cref="Suggest"/>).</summary>
     public const string SuggestTitle = "suggestTitle";
 
     /// <summary>Whether a text field also has shingle fields (all but <see cref="Body"/>).</summary>

@@ -68,7 +68,7 @@ public sealed class EsIndexCreationTests
         var mappings = body["mappings"]!;
         Assert.Equal("strict", mappings["dynamic"]!.GetValue<string>());
         var properties = mappings["properties"]!;
-        foreach (var keyword in new[] { "id", "code", "codeKey", "orgId", "orgFacet", "fieldPrefix", "field", "sector", "level", "kind", "status", "suggest", "suggestTitle" })
+        foreach (var keyword in new[] { "id", "code", "codeKey", "orgId", "orgFacet", "fieldPrefix", "field", "sector", "level", "kind", "status", "suggest" })
             Assert.Equal("keyword", properties[keyword]!["type"]!.GetValue<string>());
         Assert.Equal("integer", properties["year"]!["type"]!.GetValue<string>());
         Assert.Equal("long", properties["budget"]!["type"]!.GetValue<string>());
