@@ -6,8 +6,20 @@ using Lucene.Net.Util;
 namespace Registry.Search.Lucene;
 
 /// <summary>One phrase term of a segment, parsed: folded key, written form, source and document frequency.</summary>
-/// <remarks><see cref="IsStart"/>: the phrase's own start (its longest key in the segment), not a later word start.</remarks>
-internal readonly record struct SuggestionTerm(int Ordinal, string Key, string Display, string Source, int DocFreq, bool IsStart);
+/// <remarks><see cref="IsStart"/>: the phrase's own start (its longest key in the segment), not a later word start.
+/// Parsed once and kept by the segment, so a popular phrase is not decoded and folded again on every keystroke.</remarks>
+internal sealed record SuggestionTerm(int Ordinal, string Key, string Display, string Source, int DocFreq, bool IsStart)
+{
+    private string? displayKey;
+
+    /// <summary>The folded lower-case written form: spellings of one phrase merge on it.</summary>
+    public string Distinct { get; } = Suggestions.Distinct(Display);
+
+    /// <summary>Whether the written form itself starts with the folded prefix (not only a later word of it). A
+    /// phrase's own start term is the start of the written form's key unless it was cut at 120 characters.</summary>
+    public bool DisplayStartsWith(string key) =>
+        (IsStart && Key.Length < 120) || (displayKey ??= Suggestions.Key(Display)).StartsWith(key, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// The <see cref="Model.SearchFields.Suggest"/> phrase terms of one index segment, held in memory so a prefix finds
@@ -28,6 +40,8 @@ internal sealed class SuggestionSegment
     private readonly int[] offsets;
     private readonly int[] docFreqs;
     private readonly bool[] starts;
+    /// <summary>Terms parsed so far (filled on first use; two threads racing write equal values).</summary>
+    private readonly SuggestionTerm?[] parsed;
     /// <summary>Implicit binary tree over a power-of-two number of leaves: leaf i at [leaves + i] holds term i's
     /// rank (int.MaxValue for padding and malformed terms), each inner node the minimum of its two children.</summary>
     private readonly int[] tree;
@@ -36,6 +50,7 @@ internal sealed class SuggestionSegment
     private SuggestionSegment(byte[] bytes, int[] offsets, int[] docFreqs, bool[] starts, int[] ranks)
     {
         this.starts = starts;
+        parsed = new SuggestionTerm?[docFreqs.Length];
         this.bytes = bytes;
         this.offsets = offsets;
         this.docFreqs = docFreqs;
@@ -147,8 +162,9 @@ internal sealed class SuggestionSegment
 
     private SuggestionTerm Term(int i)
     {
+        if (parsed[i] is { } known) return known;
         var parts = Encoding.UTF8.GetString(Span(i)).Split(Separator);
-        return new SuggestionTerm(i, parts[0], parts[1], parts[2], docFreqs[i], starts[i]);
+        return parsed[i] = new SuggestionTerm(i, parts[0], parts[1], parts[2], docFreqs[i], starts[i]);
     }
 
     private ReadOnlySpan<byte> Span(int i) => bytes.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);

@@ -37,11 +37,8 @@ internal static class Suggestions
         var bytes = Encoding.UTF8.GetBytes(key);
         var target = new BytesRef(bytes);
         var found = new Dictionary<string, (Suggestion Best, bool AtStart)>();
-        foreach (var leaf in reader.Leaves)
-        {
-            AddPhrases(found, leaf.AtomicReader, key, bytes, max * PhrasesPerSuggestion);
-            AddTitles(found, leaf.AtomicReader, target, max * TitlesPerSuggestion);
-        }
+        foreach (var leaf in reader.Leaves) AddPhrases(found, leaf.AtomicReader, key, bytes, max * PhrasesPerSuggestion);
+        AddTitles(found, reader, target, max * TitlesPerSuggestion, Floor(found, max));
         return found.Values
             .OrderByDescending(f => f.Best.Count).ThenByDescending(f => f.AtStart).ThenBy(f => f.Best.Text.Length)
             .ThenBy(f => f.Best.Text, StringComparer.Ordinal)
@@ -66,36 +63,46 @@ internal static class Suggestions
                 count = termsEnum.SeekExact(phrases.TermBytes(term.Ordinal)) ? CountLive(termsEnum, liveDocs) : 0;
             if (count == 0) continue;
             taken++;
-            // A phrase's own start term (key under 120 characters, never cut) starts with the prefix by construction.
-            var atStart = (term.IsStart && term.Key.Length < 120) || Key(term.Display).StartsWith(key, StringComparison.Ordinal);
-            Merge(found, term.Display, term.Source, count, atStart);
+            Merge(found, term.Distinct, term.Display, term.Source, count, term.DisplayStartsWith(key));
         }
     }
 
-    private static void AddTitles(Dictionary<string, (Suggestion Best, bool AtStart)> found, AtomicReader segment,
-        BytesRef target, int wanted)
+    /// <summary>The count a title needs to reach the list: that of the last phrase shown, or 0 while phrases do not
+    /// fill it.</summary>
+    private static long Floor(Dictionary<string, (Suggestion Best, bool AtStart)> found, int max) =>
+        found.Count < max ? 0 : found.Values.Select(f => f.Best.Count).OrderDescending().ElementAt(max - 1);
+
+    /// <summary>The first titles under the prefix in key order, over all segments at once (a merged term
+    /// enumeration), so the number of titles read does not grow with the number of segments. A title counted
+    /// below <paramref name="floor"/> is not even decoded: it cannot reach the list, and adding its count to a
+    /// phrase spelled alike is left out.</summary>
+    private static void AddTitles(Dictionary<string, (Suggestion Best, bool AtStart)> found, IndexReader reader,
+        BytesRef target, int wanted, long floor)
     {
-        var termsEnum = segment.GetTerms(SearchFields.SuggestTitle)?.GetEnumerator();
+        var termsEnum = MultiFields.GetTerms(reader, SearchFields.SuggestTitle)?.GetEnumerator();
         if (termsEnum is null || termsEnum.SeekCeil(target) == TermsEnum.SeekStatus.END) return;
-        var liveDocs = segment.LiveDocs;
+        var liveDocs = MultiFields.GetLiveDocs(reader);
         var scanned = 0;
         do
         {
             var term = termsEnum.Term;
             if (!StringHelper.StartsWith(term, target) || ++scanned > wanted) break;
+            var count = CountLive(termsEnum, liveDocs);
+            if (count == 0 || count < floor) continue;
             var parts = term.Utf8ToString().Split(Separator);
             if (parts.Length != 3) continue;
-            var count = CountLive(termsEnum, liveDocs);
-            if (count == 0) continue;
             // A title term's key is the start of the title's own key, so a title matching the prefix starts with it.
-            Merge(found, parts[1], parts[2], count, atStart: true);
+            Merge(found, Distinct(parts[1]), parts[1], parts[2], count, atStart: true);
         }
         while (termsEnum.MoveNext());
     }
 
-    private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string display, string source, long count, bool atStart)
+    /// <summary>The key spellings of one phrase merge on: folded, lower case.</summary>
+    internal static string Distinct(string display) => VietnameseText.Fold(display).ToLowerInvariant();
+
+    private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string distinct, string display,
+        string source, long count, bool atStart)
     {
-        var distinct = VietnameseText.Fold(display).ToLowerInvariant();
         if (found.TryGetValue(distinct, out var existing))
         {
             var total = existing.Best.Count + count;
