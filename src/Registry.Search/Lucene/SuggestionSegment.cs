@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Lucene.Net.Index;
@@ -46,6 +47,9 @@ internal sealed class SuggestionSegment
     /// rank (int.MaxValue for padding and malformed terms), each inner node the minimum of its two children.</summary>
     private readonly int[] tree;
     private readonly int leaves;
+    /// <summary>Live counts by term, per set of deletions (a new deletion gives the segment reader a new one):
+    /// recounting a popular phrase walks its whole posting list, so it is done once per deletion state.</summary>
+    private readonly ConditionalWeakTable<IBits, ConcurrentDictionary<int, long>> liveCounts = new();
 
     private SuggestionSegment(byte[] bytes, int[] offsets, int[] docFreqs, bool[] starts, int[] ranks)
     {
@@ -157,8 +161,13 @@ internal sealed class SuggestionSegment
         return (lo, hi);
     }
 
+    /// <summary>The number of live documents carrying the term, counted by <paramref name="count"/> once per
+    /// deletion state.</summary>
+    public long LiveCount(int ordinal, IBits liveDocs, Func<BytesRef, long> count) =>
+        liveCounts.GetValue(liveDocs, _ => new()).GetOrAdd(ordinal, o => count(TermBytes(o)));
+
     /// <summary>The term's bytes, to look it up in the segment's term dictionary (live document counts).</summary>
-    public BytesRef TermBytes(int ordinal) => new(bytes, offsets[ordinal], offsets[ordinal + 1] - offsets[ordinal]);
+    private BytesRef TermBytes(int ordinal) => new(bytes, offsets[ordinal], offsets[ordinal + 1] - offsets[ordinal]);
 
     private SuggestionTerm Term(int i)
     {

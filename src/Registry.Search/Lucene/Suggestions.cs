@@ -60,7 +60,7 @@ internal static class Suggestions
             if (taken == wanted || ++looked > 4 * wanted) break;
             long count = term.DocFreq;
             if (termsEnum is not null)
-                count = termsEnum.SeekExact(phrases.TermBytes(term.Ordinal)) ? CountLive(termsEnum, liveDocs) : 0;
+                count = phrases.LiveCount(term.Ordinal, liveDocs!, bytes => termsEnum.SeekExact(bytes) ? CountLive(termsEnum, liveDocs) : 0);
             if (count == 0) continue;
             taken++;
             Merge(found, term.Distinct, term.Display, term.Source, count, term.DisplayStartsWith(key));
