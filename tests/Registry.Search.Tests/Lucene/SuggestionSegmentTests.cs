@@ -97,6 +97,24 @@ public sealed class SuggestionSegmentTests : IDisposable
     }
 
     [Fact]
+    public void A_reopened_reader_sharing_the_segment_sees_later_deletions()
+    {
+        Segment(("thuy loi", "thủy lợi", 3), ("thuy san", "thủy sản", 2));
+        using var first = DirectoryReader.Open(directory);
+        writer.DeleteDocuments(new Term(SearchFields.Id, "t1"));
+        writer.Commit();
+        Assert.Equal([new Suggestion("thủy lợi", "keyword", 3), new Suggestion("thủy sản", "keyword", 2)], Suggestions.Find(first, "thuy", 10));
+
+        using var second = DirectoryReader.OpenIfChanged(first)!;
+        Assert.Same(first.Leaves[0].AtomicReader.CoreCacheKey, second.Leaves[0].AtomicReader.CoreCacheKey);
+        Assert.Equal([new Suggestion("thủy lợi", "keyword", 2), new Suggestion("thủy sản", "keyword", 2)], Suggestions.Find(second, "thuy", 10));
+        writer.DeleteDocuments(new Term(SearchFields.Id, "t2"));
+        writer.Commit();
+        using var third = DirectoryReader.OpenIfChanged(second)!;
+        Assert.Equal([new Suggestion("thủy sản", "keyword", 2), new Suggestion("thủy lợi", "keyword", 1)], Suggestions.Find(third, "thuy", 10));
+    }
+
+    [Fact]
     public void Titles_complete_from_their_start_after_more_used_phrases_and_merge_with_a_phrase_spelled_alike()
     {
         Segment(("giong lua", "giống lúa", 2));
