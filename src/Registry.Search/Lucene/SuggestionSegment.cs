@@ -69,8 +69,8 @@ internal sealed class SuggestionSegment
     public int Count => docFreqs.Length;
 
     /// <summary>The structure for a segment's phrase terms, built on first use and kept while the core lives.</summary>
-    public static SuggestionSegment For(AtomicReader reader, string field) =>
-        Cache.GetValue(reader.CoreCacheKey, _ => reader.GetTerms(field) is { } terms ? Build(terms.GetEnumerator()) : Empty);
+    public static SuggestionSegment For(AtomicReader reader) =>
+        Cache.GetValue(reader.CoreCacheKey, _ => reader.GetTerms(Model.SearchFields.Suggest) is { } terms ? Build(terms.GetEnumerator()) : Empty);
 
     /// <summary>Reads every term once, in dictionary order.</summary>
     public static SuggestionSegment Build(TermsEnum termsEnum)

@@ -10,8 +10,8 @@ namespace Registry.Search.Lucene;
 /// <summary>
 /// Prefix completion. Phrases (keywords, organisation names, <see cref="SearchFields.Suggest"/>) come from each
 /// segment's in-memory <see cref="SuggestionSegment"/>: the few most used phrases under the folded prefix, without
-/// reading the rest of the range. Titles (<see cref="SearchFields.SuggestTitle"/>, one term per task, count 1) fill
-/// in through a short scan after seeking the prefix. Everything merges by written form (counts add), then orders by
+/// reading the rest of the range. Titles (<see cref="SearchFields.SuggestTitle"/>, one term per task, nearly always
+/// count 1) fill in through one short scan over all segments after seeking the prefix. Everything merges by written form (counts add), then orders by
 /// count, phrases starting with the prefix first, shorter first.
 /// </summary>
 internal static class Suggestions
@@ -20,7 +20,7 @@ internal static class Suggestions
     /// <summary>Phrases taken from each segment per suggestion asked for: merging spellings and segments can
     /// lift a phrase that is not among a segment's very first, so take more than shown.</summary>
     private const int PhrasesPerSuggestion = 4;
-    /// <summary>Title terms read after the seek per suggestion asked for (they are in key order, count 1 each).</summary>
+    /// <summary>Title terms read after the seek per suggestion asked for (in key order; nearly all count 1).</summary>
     private const int TitlesPerSuggestion = 2;
 
     public static string Term(string foldedKey, string display, string source) =>
@@ -50,7 +50,7 @@ internal static class Suggestions
     private static void AddPhrases(Dictionary<string, (Suggestion Best, bool AtStart)> found, AtomicReader segment,
         string key, byte[] prefix, int wanted)
     {
-        var phrases = SuggestionSegment.For(segment, SearchFields.Suggest);
+        var phrases = SuggestionSegment.For(segment);
         if (phrases.Count == 0) return;
         var liveDocs = segment.LiveDocs;
         var termsEnum = liveDocs is null ? null : segment.GetTerms(SearchFields.Suggest)?.GetEnumerator();
