@@ -97,6 +97,21 @@ public sealed class SuggestionSegmentTests : IDisposable
     }
 
     [Fact]
+    public void Malformed_terms_are_passed_over_and_one_display_from_two_sources_merges()
+    {
+        foreach (var raw in new[] { "ho tro", "ho tro\u001Fhỗ trợ", "ho tro\u001Fa\u001Fb\u001Fc" })
+            writer.AddDocument(new Document { new StringField(SearchFields.Suggest, raw, Field.Store.NO) });
+        writer.AddDocument(new Document
+        {
+            new StringField(SearchFields.Suggest, Suggestions.Term("ho tro ky thuat", "Hỗ trợ kỹ thuật", "organization"), Field.Store.NO),
+        });
+        Segment(("ho tro ky thuat", "hỗ trợ kỹ thuật", 2));
+
+        Assert.Equal([new Suggestion("hỗ trợ kỹ thuật", "keyword", 3)], Find("ho tro", 10));
+        Assert.Equal(2, Single().Best(Bytes("ho tro")).Count());
+    }
+
+    [Fact]
     public void A_reopened_reader_sharing_the_segment_sees_later_deletions()
     {
         Segment(("thuy loi", "thủy lợi", 3), ("thuy san", "thủy sản", 2));
