@@ -12,8 +12,8 @@ namespace Registry.Search.Elasticsearch;
 
 /// <summary>
 /// Search-box completions from the <see cref="F.Suggest"/> keyword field, which holds the same
-/// "folded words␟display␟source" terms as the Lucene engine (one per word start of titles, keywords and the
-/// organisation name). A <c>prefix</c> query on the folded key finds the tasks; a <c>terms</c> aggregation
+/// "folded words␟display␟source" terms as the Lucene engine (one per word start of keywords and the organisation
+/// name, one from the start of the title; Lucene keeps the title term in a field of its own). A <c>prefix</c> query on the folded key finds the tasks; a <c>terms</c> aggregation
 /// restricted to the keys with that prefix counts tasks per phrase. An edge-ngram or <c>search_as_you_type</c>
 /// field would find documents but not count distinct phrases, which the search box shows.
 /// </summary>

@@ -62,8 +62,10 @@ internal sealed record EsTaskDocument
         BudgetTotal = d.BudgetTotal,
         Transferable = d.Transferable,
         UpdatedAtMs = d.UpdatedAtMs,
-        // The same "folded words␟display␟source" terms as the Lucene engine, so suggestions behave alike.
-        Suggest = LuceneDocumentMapper.SuggestTerms(d).ToList(),
+        // The same "folded words␟display␟source" terms as the Lucene engine, so suggestions behave alike. The title
+        // term shares the one keyword field here: Lucene keeps it apart only for its in-memory phrase structure,
+        // and one field keeps the strict mapping of existing indexes valid.
+        Suggest = LuceneDocumentMapper.SuggestTerms(d).Select(t => t.Term).ToList(),
         Source = JsonDocument.Parse(d.SourceJson).RootElement.Clone(),
     };
 }

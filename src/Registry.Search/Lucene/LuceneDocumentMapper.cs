@@ -50,7 +50,7 @@ internal static class LuceneDocumentMapper
             doc.Add(pool.Int64(F.BudgetTotal, budget));
             doc.Add(new NumericDocValuesField(F.BudgetTotal, budget));
         }
-        foreach (var s in SuggestTerms(d)) doc.Add(pool.String(F.Suggest, s, Field.Store.NO));
+        foreach (var (field, term) in SuggestTerms(d)) doc.Add(pool.String(field, term, Field.Store.NO));
         return doc;
     }
 
@@ -99,24 +99,33 @@ internal static class LuceneDocumentMapper
     }
 
     /// <summary>
-    /// Suggestion terms "folded words\u001Fdisplay\u001Fsource", one per word start of titles, keywords and the
-    /// organisation name, so "doi so" completes "Chuyển đổi số …" as well as "chuyen doi so".
+    /// Suggestion terms "folded words\u001Fdisplay\u001Fsource" and the field each goes to. Keywords and the
+    /// organisation name give one term per word start (up to 12) in <see cref="F.Suggest"/>, so "doi so" completes
+    /// "chuyển đổi số" as well as "chuyen doi so"; these phrases are a small vocabulary shared by many tasks. The
+    /// title gives one term, from its start only, in <see cref="F.SuggestTitle"/>: titles are nearly all unique, and
+    /// a term per word of every title made up most of the suggestion index while rarely winning a place.
     /// </summary>
-    internal static IEnumerable<string> SuggestTerms(SearchDocument d)
+    internal static IEnumerable<(string Field, string Term)> SuggestTerms(SearchDocument d)
     {
-        var phrases = new List<(string Text, string Source)> { (d.Title, "title") };
-        phrases.AddRange(d.Keywords.Select(k => (k, "keyword")));
+        static List<string> Words(string text) => VietnameseText.Tokenize(text).Take(30).Select(VietnameseText.FoldToken).ToList();
+        static string Term(IEnumerable<string> words, string text, string source)
+        {
+            var key = string.Join(' ', words);
+            return Suggestions.Term(key.Length > 120 ? key[..120] : key, text.Length > 200 ? text[..200] : text, source);
+        }
+
+        if (d.Title.Length > 0 && Words(d.Title) is { Count: > 0 } titleWords)
+            yield return (F.SuggestTitle, Term(titleWords, d.Title, "title"));
+        var phrases = d.Keywords.Select(k => (Text: k, Source: "keyword")).ToList();
         if (d.OrganizationName is { } org) phrases.Add((org, "organization"));
         var seen = new HashSet<string>();
         foreach (var (text, source) in phrases.Where(p => p.Text.Length > 0))
         {
-            var display = text.Length > 200 ? text[..200] : text;
-            var words = VietnameseText.Tokenize(text).Take(30).Select(VietnameseText.FoldToken).ToList();
+            var words = Words(text);
             for (var start = 0; start < Math.Min(words.Count, 12); start++)
             {
-                var key = string.Join(' ', words.Skip(start));
-                var term = Suggestions.Term(key.Length > 120 ? key[..120] : key, display, source);
-                if (seen.Add(term)) yield return term;
+                var term = Term(words.Skip(start), text, source);
+                if (seen.Add(term)) yield return (F.Suggest, term);
             }
         }
     }

@@ -182,7 +182,36 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             UseCompoundFile = false,
         };
         var writer = new IndexWriter(_directory, config);
-        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+        EnsureLayout(writer);
+        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new WarmingSearcherFactory()));
+    }
+
+    /// <summary>
+    /// The field layout this code writes and queries, kept in the commit data. Bump it whenever fields change
+    /// their analysis, index options or meaning. 2: adjacent-pair fields without positions, title suggestions in
+    /// their own field (1 was every index before the marker).
+    /// </summary>
+    internal const string Layout = "2";
+    internal const string LayoutKey = "registry.layout";
+
+    /// <summary>
+    /// An index written with another layout would answer wrongly (phrases looked up in pair fields it does not
+    /// have, suggestions missing titles), so it is emptied; the start-up bootstrap then rebuilds it from the
+    /// store, as for a deleted index directory.
+    /// </summary>
+    private void EnsureLayout(IndexWriter writer)
+    {
+        var committed = writer.CommitData;
+        var layout = committed is not null && committed.TryGetValue(LayoutKey, out var value) ? value : null;
+        if (layout == Layout) return;
+        if (writer.MaxDoc > 0)
+        {
+            _logger.LogWarning("Chỉ mục tìm kiếm theo bố cục {Old}, cần {New}: làm trống để dựng lại (search index layout {Old} is not {New}; emptied for a rebuild)",
+                layout ?? "1", Layout, layout ?? "1", Layout);
+            writer.DeleteAll();
+        }
+        writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = Layout });
+        writer.Commit();
     }
 
     private T WithSearcher<T>(Func<IndexSearcher, T> read)
@@ -239,3 +268,18 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 }
+
+/// <summary>
+/// Builds the in-memory suggestion structure of every new segment when a searcher opens (after a write batch or
+/// a rebuild), on the writer's side, so no one typing in the search box waits for it. Segments already seen are
+/// found in the structure's cache, so a reopen pays only for the segments it adds.
+/// </summary>
+internal sealed class WarmingSearcherFactory : SearcherFactory
+{
+    public override IndexSearcher NewSearcher(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves) SuggestionSegment.For(leaf.AtomicReader);
+        return base.NewSearcher(reader);
+    }
+}
+

@@ -1,3 +1,4 @@
+using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -7,13 +8,20 @@ using Registry.Search.Model;
 namespace Registry.Search.Lucene;
 
 /// <summary>
-/// Prefix completion over the <see cref="SearchFields.Suggest"/> terms: seek to the folded prefix in the sorted
-/// term dictionary, read a bounded number of terms, count live documents, merge by display text.
+/// Prefix completion. Phrases (keywords, organisation names, <see cref="SearchFields.Suggest"/>) come from each
+/// segment's in-memory <see cref="SuggestionSegment"/>: the few most used phrases under the folded prefix, without
+/// reading the rest of the range. Titles (<see cref="SearchFields.SuggestTitle"/>, one term per task, nearly always
+/// count 1) fill in through one short scan over all segments after seeking the prefix. Everything merges by written form (counts add), then orders by
+/// count, phrases starting with the prefix first, shorter first.
 /// </summary>
 internal static class Suggestions
 {
     private const char Separator = '\u001F';
-    private const int MaxTermsScanned = 4000;
+    /// <summary>Phrases taken from each segment per suggestion asked for: merging spellings and segments can
+    /// lift a phrase that is not among a segment's very first, so take more than shown.</summary>
+    private const int PhrasesPerSuggestion = 4;
+    /// <summary>Title terms read after the seek per suggestion asked for (in key order; nearly all count 1).</summary>
+    private const int TitlesPerSuggestion = 2;
 
     public static string Term(string foldedKey, string display, string source) =>
         string.Concat(foldedKey, Separator.ToString(), display, Separator.ToString(), source);
@@ -24,35 +32,77 @@ internal static class Suggestions
     public static IReadOnlyList<Suggestion> Find(IndexReader reader, string prefix, int max)
     {
         var key = Key(prefix);
+        max = Math.Min(max, 10);
         if (key.Length == 0 || max <= 0) return [];
-        var terms = MultiFields.GetTerms(reader, SearchFields.Suggest);
-        if (terms is null) return [];
-        var liveDocs = MultiFields.GetLiveDocs(reader);
+        var bytes = Encoding.UTF8.GetBytes(key);
+        var target = new BytesRef(bytes);
         var found = new Dictionary<string, (Suggestion Best, bool AtStart)>();
-        var termsEnum = terms.GetEnumerator();
-        var target = new BytesRef(key);
-        if (termsEnum.SeekCeil(target) == TermsEnum.SeekStatus.END) return [];
+        foreach (var leaf in reader.Leaves) AddPhrases(found, leaf.AtomicReader, key, bytes, max * PhrasesPerSuggestion);
+        AddTitles(found, reader, target, max * TitlesPerSuggestion, Floor(found, max));
+        return found.Values
+            .OrderByDescending(f => f.Best.Count).ThenByDescending(f => f.AtStart).ThenBy(f => f.Best.Text.Length)
+            .ThenBy(f => f.Best.Text, StringComparer.Ordinal)
+            .Take(max).Select(f => f.Best).ToList();
+    }
+
+    /// <summary>The segment's best phrases under the prefix; with deletions, counts are recounted over live
+    /// documents for these finalists only, and fully deleted phrases are passed over (a bounded number).</summary>
+    private static void AddPhrases(Dictionary<string, (Suggestion Best, bool AtStart)> found, AtomicReader segment,
+        string key, byte[] prefix, int wanted)
+    {
+        var phrases = SuggestionSegment.For(segment);
+        if (phrases.Count == 0) return;
+        var liveDocs = segment.LiveDocs;
+        var termsEnum = liveDocs is null ? null : segment.GetTerms(SearchFields.Suggest)?.GetEnumerator();
+        int taken = 0, looked = 0;
+        foreach (var term in phrases.Best(prefix))
+        {
+            if (taken == wanted || ++looked > 4 * wanted) break;
+            long count = term.DocFreq;
+            if (termsEnum is not null)
+                count = phrases.LiveCount(term.Ordinal, liveDocs!, bytes => termsEnum.SeekExact(bytes) ? CountLive(termsEnum, liveDocs) : 0);
+            if (count == 0) continue;
+            taken++;
+            Merge(found, term.Distinct, term.Display, term.Source, count, term.DisplayStartsWith(key));
+        }
+    }
+
+    /// <summary>The count a title needs to reach the list: that of the last phrase shown, or 0 while phrases do not
+    /// fill it.</summary>
+    private static long Floor(Dictionary<string, (Suggestion Best, bool AtStart)> found, int max) =>
+        found.Count < max ? 0 : found.Values.Select(f => f.Best.Count).OrderDescending().ElementAt(max - 1);
+
+    /// <summary>The first titles under the prefix in key order, over all segments at once (a merged term
+    /// enumeration), so the number of titles read does not grow with the number of segments. A title counted
+    /// below <paramref name="floor"/> is not even decoded: it cannot reach the list, and adding its count to a
+    /// phrase spelled alike is left out.</summary>
+    private static void AddTitles(Dictionary<string, (Suggestion Best, bool AtStart)> found, IndexReader reader,
+        BytesRef target, int wanted, long floor)
+    {
+        var termsEnum = MultiFields.GetTerms(reader, SearchFields.SuggestTitle)?.GetEnumerator();
+        if (termsEnum is null || termsEnum.SeekCeil(target) == TermsEnum.SeekStatus.END) return;
+        var liveDocs = MultiFields.GetLiveDocs(reader);
         var scanned = 0;
         do
         {
             var term = termsEnum.Term;
-            if (!StringHelper.StartsWith(term, target) || ++scanned > MaxTermsScanned) break;
+            if (!StringHelper.StartsWith(term, target) || ++scanned > wanted) break;
+            var count = CountLive(termsEnum, liveDocs);
+            if (count == 0 || count < floor) continue;
             var parts = term.Utf8ToString().Split(Separator);
             if (parts.Length != 3) continue;
-            var count = CountLive(termsEnum, liveDocs);
-            if (count == 0) continue;
-            Merge(found, parts[1], parts[2], count, atStart: Key(parts[1]).StartsWith(key, StringComparison.Ordinal));
+            // A title term's key is the start of the title's own key, so a title matching the prefix starts with it.
+            Merge(found, Distinct(parts[1]), parts[1], parts[2], count, atStart: true);
         }
         while (termsEnum.MoveNext());
-        return found.Values
-            .OrderByDescending(f => f.Best.Count).ThenByDescending(f => f.AtStart).ThenBy(f => f.Best.Text.Length)
-            .ThenBy(f => f.Best.Text, StringComparer.Ordinal)
-            .Take(Math.Min(max, 10)).Select(f => f.Best).ToList();
     }
 
-    private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string display, string source, long count, bool atStart)
+    /// <summary>The key spellings of one phrase merge on: folded, lower case.</summary>
+    internal static string Distinct(string display) => VietnameseText.Fold(display).ToLowerInvariant();
+
+    private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string distinct, string display,
+        string source, long count, bool atStart)
     {
-        var distinct = VietnameseText.Fold(display).ToLowerInvariant();
         if (found.TryGetValue(distinct, out var existing))
         {
             var total = existing.Best.Count + count;

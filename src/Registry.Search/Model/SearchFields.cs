@@ -46,8 +46,12 @@ public static class SearchFields
     public const string UpdatedAt = "updatedAt";
     /// <summary>Compact JSON of the public record, for rendering hits without a database read.</summary>
     public const string Source = "source";
-    /// <summary>Folded suggestion phrases (titles, keywords, organisation names).</summary>
+    /// <summary>Folded suggestion phrases: one term per word start of each keyword and of the organisation name.</summary>
     public const string Suggest = "suggest";
+    /// <summary>One folded suggestion term per task from the start of its title (titles are unique, so Lucene keeps
+    /// them apart from the shared phrase vocabulary of <see cref="Suggest"/>; Elasticsearch puts them in
+    /// <see cref="Suggest"/>).</summary>
+    public const string SuggestTitle = "suggestTitle";
 
     /// <summary>Whether a text field also has shingle fields (all but <see cref="Body"/>).</summary>
     public static bool HasShingles(string textField) => textField != Body;

@@ -29,7 +29,10 @@ public sealed class EsWriteTests
         Assert.Equal(Task0.Id, doc["source"]!["id"]!.GetValue<string>());
         Assert.Equal(Task0.HostOrganization!.Id, doc["orgId"]!.GetValue<string>());
         Assert.Contains(Task0.Fields![0][..1], doc["fieldPrefix"]!.AsArray().Select(p => p!.GetValue<string>()));
-        Assert.Contains(doc["suggest"]!.AsArray(), s => s!.GetValue<string>().StartsWith("nghien cuu giong lua hoa binh\u001F", StringComparison.Ordinal));
+        // One term from the title start (none from its later words), and word starts of the keywords.
+        var suggest = doc["suggest"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        Assert.Equal(["nghien cuu giong lua hoa binh\u001FNghiên cứu giống lúa Hòa Bình\u001Ftitle"], suggest.Where(s => s.EndsWith("\u001Ftitle", StringComparison.Ordinal)));
+        Assert.Contains(suggest, s => s.EndsWith("\u001F" + Task0.Keywords![0] + "\u001Fkeyword", StringComparison.Ordinal));
         Assert.Equal(Task1.Id, lines[2]["index"]!["_id"]!.GetValue<string>());
     }
 

@@ -1,3 +1,7 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registry.Search.Lucene;
@@ -27,6 +31,28 @@ public sealed class LuceneOnDiskTests : IDisposable
             var hit = (await reopened.SearchAsync(new SearchRequest { Query = SeededCorpus.Records[1].Code })).Hits[0];
             Assert.Equal(SeededCorpus.Records[1].Id, hit.Id);
         }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("1")]
+    public async Task An_index_of_another_layout_is_emptied_for_a_rebuild_and_the_current_one_kept(string? oldLayout)
+    {
+        using (var index = Open()) await index.UpsertAsync(SeededCorpus.Records.Take(5).ToList());
+        using (var writer = new IndexWriter(FSDirectory.Open(_directory), new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseIndexAnalyzer())))
+        {
+            // What an index written before the layout marker (or with an older one) looks like.
+            writer.AddDocument(new Document { new StringField(SearchFields.Id, "t_old", Field.Store.YES) });
+            writer.SetCommitData(oldLayout is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [LuceneSearchIndex.LayoutKey] = oldLayout });
+            writer.Commit();
+        }
+        using (var reopened = Open()) Assert.Equal(0, await reopened.CountAsync());
+        using (var rebuilt = Open())
+        {
+            Assert.Equal(0, await rebuilt.CountAsync());
+            await rebuilt.UpsertAsync(SeededCorpus.Records.Take(3).ToList());
+        }
+        using (var current = Open()) Assert.Equal(3, await current.CountAsync());
     }
 
     [Fact]
