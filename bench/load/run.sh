@@ -57,6 +57,15 @@ for _ in $(seq 1 900); do
   sleep 2
 done
 (( current >= MIN_ROWS )) || { echo "index holds only $current tasks" >&2; exit 1; }
+# The outbox indexer may still be catching up (and merging): wait until the count holds still for 5 s, so wrk
+# does not measure the indexer's work.
+previous=-1; still=0
+for _ in $(seq 1 300); do
+  current="$(count)"
+  if [[ "$current" == "$previous" ]]; then still=$((still + 1)); else still=0; fi
+  (( still >= 5 )) && break
+  previous="$current"; sleep 1
+done
 echo "indexed: $current published tasks" >&2
 
 ID="$(curl -fsS "$BASE/api/v1/tasks?pageSize=1&select=id" | sed -E 's/.*"results":\[\{"id":"([^"]+)".*/\1/')"
