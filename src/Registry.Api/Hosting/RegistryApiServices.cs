@@ -20,6 +20,9 @@ public static class RegistryApiServices
     /// <summary>Everything the HTTP host needs: the store, JSON, problems, auth, versioning, OpenAPI, health, imports.</summary>
     public static IServiceCollection AddRegistryApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Hosted services start in registration order: migrating and seeding first, so the outbox indexer and
+        // the other background services never poll tables that do not exist yet.
+        services.AddHostedService<RegistryStartup>();
         services.AddRegistryCore(configuration);
 
         services.ConfigureHttpJsonOptions(o => RegistryJson.Configure(o.SerializerOptions));
@@ -49,7 +52,6 @@ public static class RegistryApiServices
         services.AddRegistrySwagger();
         services.AddRegistryCatalogApi();
         services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
-        services.AddHostedService<RegistryStartup>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
