@@ -2,7 +2,6 @@ using System.Text;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.QueryDsl;
-using Registry.Search.Analysis;
 using Registry.Search.Lucene;
 using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
@@ -47,30 +46,15 @@ internal static class EsSuggestions
         var key = Suggestions.Key(prefix ?? "");
         if (response.Aggregations is null || !response.Aggregations.TryGetAggregate(Aggregation, out var aggregate)
             || aggregate is not StringTermsAggregate terms) return [];
-        var found = new Dictionary<string, (Suggestion Best, bool AtStart)>();
+        var found = new SuggestionMerge();
         foreach (var bucket in terms.Buckets)
         {
             if (!bucket.Key.TryGetString(out var term) || term is null) continue;
             var parts = term.Split(Separator);
             if (parts.Length != 3 || bucket.DocCount == 0) continue;
-            Merge(found, parts[1], parts[2], bucket.DocCount, Suggestions.Key(parts[1]).StartsWith(key, StringComparison.Ordinal));
+            found.Add(parts[1], parts[2], bucket.DocCount, Suggestions.Key(parts[1]).StartsWith(key, StringComparison.Ordinal));
         }
-        return found.Values
-            .OrderByDescending(f => f.Best.Count).ThenByDescending(f => f.AtStart).ThenBy(f => f.Best.Text.Length)
-            .ThenBy(f => f.Best.Text, StringComparer.Ordinal)
-            .Take(Math.Clamp(max, 0, 10)).Select(f => f.Best).ToList();
-    }
-
-    private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string display, string source, long count, bool atStart)
-    {
-        var distinct = VietnameseText.Fold(display).ToLowerInvariant();
-        if (found.TryGetValue(distinct, out var existing))
-        {
-            var total = existing.Best.Count + count;
-            var best = count > existing.Best.Count ? new Suggestion(display, source, total) : existing.Best with { Count = total };
-            found[distinct] = (best, existing.AtStart || atStart);
-        }
-        else found[distinct] = (new Suggestion(display, source, count), atStart);
+        return found.Top(max);
     }
 
     /// <summary>Escapes everything but ASCII letters and digits for a Lucene regular expression.</summary>

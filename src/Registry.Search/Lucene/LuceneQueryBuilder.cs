@@ -24,16 +24,15 @@ internal static class LuceneQueryBuilder
     private const float FuzzyBoost = SearchWeights.Fuzzy;
     private const float CodeBoost = SearchWeights.Code;
 
-    /// <param name="reader">The index searched, to tell typos from known words; null expands every long word.</param>
-    public static Query Build(ParsedQuery parsed, IndexReader? reader = null)
+    /// <param name="reader">The index searched, to tell typos from known words.</param>
+    public static Query Build(ParsedQuery parsed, IndexReader reader)
     {
-        Func<string, bool> fuzzy = reader is null ? _ => true : word => !Known(reader, word);
         if (parsed.IsEmpty && parsed.Excluded.Count == 0) return new MatchAllDocsQuery();
         var text = new BooleanQuery();
         if (parsed.Units.Count > 0)
         {
             var units = new BooleanQuery { MinimumNumberShouldMatch = parsed.MinimumShouldMatch };
-            foreach (var unit in parsed.Units) units.Add(Unit(unit, fuzzy), Occur.SHOULD);
+            foreach (var unit in parsed.Units) units.Add(Unit(unit, reader), Occur.SHOULD);
             text.Add(units, Occur.MUST);
             foreach (var (original, folded) in parsed.AdjacentPairs) text.Add(Pair(original, folded), Occur.SHOULD);
         }
@@ -49,19 +48,19 @@ internal static class LuceneQueryBuilder
     }
 
     /// <summary>A unit matches through its own words (all of them, in any field) or any alternative phrase.</summary>
-    private static Query Unit(QueryUnit unit, Func<string, bool> fuzzy)
+    private static Query Unit(QueryUnit unit, IndexReader reader)
     {
         var options = new DisjunctionMaxQuery(0.1f);
-        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? PhraseAnyField(unit.Tokens, unit.IsPhrase, fuzzy) : AllWords(unit.Tokens, fuzzy));
-        foreach (var alternative in unit.Alternatives) options.Add(PhraseAnyField(alternative, isPhrase: true, fuzzy));
+        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? PhraseAnyField(unit.Tokens, unit.IsPhrase, reader) : AllWords(unit.Tokens, reader));
+        foreach (var alternative in unit.Alternatives) options.Add(PhraseAnyField(alternative, isPhrase: true, reader));
         return options;
     }
 
-    private static Query AllWords(TokenPhrase words, Func<string, bool> fuzzy)
+    private static Query AllWords(TokenPhrase words, IndexReader reader)
     {
         var all = new BooleanQuery();
         for (var i = 0; i < words.Original.Count; i++)
-            all.Add(PhraseAnyField(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, fuzzy), Occur.MUST);
+            all.Add(PhraseAnyField(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, reader), Occur.MUST);
         return all;
     }
 
@@ -70,10 +69,10 @@ internal static class LuceneQueryBuilder
         F.TextFields.Any(field => reader.DocFreq(new Term(field + F.FoldedSuffix, folded)) > 0);
 
     /// <summary>The words (or phrase) in any text field, original and folded, plus fuzzy for single long words.</summary>
-    private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase, Func<string, bool> fuzzy)
+    private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase, IndexReader reader)
     {
         var fields = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
-        var typo = !isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && fuzzy(phrase.Folded[0]);
+        var typo = !isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && !Known(reader, phrase.Folded[0]);
         foreach (var (field, weight) in Weights)
         {
             fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));

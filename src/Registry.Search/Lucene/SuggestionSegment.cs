@@ -4,6 +4,8 @@ using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
+using Registry.Search.Model;
+
 namespace Registry.Search.Lucene;
 
 /// <summary>One phrase term of a segment, parsed: folded key, written form, source and document frequency.</summary>
@@ -14,7 +16,7 @@ internal sealed record SuggestionTerm(int Ordinal, string Key, string Display, s
     private string? displayKey;
 
     /// <summary>The folded lower-case written form: spellings of one phrase merge on it.</summary>
-    public string Distinct { get; } = Suggestions.Distinct(Display);
+    public string Distinct { get; } = SuggestionMerge.Distinct(Display);
 
     /// <summary>Whether the written form itself starts with the folded prefix (not only a later word of it). A
     /// phrase's own start term is the start of the written form's key unless it was cut at 120 characters.</summary>

@@ -36,18 +36,16 @@ internal static class Suggestions
         if (key.Length == 0 || max <= 0) return [];
         var bytes = Encoding.UTF8.GetBytes(key);
         var target = new BytesRef(bytes);
-        var found = new Dictionary<string, (Suggestion Best, bool AtStart)>();
+        var found = new SuggestionMerge();
         foreach (var leaf in reader.Leaves) AddPhrases(found, leaf.AtomicReader, key, bytes, max * PhrasesPerSuggestion);
-        AddTitles(found, reader, target, max * TitlesPerSuggestion, Floor(found, max));
-        return found.Values
-            .OrderByDescending(f => f.Best.Count).ThenByDescending(f => f.AtStart).ThenBy(f => f.Best.Text.Length)
-            .ThenBy(f => f.Best.Text, StringComparer.Ordinal)
-            .Take(max).Select(f => f.Best).ToList();
+        // A title needs the count of the last phrase shown to reach the list (0 while phrases do not fill it).
+        AddTitles(found, reader, target, max * TitlesPerSuggestion, found.CountAt(max));
+        return found.Top(max);
     }
 
     /// <summary>The segment's best phrases under the prefix; with deletions, counts are recounted over live
     /// documents for these finalists only, and fully deleted phrases are passed over (a bounded number).</summary>
-    private static void AddPhrases(Dictionary<string, (Suggestion Best, bool AtStart)> found, AtomicReader segment,
+    private static void AddPhrases(SuggestionMerge found, AtomicReader segment,
         string key, byte[] prefix, int wanted)
     {
         var phrases = SuggestionSegment.For(segment);
@@ -63,20 +61,15 @@ internal static class Suggestions
                 count = phrases.LiveCount(term.Ordinal, liveDocs!, bytes => termsEnum.SeekExact(bytes) ? CountLive(termsEnum, liveDocs) : 0);
             if (count == 0) continue;
             taken++;
-            Merge(found, term.Distinct, term.Display, term.Source, count, term.DisplayStartsWith(key));
+            found.Add(term.Distinct, term.Display, term.Source, count, term.DisplayStartsWith(key));
         }
     }
-
-    /// <summary>The count a title needs to reach the list: that of the last phrase shown, or 0 while phrases do not
-    /// fill it.</summary>
-    private static long Floor(Dictionary<string, (Suggestion Best, bool AtStart)> found, int max) =>
-        found.Count < max ? 0 : found.Values.Select(f => f.Best.Count).OrderDescending().ElementAt(max - 1);
 
     /// <summary>The first titles under the prefix in key order, over all segments at once (a merged term
     /// enumeration), so the number of titles read does not grow with the number of segments. A title counted
     /// below <paramref name="floor"/> is not even decoded: it cannot reach the list, and adding its count to a
     /// phrase spelled alike is left out.</summary>
-    private static void AddTitles(Dictionary<string, (Suggestion Best, bool AtStart)> found, IndexReader reader,
+    private static void AddTitles(SuggestionMerge found, IndexReader reader,
         BytesRef target, int wanted, long floor)
     {
         var termsEnum = MultiFields.GetTerms(reader, SearchFields.SuggestTitle)?.GetEnumerator();
@@ -92,24 +85,9 @@ internal static class Suggestions
             var parts = term.Utf8ToString().Split(Separator);
             if (parts.Length != 3) continue;
             // A title term's key is the start of the title's own key, so a title matching the prefix starts with it.
-            Merge(found, Distinct(parts[1]), parts[1], parts[2], count, atStart: true);
+            found.Add(parts[1], parts[2], count, atStart: true);
         }
         while (termsEnum.MoveNext());
-    }
-
-    /// <summary>The key spellings of one phrase merge on: folded, lower case.</summary>
-    internal static string Distinct(string display) => VietnameseText.Fold(display).ToLowerInvariant();
-
-    private static void Merge(Dictionary<string, (Suggestion Best, bool AtStart)> found, string distinct, string display,
-        string source, long count, bool atStart)
-    {
-        if (found.TryGetValue(distinct, out var existing))
-        {
-            var total = existing.Best.Count + count;
-            var best = count > existing.Best.Count ? new Suggestion(display, source, total) : existing.Best with { Count = total };
-            found[distinct] = (best, existing.AtStart || atStart);
-        }
-        else found[distinct] = (new Suggestion(display, source, count), atStart);
     }
 
     private static long CountLive(TermsEnum termsEnum, IBits? liveDocs)

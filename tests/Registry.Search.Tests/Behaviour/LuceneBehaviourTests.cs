@@ -19,15 +19,21 @@ public sealed class LuceneSeededIndex : IDisposable
     public void Dispose() => Index.Dispose();
 }
 
-public sealed class LuceneBehaviourTests(LuceneSeededIndex seeded) : SearchIndexBehaviour, IClassFixture<LuceneSeededIndex>, IDisposable
+/// <summary>The behaviour suite on Lucene; empty indexes made by a test are disposed with it.</summary>
+public abstract class LuceneBehaviourSuite : SearchIndexBehaviour, IDisposable
 {
     private readonly List<LuceneSearchIndex> _owned = [];
+    private readonly ISearchIndex _seeded;
+    private readonly SearchParallelism _parallelism;
 
-    protected override ISearchIndex Seeded => seeded.Index;
+    private protected LuceneBehaviourSuite(ISearchIndex seeded, SearchParallelism parallelism) =>
+        (_seeded, _parallelism) = (seeded, parallelism);
+
+    protected override ISearchIndex Seeded => _seeded;
 
     protected override Task<ISearchIndex> CreateEmptyAsync()
     {
-        var index = new LuceneSearchIndex(new RAMDirectory(), TimeSpan.FromSeconds(5));
+        var index = new LuceneSearchIndex(new RAMDirectory(), TimeSpan.FromSeconds(5)) { Parallelism = _parallelism };
         _owned.Add(index);
         return Task.FromResult<ISearchIndex>(index);
     }
@@ -35,8 +41,12 @@ public sealed class LuceneBehaviourTests(LuceneSeededIndex seeded) : SearchIndex
     public void Dispose()
     {
         foreach (var index in _owned) index.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+public sealed class LuceneBehaviourTests(LuceneSeededIndex seeded)
+    : LuceneBehaviourSuite(seeded.Index, SearchParallelism.Default), IClassFixture<LuceneSeededIndex>;
 
 /// <summary>
 /// The seeded corpus written in several batches (several segments) and every search cut into three doc ranges
@@ -59,21 +69,4 @@ public sealed class LuceneSplitSeededIndex : IDisposable
 }
 
 public sealed class LuceneSplitSearchBehaviourTests(LuceneSplitSeededIndex seeded)
-    : SearchIndexBehaviour, IClassFixture<LuceneSplitSeededIndex>, IDisposable
-{
-    private readonly List<LuceneSearchIndex> _owned = [];
-
-    protected override ISearchIndex Seeded => seeded.Index;
-
-    protected override Task<ISearchIndex> CreateEmptyAsync()
-    {
-        var index = new LuceneSearchIndex(new RAMDirectory(), TimeSpan.FromSeconds(5)) { Parallelism = LuceneSplitSeededIndex.Split };
-        _owned.Add(index);
-        return Task.FromResult<ISearchIndex>(index);
-    }
-
-    public void Dispose()
-    {
-        foreach (var index in _owned) index.Dispose();
-    }
-}
+    : LuceneBehaviourSuite(seeded.Index, LuceneSplitSeededIndex.Split), IClassFixture<LuceneSplitSeededIndex>;
