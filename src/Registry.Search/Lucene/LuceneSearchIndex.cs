@@ -143,6 +143,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             _analyzer.Dispose();
             _directory.Dispose();
         }
+        // The write lock is released now: another writer (a restarted host in the same process) can open the index.
+        _logger.LogInformation("Đã đóng chỉ mục tìm kiếm (search index closed)");
     }
 
     private void AfterWrite(int count)

@@ -31,6 +31,9 @@ public sealed class IndexBootstrapTests
         Assert.Equal(id, found.GetProperty("results")[0].GetProperty("id").GetString());
 
         await first.DisposeAsync();
+        // The host's own Main also disposes it, and whichever call comes second returns at once, so wait until the
+        // first index has really closed (and released its write lock) before touching its files.
+        await WaitUntilAsync(() => first.Logs.Lines.Any(line => line.Contains("search index closed", StringComparison.Ordinal)));
         // Simulate a lost index (a new machine with a copied database): the store keeps every task.
         Directory.Delete(Path.Combine(dataDirectory, "index"), recursive: true);
 
@@ -40,5 +43,15 @@ public sealed class IndexBootstrapTests
         Assert.Contains(second.Logs.Lines, line => line.Contains("rebuilding", StringComparison.Ordinal));
         await second.DisposeAsync();
         Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The first host did not close its search index within 30 s.");
+            await Task.Delay(20);
+        }
     }
 }
