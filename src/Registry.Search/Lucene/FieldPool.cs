@@ -17,6 +17,7 @@ internal sealed class FieldPool
     private readonly Dictionary<string, Slot> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Slot> _ints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Slot> _longs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TextSlot> _texts = new(StringComparer.Ordinal);
 
     /// <summary>This thread's pool, emptied for a new document.</summary>
     public static FieldPool ForNewDocument()
@@ -50,8 +51,16 @@ internal sealed class FieldPool
         return field;
     }
 
+    /// <summary>A text field reading pre-analysed words (see <see cref="LuceneText"/>).</summary>
+    public Field Text(string name, LuceneText.Words words, bool pairs)
+    {
+        if (!_texts.TryGetValue(name, out var slot)) _texts[name] = slot = new TextSlot(name, pairs);
+        return slot.Next(words);
+    }
+
     private void Reset()
     {
+        foreach (var slot in _texts.Values) slot.Used = 0;
         foreach (var slot in _strings.Values) slot.Used = 0;
         foreach (var slot in _ints.Values) slot.Used = 0;
         foreach (var slot in _longs.Values) slot.Used = 0;
@@ -84,6 +93,21 @@ internal sealed class FieldPool
         {
             _fields.Add(field);
             Used++;
+        }
+    }
+
+    /// <summary>Text fields of one name with their streams; the first <see cref="Used"/> belong to the current document.</summary>
+    private sealed class TextSlot(string name, bool pairs)
+    {
+        private readonly List<(Field Field, LuceneText.WordsStream Stream)> _fields = [];
+        public int Used;
+
+        public Field Next(LuceneText.Words words)
+        {
+            if (Used == _fields.Count) _fields.Add(LuceneText.NewField(name, pairs));
+            var (field, stream) = _fields[Used++];
+            stream.Set(words);
+            return field;
         }
     }
 }

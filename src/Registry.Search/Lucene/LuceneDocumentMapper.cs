@@ -25,11 +25,11 @@ internal static class LuceneDocumentMapper
             new NumericDocValuesField(F.UpdatedAt, d.UpdatedAtMs),
             new StoredField(F.Source, d.SourceJson),
         };
-        AddText(doc, F.Title, [d.Title]);
-        AddText(doc, F.Keywords, d.Keywords);
-        AddText(doc, F.Summary, [d.Summary]);
-        AddText(doc, F.OrganizationName, d.OrganizationName is null ? [] : [d.OrganizationName]);
-        AddText(doc, F.Body, d.Body);
+        LuceneText.Add(doc, pool, d.Title, head: true);
+        foreach (var keyword in d.Keywords) LuceneText.Add(doc, pool, keyword, head: true);
+        LuceneText.Add(doc, pool, d.Summary, head: false);
+        if (d.OrganizationName is { } organization) LuceneText.Add(doc, pool, organization, head: false);
+        foreach (var text in d.Body) LuceneText.Add(doc, pool, text, head: false);
         if (d.OrganizationId is not null) doc.Add(pool.String(F.OrganizationId, d.OrganizationId, Field.Store.NO));
         if (d.OrganizationFacet is { } org) doc.Add(new SortedSetDocValuesField(F.OrganizationFacet, new BytesRef(org)));
         foreach (var p in d.FieldPrefixes) doc.Add(pool.String(F.FieldPrefix, p, Field.Store.NO));
@@ -52,34 +52,6 @@ internal static class LuceneDocumentMapper
         }
         foreach (var (field, term) in SuggestTerms(d)) doc.Add(pool.String(field, term, Field.Store.NO));
         return doc;
-    }
-
-    /// <summary>
-    /// Shingle fields are only ever matched term by term (adjacent pairs are already one term), never as phrases,
-    /// so they keep frequencies for scoring but no positions: less to write for every task.
-    /// </summary>
-    private static readonly FieldType PairsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
-
-    private static FieldType Frozen(FieldType type)
-    {
-        type.Freeze();
-        return type;
-    }
-
-    /// <summary>
-    /// Each text goes to original and folded fields, plus their two-syllable shingles except for the long body
-    /// (shingles there cost the most indexing time and barely change rankings).
-    /// </summary>
-    private static void AddText(Document doc, string name, IEnumerable<string> values)
-    {
-        foreach (var v in values.Where(v => v.Length > 0))
-        {
-            doc.Add(new TextField(name, v, Field.Store.NO));
-            doc.Add(new TextField(name + F.FoldedSuffix, v, Field.Store.NO));
-            if (!F.HasShingles(name)) continue;
-            doc.Add(new Field(name + F.ShingleSuffix, v, PairsType));
-            doc.Add(new Field(name + F.FoldedShingleSuffix, v, PairsType));
-        }
     }
 
     private static void AddKeywords(Document doc, FieldPool pool, string name, IEnumerable<string> values)

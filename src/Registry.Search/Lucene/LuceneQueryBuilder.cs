@@ -8,21 +8,24 @@ namespace Registry.Search.Lucene;
 
 /// <summary>
 /// Builds the scoring query from a <see cref="ParsedQuery"/> and the non-scoring filter from a
-/// <see cref="SearchFilterSet"/>. Weights: title &gt; keywords &gt; summary &gt; organisation &gt; body;
-/// the original-diacritics field over the folded one; adjacent-syllable (shingle) matches on top; an exact
-/// task code above everything; fuzzy (one edit) on folded words of five letters or more, weakly, and only for
-/// words the index does not hold in any text field (a typo). A real syllable is one edit away from many others
-/// ("nghiep" from "nghien", which nine tasks in ten contain), so expanding it would visit most of the index for
-/// a 0.15 boost that cannot change the ranking of the documents that hold the word itself.
+/// <see cref="SearchFilterSet"/>. A word is looked up in two fields (see <see cref="LuceneText"/>): the head (title
+/// and keywords, weighted <see cref="HeadWeight"/>) and all text; in each, its original form counts fully and its
+/// folded form half, so a query typed with diacritics ranks exact words first. Adjacent-syllable pair matches add
+/// on top; an exact task code comes above everything; fuzzy (one edit) on folded words of five letters or more,
+/// weakly, and only for words the index does not hold (a typo). A real syllable is one edit away from many others
+/// ("nghiep" from "nghien", which nine tasks in ten contain), so expanding it would visit most of the index for a
+/// boost that cannot change the ranking of the documents that hold the word itself.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
-    private static IReadOnlyDictionary<string, float> Weights => SearchWeights.Fields;
     private const float OriginalBoost = SearchWeights.Original;
     private const float FoldedBoost = SearchWeights.Folded;
     private const float ShingleBoost = SearchWeights.Shingle;
     private const float FuzzyBoost = SearchWeights.Fuzzy;
     private const float CodeBoost = SearchWeights.Code;
+
+    /// <summary>A match in the title or keywords against one anywhere in the task's text.</summary>
+    internal const float HeadWeight = 3f;
 
     /// <param name="reader">The index searched, to tell typos from known words.</param>
     public static Query Build(ParsedQuery parsed, IndexReader reader)
@@ -41,18 +44,16 @@ internal static class LuceneQueryBuilder
         if (parsed.CodeKey is { } code) root.Add(new TermQuery(new Term(F.CodeKey, code)) { Boost = CodeBoost }, Occur.SHOULD);
         if (root.Clauses.Count == 0) root.Add(new MatchAllDocsQuery(), Occur.SHOULD);
         var result = new BooleanQuery { { root, Occur.MUST } };
-        foreach (var excluded in parsed.Excluded)
-            foreach (var field in F.TextFields)
-                result.Add(Phrase(field + F.FoldedSuffix, excluded.Folded, 1f), Occur.MUST_NOT);
+        foreach (var excluded in parsed.Excluded) result.Add(Positional(LuceneText.All, excluded.Folded), Occur.MUST_NOT);
         return result;
     }
 
-    /// <summary>A unit matches through its own words (all of them, in any field) or any alternative phrase.</summary>
+    /// <summary>A unit matches through its own words (all of them, anywhere) or any alternative phrase.</summary>
     private static Query Unit(QueryUnit unit, IndexReader reader)
     {
         var options = new DisjunctionMaxQuery(0.1f);
-        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? PhraseAnyField(unit.Tokens, unit.IsPhrase, reader) : AllWords(unit.Tokens, reader));
-        foreach (var alternative in unit.Alternatives) options.Add(PhraseAnyField(alternative, isPhrase: true, reader));
+        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? Phrase(unit.Tokens, unit.IsPhrase, reader) : AllWords(unit.Tokens, reader));
+        foreach (var alternative in unit.Alternatives) options.Add(Phrase(alternative, isPhrase: true, reader));
         return options;
     }
 
@@ -60,68 +61,77 @@ internal static class LuceneQueryBuilder
     {
         var all = new BooleanQuery();
         for (var i = 0; i < words.Original.Count; i++)
-            all.Add(PhraseAnyField(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, reader), Occur.MUST);
+            all.Add(Phrase(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, reader), Occur.MUST);
         return all;
     }
 
-    /// <summary>True when some text field of the index holds the folded word.</summary>
-    private static bool Known(IndexReader reader, string folded) =>
-        F.TextFields.Any(field => reader.DocFreq(new Term(field + F.FoldedSuffix, folded)) > 0);
+    /// <summary>True when the index holds the folded word in some text.</summary>
+    private static bool Known(IndexReader reader, string folded) => reader.DocFreq(new Term(LuceneText.All, folded)) > 0;
 
-    /// <summary>The words (or phrase) in any text field, original and folded, plus fuzzy for single long words.</summary>
-    private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase, IndexReader reader)
+    /// <summary>
+    /// A word, or a phrase (matched on its adjacent pairs): required in its folded form anywhere in the text (every
+    /// occurrence has that term, so one postings list decides the match), scored higher for the original form and
+    /// for the head. A single long word the index does not hold is a typo: it matches by one edit instead.
+    /// </summary>
+    private static Query Phrase(TokenPhrase phrase, bool isPhrase, IndexReader reader)
     {
-        var fields = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
-        var typo = !isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && !Known(reader, phrase.Folded[0]);
-        foreach (var (field, weight) in Weights)
+        var single = phrase.Folded.Count == 1;
+        var (head, all) = single ? (LuceneText.Head, LuceneText.All) : (LuceneText.HeadPairs, LuceneText.AllPairs);
+        var typo = !isPhrase && single && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && !Known(reader, phrase.Folded[0]);
+        var query = new BooleanQuery(disableCoord: true);
+        var exact = !phrase.Original.SequenceEqual(phrase.Folded, StringComparer.Ordinal);
+        // Typed without diacritics the one form counts fully; typed with them an exact match adds to the folded one.
+        var foldedBoost = exact ? FoldedBoost : OriginalBoost;
+        query.Add(Terms(all, phrase.Folded, foldedBoost), typo ? Occur.SHOULD : Occur.MUST);
+        query.Add(Terms(head, phrase.Folded, HeadWeight * foldedBoost), Occur.SHOULD);
+        if (exact)
         {
-            fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));
-            fields.Add(Phrase(field + F.FoldedSuffix, phrase.Folded, weight * FoldedBoost));
-            if (typo && field != F.Body)
-                fields.Add(new FuzzyQuery(new Term(field + F.FoldedSuffix, phrase.Folded[0]), 1, 1) { Boost = weight * FuzzyBoost });
+            query.Add(Terms(all, phrase.Original, OriginalBoost), Occur.SHOULD);
+            query.Add(Terms(head, phrase.Original, HeadWeight * OriginalBoost), Occur.SHOULD);
         }
-        return fields;
+        if (typo)
+        {
+            query.Add(new FuzzyQuery(new Term(LuceneText.Head, phrase.Folded[0]), 1, 1) { Boost = HeadWeight * FuzzyBoost }, Occur.SHOULD);
+            query.Add(new FuzzyQuery(new Term(LuceneText.All, phrase.Folded[0]), 1, 1) { Boost = FuzzyBoost }, Occur.SHOULD);
+        }
+        return query;
     }
 
+    /// <summary>The original form at full weight and the folded form at half, or the one form when they are equal.</summary>
+    private static List<(IReadOnlyList<string> Words, float Boost)> Forms(IReadOnlyList<string> original, IReadOnlyList<string> folded) =>
+        original.SequenceEqual(folded, StringComparer.Ordinal)
+            ? [(original, OriginalBoost)]
+            : [(original, OriginalBoost), (folded, FoldedBoost)];
+
+    /// <summary>One word as a term; two or more as all their adjacent pairs (one term per pair, no positions read).</summary>
+    private static Query Terms(string field, IReadOnlyList<string> words, float boost)
+    {
+        if (words.Count == 1) return new TermQuery(new Term(field, words[0])) { Boost = boost };
+        if (words.Count == 2) return new TermQuery(new Term(field, words[0] + " " + words[1])) { Boost = boost };
+        var all = new BooleanQuery { Boost = boost };
+        for (var i = 0; i + 1 < words.Count; i++) all.Add(new TermQuery(new Term(field, words[i] + " " + words[i + 1])), Occur.MUST);
+        return all;
+    }
+
+    /// <summary>An adjacent pair of query words found side by side: a bonus on top of the words' own matches.</summary>
     private static Query Pair(string original, string folded)
     {
-        var pair = new DisjunctionMaxQuery(SearchWeights.FieldTieBreaker);
-        foreach (var (field, weight) in Weights.Where(w => F.HasShingles(w.Key)))
+        var pair = new BooleanQuery(disableCoord: true);
+        foreach (var (words, boost) in Forms([original], [folded]))
         {
-            pair.Add(new TermQuery(new Term(field + F.ShingleSuffix, original)) { Boost = weight * ShingleBoost });
-            pair.Add(new TermQuery(new Term(field + F.FoldedShingleSuffix, folded)) { Boost = weight * ShingleBoost * FoldedBoost });
+            pair.Add(new TermQuery(new Term(LuceneText.HeadPairs, words[0])) { Boost = HeadWeight * ShingleBoost * boost }, Occur.SHOULD);
+            pair.Add(new TermQuery(new Term(LuceneText.AllPairs, words[0])) { Boost = ShingleBoost * boost }, Occur.SHOULD);
         }
         return pair;
     }
 
-    /// <summary>
-    /// A phrase in a field that has two-syllable shingles is matched on them: one term for two words, every
-    /// adjacent pair for more. It needs no positions, so a phrase of common words ("khoa học và công nghệ", the
-    /// expansion of "KH&amp;CN") costs a few postings lists instead of reading positions of every document that
-    /// holds all its words. Only the body, which has no shingles, still uses a positional phrase.
-    /// </summary>
-    private static Query Phrase(string field, IReadOnlyList<string> words, float boost)
+    /// <summary>Words in order, by positions (only for exclusions, which are rare and must be exact).</summary>
+    private static Query Positional(string field, IReadOnlyList<string> words)
     {
-        if (words.Count == 1) return new TermQuery(new Term(field, words[0])) { Boost = boost };
-        if (PairsOf(field) is { } pairs)
-        {
-            if (words.Count == 2) return new TermQuery(new Term(pairs, words[0] + " " + words[1])) { Boost = boost };
-            var all = new BooleanQuery { Boost = boost };
-            for (var i = 0; i + 1 < words.Count; i++) all.Add(new TermQuery(new Term(pairs, words[i] + " " + words[i + 1])), Occur.MUST);
-            return all;
-        }
-        var phrase = new PhraseQuery { Boost = boost };
+        if (words.Count == 1) return new TermQuery(new Term(field, words[0]));
+        var phrase = new PhraseQuery();
         foreach (var w in words) phrase.Add(new Term(field, w));
         return phrase;
-    }
-
-    /// <summary>The shingle field holding adjacent pairs of a text field (original or folded), if it has one.</summary>
-    private static string? PairsOf(string field)
-    {
-        var folded = field.EndsWith(F.FoldedSuffix, StringComparison.Ordinal);
-        var text = folded ? field[..^F.FoldedSuffix.Length] : field;
-        if (!F.TextFields.Contains(text) || !F.HasShingles(text)) return null;
-        return text + (folded ? F.FoldedShingleSuffix : F.ShingleSuffix);
     }
 
     /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>

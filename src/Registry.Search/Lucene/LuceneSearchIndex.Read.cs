@@ -64,20 +64,20 @@ public sealed partial class LuceneSearchIndex
             StopWords = RelatedStopWords.ToHashSet(),
         };
         var query = new BooleanQuery();
-        AddLike(query, mlt, F.Title, document.Title, 2f);
-        AddLike(query, mlt, F.Keywords, string.Join(" . ", document.Keywords), 1.5f);
-        AddLike(query, mlt, F.Summary, document.Summary, 1f);
+        AddLike(query, mlt, document.Title, 2f);
+        AddLike(query, mlt, string.Join(" . ", document.Keywords), 1.5f);
+        AddLike(query, mlt, document.Summary, 1f);
         foreach (var sector in document.Sectors) query.Add(new TermQuery(new Term(F.Sector, sector)) { Boost = 0.5f }, Occur.SHOULD);
         var result = new BooleanQuery { { query, Occur.MUST }, { new TermQuery(new Term(F.Id, document.Id)), Occur.MUST_NOT } };
         return result;
     }
 
-    private static void AddLike(BooleanQuery query, MoreLikeThis mlt, string field, string text, float boost)
+    /// <summary>The text's most telling folded words, looked up in all text (the folded analysis names the form).</summary>
+    private static void AddLike(BooleanQuery query, MoreLikeThis mlt, string text, float boost)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
-        var folded = field + F.FoldedSuffix;
-        mlt.FieldNames = [folded];
-        var like = mlt.Like(new StringReader(text), folded);
+        mlt.FieldNames = [LuceneText.All];
+        var like = mlt.Like(new StringReader(text), F.Title + F.FoldedSuffix);
         like.Boost = boost;
         if (like is BooleanQuery { Clauses.Count: > 0 } or not BooleanQuery) query.Add(like, Occur.SHOULD);
     }

@@ -57,6 +57,10 @@ public sealed class VietnameseIndexAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEG
         if (shingles) stream = new AdjacentPairFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
+
+    /// <summary>The texts of one task in <see cref="LuceneText.All"/> are several values: no phrase spans two of them.</summary>
+    public override int GetPositionIncrementGap(string fieldName) =>
+        fieldName is LuceneText.All or LuceneText.Head ? LuceneText.ValueGap : base.GetPositionIncrementGap(fieldName);
 }
 
 internal static class LuceneIndex

@@ -1,0 +1,169 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Registry.Search.Analysis;
+
+namespace Registry.Search.Lucene;
+
+/// <summary>
+/// How the Lucene engine indexes text (layout 3). Every text of a task is analysed once and written to two matching
+/// fields: <see cref="All"/> (every text) and <see cref="Head"/> (title and keywords, the short texts that say what a
+/// task is about). Each word is indexed in its original form (NFC, lowercase, canonical tone) and, when that differs,
+/// its folded form at the same position, so one term lookup finds "lúa" exactly and another finds every "lua".
+/// Adjacent-syllable pairs of both forms go to the pair fields, without positions.
+/// <para>
+/// Before layout 3 each of five texts had its own original, folded and pair fields: a query word was looked up in ten
+/// fields and scored on each, and indexing analysed every text four times. Common words (in most tasks of a
+/// province's catalogue) made that the whole cost of a search.
+/// </para>
+/// </summary>
+internal static class LuceneText
+{
+    public const string All = "text";
+    public const string AllPairs = "text_p";
+    public const string Head = "head";
+    public const string HeadPairs = "head_p";
+
+    /// <summary>Position gap between two texts of one field, so phrases never match across a title and a keyword.</summary>
+    public const int ValueGap = 100;
+
+    /// <summary>Adds one text value to the matching fields (<paramref name="head"/>: also to the head fields).</summary>
+    public static void Add(Document doc, FieldPool pool, string value, bool head)
+    {
+        var words = Words.Of(value);
+        if (words.Count == 0) return;
+        doc.Add(pool.Text(All, words, pairs: false));
+        doc.Add(pool.Text(AllPairs, words, pairs: true));
+        if (!head) return;
+        doc.Add(pool.Text(Head, words, pairs: false));
+        doc.Add(pool.Text(HeadPairs, words, pairs: true));
+    }
+
+    /// <summary>A field over pre-analysed words, with the stream it reads them from (reused across documents).</summary>
+    internal static (Field Field, WordsStream Stream) NewField(string name, bool pairs)
+    {
+        WordsStream stream = pairs ? new PairStream() : new WordStream();
+        return (new Field(name, stream, pairs ? PairsType : TermsType), stream);
+    }
+
+    private static readonly FieldType TermsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED));
+
+    /// <summary>Pairs are matched term by term (a pair is one term), never as phrases: no positions to write.</summary>
+    private static readonly FieldType PairsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>The words of a text in both index forms; the folded form is the original instance when equal.</summary>
+    internal sealed class Words(List<string> original, List<string> folded)
+    {
+        public List<string> Original { get; } = original;
+        public List<string> Folded { get; } = folded;
+        public int Count => Original.Count;
+
+        public static Words Of(string text)
+        {
+            var original = new List<string>();
+            var folded = new List<string>();
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && VietnameseText.IsTokenChar(text[i]))
+                {
+                    if (start < 0) start = i;
+                    continue;
+                }
+                if (start < 0) continue;
+                // Cached by raw form: a word seen before costs no allocation.
+                var token = VietnameseText.NormalizeNonAsciiToken(text.AsSpan(start, i - start));
+                original.Add(token);
+                folded.Add(System.Text.Ascii.IsValid(token) ? token : VietnameseText.FoldToken(token));
+                start = -1;
+            }
+            return new Words(original, folded);
+        }
+    }
+
+    /// <summary>A token stream over <see cref="Words"/> set before each use; only the term and position are written.</summary>
+    internal abstract class WordsStream : TokenStream
+    {
+        protected Words Words = new([], []);
+        protected readonly ICharTermAttribute Term;
+        protected readonly IPositionIncrementAttribute Position;
+
+        protected WordsStream()
+        {
+            Term = AddAttribute<ICharTermAttribute>();
+            Position = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public void Set(Words words) => Words = words;
+    }
+
+    /// <summary>Each word's original form, then its folded form at the same position when different.</summary>
+    private sealed class WordStream : WordsStream
+    {
+        private int _next;
+        private bool _foldedPending;
+
+        public override bool IncrementToken()
+        {
+            if (_foldedPending)
+            {
+                _foldedPending = false;
+                Term.SetEmpty().Append(Words.Folded[_next - 1]);
+                Position.PositionIncrement = 0;
+                return true;
+            }
+            if (_next >= Words.Count) return false;
+            var original = Words.Original[_next];
+            Term.SetEmpty().Append(original);
+            Position.PositionIncrement = 1;
+            _foldedPending = !ReferenceEquals(original, Words.Folded[_next]) && original != Words.Folded[_next];
+            _next++;
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 0;
+            _foldedPending = false;
+        }
+    }
+
+    /// <summary>"a b" for each two adjacent words, in the original form and (when different) the folded form.</summary>
+    private sealed class PairStream : WordsStream
+    {
+        private int _next = 1;
+        private bool _foldedPending;
+
+        public override bool IncrementToken()
+        {
+            Position.PositionIncrement = 1;
+            if (_foldedPending)
+            {
+                _foldedPending = false;
+                Term.SetEmpty().Append(Words.Folded[_next - 2]).Append(' ').Append(Words.Folded[_next - 1]);
+                return true;
+            }
+            if (_next >= Words.Count) return false;
+            var (a, b) = (Words.Original[_next - 1], Words.Original[_next]);
+            Term.SetEmpty().Append(a).Append(' ').Append(b);
+            _foldedPending = a != Words.Folded[_next - 1] || b != Words.Folded[_next];
+            _next++;
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 1;
+            _foldedPending = false;
+        }
+    }
+}
