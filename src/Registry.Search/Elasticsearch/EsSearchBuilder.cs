@@ -13,7 +13,8 @@ namespace Registry.Search.Elasticsearch;
 /// <summary>
 /// Turns a <see cref="Model.SearchRequest"/> into the body of <c>POST /{alias}/_search</c>: query and filters,
 /// sort with the id tie-breaker, <c>search_after</c> from the cursor, one extra hit to know whether a next page
-/// exists, exact totals, facet aggregations and <c>&lt;mark&gt;</c> highlights.
+/// exists, exact totals, multi-select facet aggregations (filters of faceted dimensions in <c>post_filter</c>)
+/// and <c>&lt;mark&gt;</c> highlights.
 /// </summary>
 internal static class EsSearchBuilder
 {

@@ -11,7 +11,8 @@ namespace Registry.Search.Lucene;
 /// index (common words, facets over everything) is bound by how many documents it visits, so latency falls
 /// with the number of cores; indexes too small to gain are searched on the calling thread. When other searches
 /// are already running (a busy server), the cores are taken anyway and splitting would only add overhead, so
-/// the search runs on the calling thread too.
+/// the search runs on the calling thread too. The extra counting passes of multi-select facets (<see cref="Count"/>)
+/// are split the same way.
 /// </summary>
 internal static class SegmentParallelSearch
 {
