@@ -9,7 +9,7 @@ namespace Registry.Api.Search;
 /// restricted to the <c>select</c> fields when given, plus <c>"highlights": {"title": "…<mark>…</mark>…", "summary": "…"}</c>
 /// when <c>highlight=true</c> and the field matched.
 /// </summary>
-/// <param name="Facets">Facet name → buckets (most frequent first); only the facets asked for.</param>
+/// <param name="Facets">Facet name → buckets (most frequent first); only the facets asked for. Multi-select: a facet counts under every filter except its own.</param>
 public sealed record TaskSearchResponse(
     TaskSearchMeta Meta,
     IReadOnlyList<JsonObject> Results,

@@ -29,7 +29,8 @@ public static class SearchParameters
     public static readonly IReadOnlyList<QueryParameter> Search =
     [
         .. Common,
-        new(Facets, "string", $"Các facet cần đếm, ngăn bằng dấu phẩy (facets to count, comma-separated): {string.Join(", ", SearchFacets.All.Select(f => f.Name))}.", "field,level,year"),
+        new(Facets, "string", $"Các facet cần đếm, ngăn bằng dấu phẩy (facets to count, comma-separated): {string.Join(", ", SearchFacets.All.Select(f => f.Name))}. " +
+            "Mỗi facet đếm với mọi bộ lọc trừ bộ lọc của chính nó, nên vẫn thấy các giá trị khác để chọn thêm (multi-select: each facet counts under every filter except its own, so level=provincial still lists the other levels; meta.count and results use every filter).", "field,level,year"),
         new(Cursor, "string", "Con trỏ meta.nextCursor của trang trước (opaque meta.nextCursor of the previous page; omit for the first page).", null),
         new(PageSize, "integer", $"Số kết quả mỗi trang, 1–{SearchRequest.MaxPageSize}, mặc định {SearchRequest.DefaultPageSize} (results per page).", "25"),
         new(Select, "string", $"Chỉ trả các trường này của bản ghi, ngăn bằng dấu phẩy (return only these top-level record fields, comma-separated; id is always included): {string.Join(", ", RecordSelection.Fields)}.", "code,title,budget"),

@@ -39,7 +39,8 @@ internal static class EsResponseReader
     public static IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> Facets(AggregateDictionary? aggregations, IReadOnlyList<SearchFacet> facets) =>
         facets.ToDictionary(f => f.Name, f => SearchFacets.ToBuckets(f, Counts(aggregations, f.Name)));
 
-    /// <summary>Keyword facets come back as string terms, the start-year facet as long terms.</summary>
+    /// <summary>Keyword facets come back as string terms, the start-year facet as long terms; a facet counted under
+    /// the other post filters comes as a filter aggregate holding its terms under the same name.</summary>
     private static IEnumerable<KeyValuePair<string, long>> Counts(AggregateDictionary? aggregations, string name)
     {
         if (aggregations is null || !aggregations.TryGetAggregate(name, out var aggregate)) return [];
@@ -47,6 +48,7 @@ internal static class EsResponseReader
         {
             StringTermsAggregate s => s.Buckets.Select(b => KeyValuePair.Create(Key(b.Key), b.DocCount)),
             LongTermsAggregate l => l.Buckets.Select(b => KeyValuePair.Create(b.Key.ToString(CultureInfo.InvariantCulture), b.DocCount)),
+            FilterAggregate f => Counts(f.Aggregations, name),
             _ => [],
         };
     }

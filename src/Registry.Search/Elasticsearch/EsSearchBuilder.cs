@@ -13,7 +13,8 @@ namespace Registry.Search.Elasticsearch;
 /// <summary>
 /// Turns a <see cref="Model.SearchRequest"/> into the body of <c>POST /{alias}/_search</c>: query and filters,
 /// sort with the id tie-breaker, <c>search_after</c> from the cursor, one extra hit to know whether a next page
-/// exists, exact totals, facet aggregations and <c>&lt;mark&gt;</c> highlights.
+/// exists, exact totals, multi-select facet aggregations (filters of faceted dimensions in <c>post_filter</c>)
+/// and <c>&lt;mark&gt;</c> highlights.
 /// </summary>
 internal static class EsSearchBuilder
 {
@@ -26,15 +27,19 @@ internal static class EsSearchBuilder
         var parsed = QueryText.Parse(request.Query);
         var hasQuery = !parsed.IsEmpty;
         var facets = Facets(request.Facets);
+        // Filters of a requested facet's dimension narrow the hits after the aggregations (post_filter); each
+        // facet's aggregation applies the other post filters itself (see DisjunctiveFacets).
+        var faceted = DisjunctiveFacets.Faceted(facets, request.Filters);
         var body = new EsSearchRequest(alias)
         {
-            Query = EsQueryBuilder.Build(parsed, request.Filters),
+            Query = EsQueryBuilder.Build(parsed, request.Filters.Without(faceted.Has)),
+            PostFilter = faceted.IsEmpty ? null : AllOf(faceted),
             Size = request.ClampedPageSize + 1,
             Sort = EsSorting.Build(request.Sort, hasQuery),
             SearchAfter = request.Cursor is null ? null : EsSorting.Decode(request.Cursor, request.Sort, hasQuery),
             TrackTotalHits = new TrackHits(true),
             Source = new SourceConfig(new SourceFilter { Includes = new[] { F.Source } }),
-            Aggregations = facets.Count == 0 ? null : facets.ToDictionary(f => f.Name, Aggregation),
+            Aggregations = facets.Count == 0 ? null : facets.ToDictionary(f => f.Name, f => Aggregation(f, faceted)),
             Highlight = request.Highlight ? Highlight(parsed.HighlightTerms) : null,
         };
         return (body, parsed);
@@ -45,8 +50,24 @@ internal static class EsSearchBuilder
                 ?? throw new InvalidSearchRequestException("facets", $"Không có facet '{n}' (unknown facet; valid: {string.Join(", ", SearchFacets.All.Select(f => f.Name))})."))
             .Distinct().ToList();
 
+    /// <summary>The facet's terms aggregation, inside a <c>filter</c> aggregation of the post filters it does not own
+    /// (its counts see every filter but its own); bare when there are none. The inner aggregation carries the
+    /// facet's name too, which <see cref="EsResponseReader"/> unwraps.</summary>
+    private static Aggregation Aggregation(SearchFacet facet, SearchFilterSet postFilters)
+    {
+        var others = postFilters.Without(facet.Owns);
+        if (others.IsEmpty) return Terms(facet);
+        return new Aggregation
+        {
+            Filter = AllOf(others),
+            Aggregations = new Dictionary<string, Aggregation> { [facet.Name] = Terms(facet) },
+        };
+    }
+
+    private static Query AllOf(SearchFilterSet filters) => new BoolQuery { Filter = EsQueryBuilder.Filters(filters) };
+
     /// <summary>Most frequent first, ties by key, as <see cref="SearchFacets.ToBuckets"/> orders them.</summary>
-    private static Aggregation Aggregation(SearchFacet facet) => new TermsAggregation
+    private static Aggregation Terms(SearchFacet facet) => new TermsAggregation
     {
         Field = facet.IndexField,
         Size = facet.MaxBuckets,

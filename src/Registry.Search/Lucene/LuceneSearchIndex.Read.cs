@@ -29,13 +29,27 @@ public sealed partial class LuceneSearchIndex
         {
             var query = LuceneQueryBuilder.Build(parsed, searcher.IndexReader);
             // One extra hit tells whether there is a next page.
-            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, facets, Parallelism);
+            var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
+            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism);
             var docs = top.ScoreDocs;
             var page = docs.Take(size).Cast<FieldDoc>().ToList();
             var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? parsed.HighlightTerms : [])).ToList();
             var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
-            return new SearchResult(counter.TotalHits, hits, next, counter.Result());
+            return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, query, facets, counter, extra));
         }));
+    }
+
+    /// <summary>The main pass's facet counts plus one counting pass per group of facets whose own filter is set.</summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> FacetCounts(IndexSearcher searcher, Query query,
+        IReadOnlyList<SearchFacet> facets, FacetCollector main, IReadOnlyList<FacetPass> extra)
+    {
+        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(main.Result());
+        foreach (var pass in extra)
+        {
+            var counts = SegmentParallelSearch.Count(searcher, query, LuceneQueryBuilder.BuildFilter(pass.Filters), pass.Facets, Parallelism);
+            foreach (var (name, buckets) in counts.Result()) counted[name] = buckets;
+        }
+        return facets.ToDictionary(f => f.Name, f => counted[f.Name]);
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) =>

@@ -11,7 +11,8 @@ namespace Registry.Search.Lucene;
 /// index (common words, facets over everything) is bound by how many documents it visits, so latency falls
 /// with the number of cores; indexes too small to gain are searched on the calling thread. When other searches
 /// are already running (a busy server), the cores are taken anyway and splitting would only add overhead, so
-/// the search runs on the calling thread too.
+/// the search runs on the calling thread too. The extra counting passes of multi-select facets (<see cref="Count"/>)
+/// are split the same way.
 /// </summary>
 internal static class SegmentParallelSearch
 {
@@ -20,37 +21,46 @@ internal static class SegmentParallelSearch
     public static (TopDocs Top, FacetCollector Counts) Search(IndexSearcher searcher, Query query, Filter? filter, Sort sort,
         int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets, SearchParallelism parallelism)
     {
+        TopFieldCollector[]? tops = null;
+        var counts = Run(searcher, query, filter, facets, parallelism, (i, count, ranges) =>
+        {
+            tops ??= new TopFieldCollector[ranges];
+            tops[i] = TopFieldCollector.Create(sort, n, after, true, true, false, true);
+            return MultiCollector.Wrap(tops[i], count);
+        });
+        var top = tops!.Length == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(sort, n, tops.Select(t => (TopDocs)t.GetTopDocs()).ToArray());
+        return (top, counts);
+    }
+
+    /// <summary>Counts the facets over every match without collecting hits: the extra pass of a facet whose own
+    /// filter is left out (see <see cref="DisjunctiveFacets"/>), split across cores like a search.</summary>
+    public static FacetCollector Count(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyList<SearchFacet> facets,
+        SearchParallelism parallelism) =>
+        Run(searcher, query, filter, facets, parallelism, (_, count, _) => count);
+
+    /// <param name="collectorFor">Range index, that range's facet counter, number of ranges → the collector to score into.</param>
+    private static FacetCollector Run(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyList<SearchFacet> facets,
+        SearchParallelism parallelism, Func<int, FacetCollector, int, ICollector> collectorFor)
+    {
         var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
         var alone = Interlocked.Increment(ref s_running) == 1;
         try
         {
             var ranges = Ranges(searcher.IndexReader, alone || parallelism.EvenWhenBusy ? parallelism.MaxRanges : 1, parallelism.MinDocsPerRange);
-            return Search(weight, sort, n, after, facets, ranges);
+            var counts = new FacetCollector[ranges.Count];
+            var collectors = new ICollector[ranges.Count];
+            // Collectors are made up front, on this thread, so callers may keep per-range state without locks.
+            for (var i = 0; i < ranges.Count; i++) collectors[i] = collectorFor(i, counts[i] = new FacetCollector(facets), ranges.Count);
+            void ScoreRange(int i) { foreach (var piece in ranges[i]) Score(weight, collectors[i], piece); }
+            if (ranges.Count == 1) ScoreRange(0);
+            else Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count }, ScoreRange);
+            for (var i = 1; i < counts.Length; i++) counts[0].Add(counts[i]);
+            return counts[0];
         }
         finally
         {
             Interlocked.Decrement(ref s_running);
         }
-    }
-
-    private static (TopDocs Top, FacetCollector Counts) Search(
-        Weight weight, Sort sort, int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets, List<List<Piece>> ranges)
-    {
-        var tops = new TopFieldCollector[ranges.Count];
-        var counts = new FacetCollector[ranges.Count];
-        void Run(int i)
-        {
-            tops[i] = TopFieldCollector.Create(sort, n, after, true, true, false, true);
-            counts[i] = new FacetCollector(facets);
-            var collector = MultiCollector.Wrap(tops[i], counts[i]);
-            foreach (var piece in ranges[i]) Score(weight, collector, piece);
-        }
-        if (ranges.Count == 1) Run(0);
-        else Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count }, Run);
-
-        for (var i = 1; i < counts.Length; i++) counts[0].Add(counts[i]);
-        var top = ranges.Count == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(sort, n, tops.Select(t => (TopDocs)t.GetTopDocs()).ToArray());
-        return (top, counts[0]);
     }
 
     private readonly record struct Piece(AtomicReaderContext Leaf, int Start, int End);

@@ -5,29 +5,36 @@ namespace Registry.Search.Model;
 /// <summary>A facet: counts of matching tasks per value of <see cref="IndexField"/>.</summary>
 /// <param name="MaxBuckets">How many buckets are returned, most frequent first.</param>
 /// <param name="DisplayName">Vietnamese label of a bucket key.</param>
-public sealed record SearchFacet(string Name, string IndexField, string Description, int MaxBuckets, Func<string, string> DisplayName)
+/// <param name="Dimension">The filters of this facet's own dimension: its counts ignore them (multi-select, see
+/// <see cref="DisjunctiveFacets"/>), and the first one is the filter that narrows to a bucket.</param>
+public sealed record SearchFacet(string Name, string IndexField, string Description, int MaxBuckets, Func<string, string> DisplayName,
+    IReadOnlyList<SearchFilter> Dimension)
 {
-    /// <summary>The filter that narrows to one bucket of this facet (sector and field buckets filter by <c>field</c>).</summary>
-    public string FilterName => Name switch { "sector" => "field", "year" => "yearFrom", _ => Name };
+    /// <summary>The filter that narrows to one bucket of this facet (sector and field buckets filter by <c>field</c>,
+    /// a year bucket by <c>yearFrom</c> and <c>yearTo</c>).</summary>
+    public string FilterName => Dimension[0].Name;
+
+    /// <summary>True when <paramref name="filter"/> belongs to this facet's dimension.</summary>
+    public bool Owns(SearchFilter filter) => Dimension.Contains(filter);
 }
 
 public static class SearchFacets
 {
     public static readonly SearchFacet Field = new("field", SearchFields.FieldLevel1,
-        "Lĩnh vực cấp 1 (field of science, level 1).", 10, FieldName);
+        "Lĩnh vực cấp 1 (field of science, level 1).", 10, FieldName, [SearchFilters.Field]);
     public static readonly SearchFacet Sector = new("sector", SearchFields.Sector,
-        "Lĩnh vực cấp 2 (sector, level 2).", 50, FieldName);
+        "Lĩnh vực cấp 2 (sector, level 2).", 50, FieldName, [SearchFilters.Field]);
     public static readonly SearchFacet Level = new("level", SearchFields.Level,
-        "Cấp quản lý (level).", 10, VietnameseLabels.Level);
+        "Cấp quản lý (level).", 10, VietnameseLabels.Level, [SearchFilters.Level]);
     public static readonly SearchFacet Kind = new("kind", SearchFields.Kind,
-        "Loại nhiệm vụ (kind).", 10, VietnameseLabels.Kind);
+        "Loại nhiệm vụ (kind).", 10, VietnameseLabels.Kind, [SearchFilters.Kind]);
     public static readonly SearchFacet Status = new("status", SearchFields.Status,
-        "Tình trạng (status).", 10, VietnameseLabels.Status);
+        "Tình trạng (status).", 10, VietnameseLabels.Status, [SearchFilters.Status]);
     public static readonly SearchFacet Year = new("year", SearchFields.StartYear,
-        "Năm bắt đầu (start year).", 100, y => y);
+        "Năm bắt đầu (start year).", 100, y => y, [SearchFilters.YearFrom, SearchFilters.YearTo]);
     /// <summary>Buckets are keyed by organisation id; engines read the name from <see cref="SearchFields.OrganizationFacet"/>.</summary>
     public static readonly SearchFacet Organization = new("organization", SearchFields.OrganizationFacet,
-        "Tổ chức chủ trì (host organization).", 50, k => OrganizationFacetKey.Split(k).Name);
+        "Tổ chức chủ trì (host organization).", 50, k => OrganizationFacetKey.Split(k).Name, [SearchFilters.Organization]);
 
     public static readonly IReadOnlyList<SearchFacet> All = [Field, Sector, Level, Kind, Status, Year, Organization];
 

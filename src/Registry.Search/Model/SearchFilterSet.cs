@@ -16,6 +16,16 @@ public sealed class SearchFilterSet
 
     public bool IsEmpty => Applied.Count == 0;
 
+    /// <summary>True when the request filters by <paramref name="filter"/>.</summary>
+    public bool Has(SearchFilter filter) => Applied.Any(a => a.Filter == filter);
+
+    /// <summary>These filters without the applied filters <paramref name="drop"/> selects.</summary>
+    public SearchFilterSet Without(Func<SearchFilter, bool> drop) =>
+        Applied.Any(a => drop(a.Filter)) ? new SearchFilterSet(Applied.Where(a => !drop(a.Filter)).ToImmutableList()) : this;
+
+    /// <summary>Only the applied filters <paramref name="keep"/> selects.</summary>
+    public SearchFilterSet Only(Func<SearchFilter, bool> keep) => Without(f => !keep(f));
+
     /// <summary>Parses raw (name, value) pairs such as query-string parameters. Multi-valued filters accept repeats
     /// and comma-separated lists. Unknown names and bad values are reported, never thrown.</summary>
     public static SearchFilterSet Parse(IEnumerable<KeyValuePair<string, string?>> raw, out IReadOnlyDictionary<string, string[]> errors)

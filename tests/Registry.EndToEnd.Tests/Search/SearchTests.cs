@@ -89,6 +89,28 @@ public sealed class SearchTests(SearchCatalogue catalogue) : IClassFixture<Searc
         Assert.Equal(2, facets.GetProperty("year").GetArrayLength());
     }
 
+    private static Dictionary<string, long> Buckets(JsonElement body, string facet) =>
+        body.GetProperty("facets").GetProperty(facet).EnumerateArray().ToDictionary(b => b.GetProperty("key").GetString()!, b => b.GetProperty("count").GetInt64());
+
+    [Fact]
+    public async Task A_filtered_facet_still_lists_its_sibling_values_while_the_results_stay_filtered()
+    {
+        var body = await GetAsync("/api/v1/tasks?level=provincial&facets=level,kind");
+        Assert.Equal([TeaProcessing, Digital], body.Codes());
+        Assert.Equal(2, body.GetProperty("meta").GetProperty("count").GetInt64());
+        Assert.Equal(new Dictionary<string, long> { ["provincial"] = 2, ["national"] = 1, ["grassroots"] = 1, ["ministerial"] = 1 }, Buckets(body, "level"));
+        Assert.Equal(new Dictionary<string, long> { ["researchProject"] = 1, ["scienceTechnologyProject"] = 1 }, Buckets(body, "kind"));
+    }
+
+    [Fact]
+    public async Task Two_filtered_facets_each_count_under_the_other_filter()
+    {
+        var body = await GetAsync("/api/v1/tasks?level=provincial&status=inProgress&facets=level,status");
+        Assert.Equal([TeaProcessing], body.Codes());
+        Assert.Equal(new Dictionary<string, long> { ["provincial"] = 1, ["national"] = 1 }, Buckets(body, "level"));
+        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1, ["inProgress"] = 1 }, Buckets(body, "status"));
+    }
+
     [Theory]
     [InlineData("budget", new[] { Tea, Digital, TeaProcessing, Rice, Silk })]
     [InlineData("+budget", new[] { Silk, Rice, TeaProcessing, Digital, Tea })]

@@ -47,8 +47,9 @@ public abstract partial class SearchIndexBehaviour
             Filters = filters, PageSize = 1, Facets = ["field", "sector", "level", "kind", "status", "year", "organization"],
         });
         var matching = All.Where(r => Matches(r, "field", "4")).ToList();
-        AssertFacet(result, "sector", matching.SelectMany(r => r.Fields!.Select(f => f[..3]).Distinct()));
-        AssertFacet(result, "field", matching.Select(_ => "4"));
+        // The field and sector facets are the field filter's own dimension: they count as if it were not set.
+        AssertFacet(result, "sector", All.SelectMany(r => r.Fields!.Select(f => f[..3]).Distinct()));
+        AssertFacet(result, "field", All.SelectMany(r => r.Fields!.Select(f => f[..1]).Distinct()));
         AssertFacet(result, "level", matching.Select(r => EnumNames.CamelCase(r.Level!.Value)));
         AssertFacet(result, "status", matching.Select(r => EnumNames.CamelCase(r.Status!.Value)));
         AssertFacet(result, "year", matching.Select(r => r.StartDate!.Value.Year.ToString()));
@@ -114,7 +115,7 @@ public abstract partial class SearchIndexBehaviour
         Assert.Equal(200, (await Seeded.SearchAsync(new SearchRequest { PageSize = 5000 })).Hits.Count);
     }
 
-    private static void AssertFacet(SearchResult result, string facet, IEnumerable<string> values)
+    private protected static void AssertFacet(SearchResult result, string facet, IEnumerable<string> values)
     {
         var expected = values.GroupBy(v => v).ToDictionary(g => g.Key, g => (long)g.Count());
         var actual = result.Facets[facet].ToDictionary(b => b.Key, b => b.Count);
@@ -123,7 +124,7 @@ public abstract partial class SearchIndexBehaviour
     }
 
     /// <summary>The reference semantics of each filter, written independently of the engines.</summary>
-    private static bool Matches(TaskRecord r, string name, string value)
+    private protected static bool Matches(TaskRecord r, string name, string value)
     {
         var values = value.Split(',');
         return name switch

@@ -145,4 +145,37 @@ public sealed class SearchModelTests
         Assert.DoesNotContain(d.Body, t => t.Contains("example.vn"));
         Assert.Contains("Nguyễn Văn An", d.SourceJson);
     }
+
+    [Fact]
+    public void Each_facet_declares_the_filters_of_its_own_dimension()
+    {
+        Assert.Equal([SearchFilters.YearFrom, SearchFilters.YearTo], SearchFacets.Year.Dimension);
+        Assert.Equal(SearchFacets.Field.Dimension, SearchFacets.Sector.Dimension);
+        Assert.Equal([SearchFilters.Organization], SearchFacets.Organization.Dimension);
+        Assert.Equal(["field", "field", "level", "kind", "status", "yearFrom", "organization"], SearchFacets.All.Select(f => f.FilterName));
+    }
+
+    [Fact]
+    public void Facets_of_filtered_dimensions_get_one_pass_per_dropped_filter_set()
+    {
+        var filters = SearchFilterSet.Of(("field", "4"), ("level", "provincial"), ("yearTo", "2024"), ("budgetMin", "1000"));
+        var (main, extra) = DisjunctiveFacets.Plan(SearchFacets.All, filters);
+        Assert.Equal(["kind", "status", "organization"], main.Select(f => f.Name));
+        Assert.Equal(3, extra.Count);
+        var fieldPass = extra.Single(p => p.Facets.Contains(SearchFacets.Field));
+        Assert.Equal(["field", "sector"], fieldPass.Facets.Select(f => f.Name));
+        Assert.Equal("level=provincial&yearTo=2024&budgetMin=1000", fieldPass.Filters.ToString());
+        Assert.Equal("field=4&level=provincial&budgetMin=1000", extra.Single(p => p.Facets.Contains(SearchFacets.Year)).Filters.ToString());
+        Assert.Equal("field=4&yearTo=2024&budgetMin=1000", extra.Single(p => p.Facets.Contains(SearchFacets.Level)).Filters.ToString());
+    }
+
+    [Fact]
+    public void Without_filtered_dimensions_every_facet_counts_with_the_hits()
+    {
+        var (main, extra) = DisjunctiveFacets.Plan([SearchFacets.Kind, SearchFacets.Level], SearchFilterSet.Of(("status", "accepted")));
+        Assert.Equal([SearchFacets.Kind, SearchFacets.Level], main);
+        Assert.Empty(extra);
+        Assert.True(DisjunctiveFacets.Faceted([SearchFacets.Kind], SearchFilterSet.Of(("status", "accepted"))).IsEmpty);
+        Assert.Equal("level=provincial", DisjunctiveFacets.Faceted([SearchFacets.Level], SearchFilterSet.Of(("level", "provincial"), ("status", "accepted"))).ToString());
+    }
 }

@@ -24,7 +24,7 @@ public sealed class TaskConnectionType : ObjectGraphType<TaskConnection>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskEdgeType>>>>("edges").Description("Các nhiệm vụ kèm con trỏ (tasks with cursors).").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskType>>>>("nodes").Description("Các nhiệm vụ (the tasks).").Resolve(c => c.Source.Edges.Select(e => e.Node).ToList());
         Field<ListGraphType<NonNullGraphType<FacetType>>>("facets")
-            .Description("Đếm theo nhóm trên toàn bộ kết quả (counts per value over all matches).")
+            .Description("Đếm theo nhóm trên toàn bộ kết quả; mỗi nhóm bỏ qua bộ lọc của chính nó (counts per value over all matches; each facet ignores its own filter, so a filtered facet still lists its other values).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<FacetNameType>>>>("names", "Các nhóm cần đếm (facets to count).")
             .ResolveAsync(async c => await FacetResolver.ResolveAsync(c, c.Source.FacetScope));
     }

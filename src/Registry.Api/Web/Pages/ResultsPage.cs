@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Search.Model;
@@ -7,13 +8,14 @@ namespace Registry.Api.Web.Pages;
 /// <summary><c>/tasks?q=…</c>: results with highlights, facets with counts, sort and cursor paging.</summary>
 public static class ResultsPage
 {
-    private static readonly string[] Facets = ["field", "sector", "level", "kind", "status", "year", "organization"];
+    private static readonly SearchFacet[] Facets =
+        [SearchFacets.Field, SearchFacets.Sector, SearchFacets.Level, SearchFacets.Kind, SearchFacets.Status, SearchFacets.Year, SearchFacets.Organization];
 
     public static async Task<IResult> Handle(HttpContext http, ISearchIndex index, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var query = SearchQuery.From(http.Request.Query);
-        var request = query.ToRequest(Facets, out var errors);
+        var request = query.ToRequest(Facets.Select(f => f.Name).ToList(), out var errors);
         SearchResult? result = null;
         if (errors.Count == 0)
         {
@@ -25,7 +27,7 @@ public static class ResultsPage
         var main = Html.Of($"""
             <div class="wrap">
             <h1>{title}</h1>
-            {Fragments.SearchForm(ctx, query.Text, query.FilterPairs)}
+            {Fragments.SearchForm(ctx, query.Text, query.FilterParameters)}
             {(result is null ? Problems(ctx, errors) : Body(ctx, query, result))}
             </div>
             """);
@@ -58,7 +60,7 @@ public static class ResultsPage
             <aside class="facets" aria-labelledby="facets-h">
             <h2 id="facets-h">{ctx[T.Filters]}</h2>
             {TransferableToggle(ctx, query)}
-            {Facets.Select(f => FacetBlock(ctx, query, f, result.Facets.GetValueOrDefault(f)))}
+            {Facets.Select(f => FacetBlock(ctx, query, f, result.Facets.GetValueOrDefault(f.Name)))}
             </aside>
             <section aria-labelledby="count-h">
             <div class="toolbar"><p id="count-h" role="status"><strong>{count}</strong></p>{SortForm(ctx, query)}</div>
@@ -71,30 +73,38 @@ public static class ResultsPage
             """);
     }
 
-    private static Markup TransferableToggle(PageContext ctx, SearchQuery query)
-    {
-        var on = query.Has("transferable", "true");
-        return Html.Of($"""<p><a href="{query.Toggle("transferable", "true")}"{(on ? Html.Of($" aria-current=\"true\"") : Markup.Empty)}><span aria-hidden="true">{(on ? "☑" : "☐")}</span> {ctx[T.TransferableOnly]}</a></p>""");
-    }
+    private static Markup TransferableToggle(PageContext ctx, SearchQuery query) =>
+        Html.Of($"""<p>{Toggle(query.Toggle("transferable", "true"), query.Has("transferable", "true"), ctx[T.TransferableOnly])}</p>""");
 
-    private static Markup FacetBlock(PageContext ctx, SearchQuery query, string facet, IReadOnlyList<FacetBucket>? buckets)
+    /// <summary>
+    /// A facet as a list of toggles. Counts are multi-select (the engine counts a facet without its own filter),
+    /// so the other values stay listed: choosing one adds it to the filter (values are OR-ed), choosing a selected
+    /// one removes it.
+    /// </summary>
+    private static Markup FacetBlock(PageContext ctx, SearchQuery query, SearchFacet facet, IReadOnlyList<FacetBucket>? buckets)
     {
         if (buckets is null || buckets.Count == 0) return Markup.Empty;
-        var filter = facet == "sector" ? "field" : facet;
-        var ordered = facet == "year" ? buckets.OrderByDescending(b => b.Key, StringComparer.Ordinal).ToList() : buckets;
+        var year = facet == SearchFacets.Year;
+        var ordered = year ? buckets.OrderByDescending(b => b.Key, StringComparer.Ordinal).ToList() : buckets;
         var items = ordered.Select(b =>
         {
-            var applied = facet == "year" ? query.Has("yearFrom", b.Key) && query.Has("yearTo", b.Key) : query.Has(filter, b.Key);
-            var href = facet == "year" ? query.ToggleYear(b.Key) : query.Toggle(filter, b.Key);
-            var label = FacetText.Value(facet, b.Key, b.DisplayName, ctx.Language);
-            return Html.Of($"""<li><a href="{href}"{(applied ? Html.Of($" aria-current=\"true\"") : Markup.Empty)}><span aria-hidden="true">{(applied ? "☑" : "☐")}</span> {label}</a> <span class="count">({ctx.Format.Number(b.Count)})</span></li>""");
+            var (applied, href) = year && int.TryParse(b.Key, CultureInfo.InvariantCulture, out var y)
+                ? (query.HasYear(y), query.ToggleYear(y))
+                : (query.Has(facet.FilterName, b.Key), query.Toggle(facet.FilterName, b.Key));
+            var label = FacetText.Value(facet.Name, b.Key, b.DisplayName, ctx.Language);
+            return Html.Of($"""<li>{Toggle(href, applied, label)} <span class="count">({ctx.Format.Number(b.Count)})</span></li>""");
         });
-        var open = facet is "field" or "level" or "status" || query.FilterPairs.Any(p => p.Key == filter);
+        var filtered = query.FilterPairs.Any(p => facet.Dimension.Any(f => f.Name.Equals(p.Key, StringComparison.OrdinalIgnoreCase)));
+        var open = facet == SearchFacets.Field || facet == SearchFacets.Level || facet == SearchFacets.Status || filtered;
         return Html.Of($"""
-            <details{(open ? Html.Of($" open") : Markup.Empty)}><summary>{ctx[FacetText.Title(facet)]}</summary>
-            <ul class="plain">{items}</ul></details>
+            <details{(open ? Html.Of($" open") : Markup.Empty)}><summary>{ctx[FacetText.Title(facet.Name)]}</summary>
+            <ul class="plain toggles">{items}</ul></details>
             """);
     }
+
+    /// <summary>A link that looks and reads as a checkbox: <c>aria-current</c> marks the selected values.</summary>
+    private static Markup Toggle(string href, bool on, string label) =>
+        Html.Of($"""<a href="{href}" class="toggle"{(on ? Html.Of($" aria-current=\"true\"") : Markup.Empty)}><span class="box" aria-hidden="true">{(on ? "☑" : "☐")}</span> {label}</a>""");
 
     private static Markup ActiveFilters(PageContext ctx, SearchQuery query, SearchResult result)
     {
@@ -122,7 +132,7 @@ public static class ResultsPage
             return Html.Of($"""<option value="{o.Value}"{(sort == current ? Html.Of($" selected") : Markup.Empty)}>{ctx[o.Label]}</option>""");
         });
         var size = query.RequestedPageSize is null ? Markup.Empty : Html.Of($"""<input type="hidden" name="pageSize" value="{query.PageSize}">""");
-        var keep = query.FilterPairs.Select(p => Html.Of($"""<input type="hidden" name="{p.Key}" value="{p.Value}">"""));
+        var keep = query.FilterParameters.Select(p => Html.Of($"""<input type="hidden" name="{p.Key}" value="{p.Value}">"""));
         var text = query.Text is null ? Markup.Empty : Html.Of($"""<input type="hidden" name="q" value="{query.Text}">""");
         return Html.Of($"""
             <form action="/tasks" method="get">{text}{keep}{size}

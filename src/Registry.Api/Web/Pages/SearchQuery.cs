@@ -67,19 +67,58 @@ public sealed class SearchQuery
         return request;
     }
 
-    /// <summary>This search with the filter value added (or removed when already applied); paging restarts.</summary>
-    public string Toggle(string name, string value) =>
-        Has(name, value) ? Without(name, value) : Build(Text, SortText, null, [.. FilterPairs, KeyValuePair.Create(name, value)]);
+    /// <summary>
+    /// This search with the value added to its filter's values (OR-ed with the others) or, when already applied,
+    /// removed; paging restarts. A field code replaces the selected codes it lies under or over, so choosing the
+    /// sector 401 while the field 4 is selected narrows to 401 (adding it would change nothing: 4 holds it).
+    /// </summary>
+    public string Toggle(string name, string value)
+    {
+        if (Has(name, value)) return Without(name, value);
+        var field = name.Equals(SearchFilters.Field.Name, StringComparison.OrdinalIgnoreCase);
+        var kept = FilterPairs.Where(p => !(field && p.Key.Equals(name, StringComparison.OrdinalIgnoreCase) && Nested(p.Value, value)));
+        return Build(Text, SortText, null, [.. kept, KeyValuePair.Create(name, value)]);
+    }
 
     public string Without(string name, string value) =>
         Build(Text, SortText, null, FilterPairs.Where(p => !(p.Key.Equals(name, StringComparison.OrdinalIgnoreCase) && p.Value == value)));
 
-    /// <summary>A year bucket filters one start year: yearFrom and yearTo both set to it.</summary>
-    public string ToggleYear(string year)
+    /// <summary>The start years selected: the range yearFrom–yearTo (either end may be open); null when neither is set.</summary>
+    public (int From, int To)? YearRange
     {
-        var applied = Has("yearFrom", year) && Has("yearTo", year);
-        var rest = FilterPairs.Where(p => !p.Key.Equals("yearFrom", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("yearTo", StringComparison.OrdinalIgnoreCase));
-        return applied ? Build(Text, SortText, null, rest) : Build(Text, SortText, null, [.. rest, KeyValuePair.Create("yearFrom", year), KeyValuePair.Create("yearTo", year)]);
+        get
+        {
+            int? Bound(string name) => FilterPairs.LastOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is { } v
+                && int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+            var (from, to) = (Bound(SearchFilters.YearFrom.Name), Bound(SearchFilters.YearTo.Name));
+            return from is null && to is null ? null : (from ?? int.MinValue, to ?? int.MaxValue);
+        }
+    }
+
+    public bool HasYear(int year) => YearRange is var (from, to) && from <= year && year <= to;
+
+    /// <summary>
+    /// Start years filter as a range, so a year bucket toggles the range: an unselected year stretches it to
+    /// reach that year (the years between come along), an end year shrinks it by one, the only year clears it,
+    /// and a year inside the range narrows it to that year alone.
+    /// </summary>
+    public string ToggleYear(int year)
+    {
+        // Open ends are int.MinValue / int.MaxValue; a range open at both ends means no year filter.
+        var (from, to) = YearRange switch
+        {
+            null => (year, year),
+            var (f, t) when year < f => (year, t),
+            var (f, t) when year > t => (f, year),
+            var (f, t) when f == t => (int.MinValue, int.MaxValue),
+            var (f, t) when year == f => (year + 1, t),
+            var (f, t) when year == t => (f, year - 1),
+            _ => (year, year),
+        };
+        var rest = FilterPairs.Where(p => !IsYear(p.Key)).ToList();
+        if (from != int.MinValue) rest.Add(KeyValuePair.Create(SearchFilters.YearFrom.Name, Year(from)));
+        if (to != int.MaxValue) rest.Add(KeyValuePair.Create(SearchFilters.YearTo.Name, Year(to)));
+        return Build(Text, SortText, null, rest);
     }
 
     public string WithoutFilters() => Build(Text, SortText, null, []);
@@ -93,15 +132,31 @@ public sealed class SearchQuery
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (Text is not null) pairs.Add(KeyValuePair.Create("q", (string?)Text));
-        pairs.AddRange(FilterPairs.Select(f => KeyValuePair.Create(f.Key, (string?)f.Value)));
+        pairs.AddRange(FilterParameters.Select(f => KeyValuePair.Create(f.Key, (string?)f.Value)));
         return QueryHelpers.AddQueryString("/feeds/tasks." + extension, pairs);
     }
+
+    /// <summary>The filters as address parameters: the values of one filter comma-separated, in first-seen order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> FilterParameters => Grouped(FilterPairs);
+
+    private static List<KeyValuePair<string, string>> Grouped(IEnumerable<KeyValuePair<string, string>> filters) =>
+        filters.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => KeyValuePair.Create(g.Key, string.Join(",", g.Select(f => f.Value).Distinct())))
+            .ToList();
+
+    private static bool Nested(string code, string other) =>
+        code.StartsWith(other, StringComparison.Ordinal) || other.StartsWith(code, StringComparison.Ordinal);
+
+    private static bool IsYear(string name) =>
+        name.Equals(SearchFilters.YearFrom.Name, StringComparison.OrdinalIgnoreCase) || name.Equals(SearchFilters.YearTo.Name, StringComparison.OrdinalIgnoreCase);
+
+    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string Build(string? text, string? sort, string? cursor, IEnumerable<KeyValuePair<string, string>> filters)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (text is not null) pairs.Add(KeyValuePair.Create("q", (string?)text));
-        pairs.AddRange(filters.Select(f => KeyValuePair.Create(f.Key, (string?)f.Value)));
+        pairs.AddRange(Grouped(filters).Select(f => KeyValuePair.Create(f.Key, (string?)f.Value)));
         if (sort is not null) pairs.Add(KeyValuePair.Create("sort", (string?)sort));
         if (RequestedPageSize is not null) pairs.Add(KeyValuePair.Create("pageSize", (string?)PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (cursor is not null) pairs.Add(KeyValuePair.Create("cursor", (string?)cursor));
