@@ -17,7 +17,7 @@ internal sealed class FieldPool
     private readonly Dictionary<string, Slot> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Slot> _ints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Slot> _longs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TextSlot> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, LuceneText.Emit), TextSlot> _texts = [];
 
     /// <summary>This thread's pool, emptied for a new document.</summary>
     public static FieldPool ForNewDocument()
@@ -52,9 +52,9 @@ internal sealed class FieldPool
     }
 
     /// <summary>A text field reading pre-analysed words (see <see cref="LuceneText"/>).</summary>
-    public Field Text(string name, LuceneText.Words words, bool pairs)
+    public Field Text(string name, LuceneText.Words words, LuceneText.Emit emit)
     {
-        if (!_texts.TryGetValue(name, out var slot)) _texts[name] = slot = new TextSlot(name, pairs);
+        if (!_texts.TryGetValue((name, emit), out var slot)) _texts[(name, emit)] = slot = new TextSlot(name, emit);
         return slot.Next(words);
     }
 
@@ -97,14 +97,14 @@ internal sealed class FieldPool
     }
 
     /// <summary>Text fields of one name with their streams; the first <see cref="Used"/> belong to the current document.</summary>
-    private sealed class TextSlot(string name, bool pairs)
+    private sealed class TextSlot(string name, LuceneText.Emit emit)
     {
         private readonly List<(Field Field, LuceneText.WordsStream Stream)> _fields = [];
         public int Used;
 
         public Field Next(LuceneText.Words words)
         {
-            if (Used == _fields.Count) _fields.Add(LuceneText.NewField(name, pairs));
+            if (Used == _fields.Count) _fields.Add(LuceneText.NewField(name, emit));
             var (field, stream) = _fields[Used++];
             stream.Set(words);
             return field;

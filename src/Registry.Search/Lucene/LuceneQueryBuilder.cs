@@ -70,8 +70,8 @@ internal static class LuceneQueryBuilder
 
     /// <summary>
     /// A word, or a phrase (matched on its adjacent pairs): required in its folded form anywhere in the text (every
-    /// occurrence has that term, so one postings list decides the match), scored higher for the original form and
-    /// for the head. A single long word the index does not hold is a typo: it matches by one edit instead.
+    /// occurrence has that term, so one postings list decides the match, two for a phrase: the body's pairs are
+    /// apart), scored higher for the original form and for the head. A single long word the index does not hold is a typo: it matches by one edit instead.
     /// </summary>
     private static Query Phrase(TokenPhrase phrase, bool isPhrase, IndexReader reader)
     {
@@ -82,7 +82,14 @@ internal static class LuceneQueryBuilder
         var exact = !phrase.Original.SequenceEqual(phrase.Folded, StringComparer.Ordinal);
         // Typed without diacritics the one form counts fully; typed with them an exact match adds to the folded one.
         var foldedBoost = exact ? FoldedBoost : OriginalBoost;
-        query.Add(Terms(all, phrase.Folded, foldedBoost), typo ? Occur.SHOULD : Occur.MUST);
+        var anywhere = Terms(all, phrase.Folded, foldedBoost);
+        if (!single)
+        {
+            // A phrase may be only in the body, whose (folded) pairs have their own field.
+            var inBody = Terms(LuceneText.BodyPairs, phrase.Folded, foldedBoost);
+            anywhere = new BooleanQuery(disableCoord: true) { { anywhere, Occur.SHOULD }, { inBody, Occur.SHOULD } };
+        }
+        query.Add(anywhere, typo ? Occur.SHOULD : Occur.MUST);
         query.Add(Terms(head, phrase.Folded, HeadWeight * foldedBoost), Occur.SHOULD);
         if (exact)
         {

@@ -11,7 +11,9 @@ namespace Registry.Search.Lucene;
 /// fields: <see cref="All"/> (every text) and <see cref="Head"/> (title and keywords, the short texts that say what a
 /// task is about). Each word is indexed in its original form (NFC, lowercase, canonical tone) and, when that differs,
 /// its folded form at the same position, so one term lookup finds "lúa" exactly and another finds every "lua".
-/// Adjacent-syllable pairs of both forms go to the pair fields, without positions.
+/// Adjacent-syllable pairs of both forms go to the pair fields, without positions; the body, the longest text,
+/// gives folded pairs only, to its own field (<see cref="BodyPairs"/>), so a phrase can match there while the
+/// pair bonus of every multi-word query reads only the short texts' pairs.
 /// <para>
 /// Before layout 3 each of five texts had its own original, folded and pair fields: a query word was looked up in ten
 /// fields and scored on each, and indexing analysed every text four times. Common words (in most tasks of a
@@ -21,30 +23,47 @@ namespace Registry.Search.Lucene;
 internal static class LuceneText
 {
     public const string All = "text";
+    /// <summary>Pairs of every text but the body.</summary>
     public const string AllPairs = "text_p";
     public const string Head = "head";
     public const string HeadPairs = "head_p";
+    /// <summary>Folded pairs of the body: they let a phrase match in the long texts, but add no pair bonus.</summary>
+    public const string BodyPairs = "body_p";
 
     /// <summary>Position gap between two texts of one field, so phrases never match across a title and a keyword.</summary>
     public const int ValueGap = 100;
 
-    /// <summary>Adds one text value to the matching fields (<paramref name="head"/>: also to the head fields).</summary>
-    public static void Add(Document doc, FieldPool pool, string value, bool head)
+    /// <summary>Which part of a task a text is: it decides the fields the text goes to.</summary>
+    public enum Part { Head, Text, Body }
+
+    /// <summary>What a pooled field's stream emits.</summary>
+    internal enum Emit { Words, FoldedWords, Pairs, FoldedPairs }
+
+    /// <summary>Adds one text value to the fields of its <paramref name="part"/>.</summary>
+    public static void Add(Document doc, FieldPool pool, string value, Part part)
     {
         var words = Words.Of(value);
         if (words.Count == 0) return;
-        doc.Add(pool.Text(All, words, pairs: false));
-        doc.Add(pool.Text(AllPairs, words, pairs: true));
-        if (!head) return;
-        doc.Add(pool.Text(Head, words, pairs: false));
-        doc.Add(pool.Text(HeadPairs, words, pairs: true));
+        if (part == Part.Body)
+        {
+            doc.Add(pool.Text(All, words, Emit.FoldedWords));
+            doc.Add(pool.Text(BodyPairs, words, Emit.FoldedPairs));
+            return;
+        }
+        doc.Add(pool.Text(All, words, Emit.Words));
+        doc.Add(pool.Text(AllPairs, words, Emit.Pairs));
+        if (part != Part.Head) return;
+        doc.Add(pool.Text(Head, words, Emit.Words));
+        doc.Add(pool.Text(HeadPairs, words, Emit.Pairs));
     }
 
     /// <summary>A field over pre-analysed words, with the stream it reads them from (reused across documents).</summary>
-    internal static (Field Field, WordsStream Stream) NewField(string name, bool pairs)
+    internal static (Field Field, WordsStream Stream) NewField(string name, Emit emit)
     {
-        WordsStream stream = pairs ? new PairStream() : new WordStream();
-        return (new Field(name, stream, pairs ? PairsType : TermsType), stream);
+        WordsStream stream = emit is Emit.Words or Emit.FoldedWords
+            ? new WordStream(foldedOnly: emit == Emit.FoldedWords)
+            : new PairStream(foldedOnly: emit == Emit.FoldedPairs);
+        return (new Field(name, stream, emit is Emit.Words or Emit.FoldedWords ? TermsType : PairsType), stream);
     }
 
     private static readonly FieldType TermsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED));
@@ -105,7 +124,7 @@ internal static class LuceneText
     }
 
     /// <summary>Each word's original form, then its folded form at the same position when different.</summary>
-    private sealed class WordStream : WordsStream
+    private sealed class WordStream(bool foldedOnly) : WordsStream
     {
         private int _next;
         private bool _foldedPending;
@@ -120,9 +139,14 @@ internal static class LuceneText
                 return true;
             }
             if (_next >= Words.Count) return false;
+            Position.PositionIncrement = 1;
+            if (foldedOnly)
+            {
+                Term.SetEmpty().Append(Words.Folded[_next++]);
+                return true;
+            }
             var original = Words.Original[_next];
             Term.SetEmpty().Append(original);
-            Position.PositionIncrement = 1;
             _foldedPending = !ReferenceEquals(original, Words.Folded[_next]) && original != Words.Folded[_next];
             _next++;
             return true;
@@ -137,7 +161,7 @@ internal static class LuceneText
     }
 
     /// <summary>"a b" for each two adjacent words, in the original form and (when different) the folded form.</summary>
-    private sealed class PairStream : WordsStream
+    private sealed class PairStream(bool foldedOnly) : WordsStream
     {
         private int _next = 1;
         private bool _foldedPending;
@@ -152,6 +176,12 @@ internal static class LuceneText
                 return true;
             }
             if (_next >= Words.Count) return false;
+            if (foldedOnly)
+            {
+                Term.SetEmpty().Append(Words.Folded[_next - 1]).Append(' ').Append(Words.Folded[_next]);
+                _next++;
+                return true;
+            }
             var (a, b) = (Words.Original[_next - 1], Words.Original[_next]);
             Term.SetEmpty().Append(a).Append(' ').Append(b);
             _foldedPending = a != Words.Folded[_next - 1] || b != Words.Folded[_next];
