@@ -28,16 +28,29 @@ internal static class LuceneQueryBuilder
     internal const float HeadWeight = 3f;
 
     /// <param name="reader">The index searched, to tell typos from known words.</param>
-    public static Query Build(ParsedQuery parsed, IndexReader reader)
+    /// <param name="scored">False when only the set of matches matters (a sort by a field, a facet count): the
+    /// clauses that only add to scores (the head, the exact form, adjacent pairs) are left out, and the query is
+    /// wrapped in a constant score. The documents matched are the same.</param>
+    public static Query Build(ParsedQuery parsed, IndexReader reader, bool scored = true)
+    {
+        var query = Build(parsed, reader, new Scoring(scored));
+        return scored ? query : new ConstantScoreQuery(query);
+    }
+
+    /// <summary>Whether the query being built scores (see <see cref="Build(ParsedQuery, IndexReader, bool)"/>).</summary>
+    private readonly record struct Scoring(bool On);
+
+    private static Query Build(ParsedQuery parsed, IndexReader reader, Scoring scoring)
     {
         if (parsed.IsEmpty && parsed.Excluded.Count == 0) return new MatchAllDocsQuery();
         var text = new BooleanQuery();
         if (parsed.Units.Count > 0)
         {
             var units = new BooleanQuery { MinimumNumberShouldMatch = parsed.MinimumShouldMatch };
-            foreach (var unit in parsed.Units) units.Add(Unit(unit, reader), Occur.SHOULD);
+            foreach (var unit in parsed.Units) units.Add(Unit(unit, reader, scoring), Occur.SHOULD);
             text.Add(units, Occur.MUST);
-            foreach (var (original, folded) in parsed.AdjacentPairs) text.Add(Pair(original, folded), Occur.SHOULD);
+            if (scoring.On)
+                foreach (var (original, folded) in parsed.AdjacentPairs) text.Add(Pair(original, folded), Occur.SHOULD);
         }
         var root = new BooleanQuery();
         if (parsed.Units.Count > 0) root.Add(text, Occur.SHOULD);
@@ -49,19 +62,21 @@ internal static class LuceneQueryBuilder
     }
 
     /// <summary>A unit matches through its own words (all of them, anywhere) or any alternative phrase.</summary>
-    private static Query Unit(QueryUnit unit, IndexReader reader)
+    private static Query Unit(QueryUnit unit, IndexReader reader, Scoring scoring)
     {
         var options = new DisjunctionMaxQuery(0.1f);
-        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1 ? Phrase(unit.Tokens, unit.IsPhrase, reader) : AllWords(unit.Tokens, reader));
-        foreach (var alternative in unit.Alternatives) options.Add(Phrase(alternative, isPhrase: true, reader));
+        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1
+            ? Phrase(unit.Tokens, unit.IsPhrase, reader, scoring)
+            : AllWords(unit.Tokens, reader, scoring));
+        foreach (var alternative in unit.Alternatives) options.Add(Phrase(alternative, isPhrase: true, reader, scoring));
         return options;
     }
 
-    private static Query AllWords(TokenPhrase words, IndexReader reader)
+    private static Query AllWords(TokenPhrase words, IndexReader reader, Scoring scoring)
     {
         var all = new BooleanQuery();
         for (var i = 0; i < words.Original.Count; i++)
-            all.Add(Phrase(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, reader), Occur.MUST);
+            all.Add(Phrase(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, reader, scoring), Occur.MUST);
         return all;
     }
 
@@ -73,7 +88,7 @@ internal static class LuceneQueryBuilder
     /// occurrence has that term, so one postings list decides the match, two for a phrase: the body's pairs are
     /// apart), scored higher for the original form and for the head. A single long word the index does not hold is a typo: it matches by one edit instead.
     /// </summary>
-    private static Query Phrase(TokenPhrase phrase, bool isPhrase, IndexReader reader)
+    private static Query Phrase(TokenPhrase phrase, bool isPhrase, IndexReader reader, Scoring scoring)
     {
         var single = phrase.Folded.Count == 1;
         var (head, all) = single ? (LuceneText.Head, LuceneText.All) : (LuceneText.HeadPairs, LuceneText.AllPairs);
@@ -89,6 +104,7 @@ internal static class LuceneQueryBuilder
             var inBody = Terms(LuceneText.BodyPairs, phrase.Folded, foldedBoost);
             anywhere = new BooleanQuery(disableCoord: true) { { anywhere, Occur.SHOULD }, { inBody, Occur.SHOULD } };
         }
+        if (!typo && !scoring.On) return anywhere;
         query.Add(anywhere, typo ? Occur.SHOULD : Occur.MUST);
         query.Add(Terms(head, phrase.Folded, HeadWeight * foldedBoost), Occur.SHOULD);
         if (exact)

@@ -27,15 +27,18 @@ public sealed partial class LuceneSearchIndex
         var size = request.ClampedPageSize;
         return Task.FromResult(WithSearcher(searcher =>
         {
-            var query = LuceneQueryBuilder.Build(parsed, searcher.IndexReader);
+            // Scores are computed only when they order the hits; counting passes and field sorts only match.
+            var scored = request.Sort.Field == SortBy.Relevance && !parsed.IsEmpty;
+            var matching = LuceneQueryBuilder.Build(parsed, searcher.IndexReader, scored: false);
+            var query = scored ? LuceneQueryBuilder.Build(parsed, searcher.IndexReader) : matching;
             // One extra hit tells whether there is a next page.
             var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
-            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism);
+            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
             var docs = top.ScoreDocs;
             var page = docs.Take(size).Cast<FieldDoc>().ToList();
             var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? parsed.HighlightTerms : [])).ToList();
             var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
-            return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, query, facets, counter, extra));
+            return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, matching, facets, counter, extra));
         }));
     }
 

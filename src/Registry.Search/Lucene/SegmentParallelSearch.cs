@@ -19,13 +19,13 @@ internal static class SegmentParallelSearch
     private static int s_running;
 
     public static (TopDocs Top, FacetCollector Counts) Search(IndexSearcher searcher, Query query, Filter? filter, Sort sort,
-        int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets, SearchParallelism parallelism)
+        int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets, SearchParallelism parallelism, bool trackScores = true)
     {
         TopFieldCollector[]? tops = null;
         var counts = Run(searcher, query, filter, facets, parallelism, (i, count, ranges) =>
         {
             tops ??= new TopFieldCollector[ranges];
-            tops[i] = TopFieldCollector.Create(sort, n, after, true, true, false, true);
+            tops[i] = TopFieldCollector.Create(sort, n, after, true, trackScores, false, true);
             return MultiCollector.Wrap(tops[i], count);
         });
         var top = tops!.Length == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(sort, n, tops.Select(t => (TopDocs)t.GetTopDocs()).ToArray());

@@ -97,6 +97,30 @@ public abstract partial class SearchIndexBehaviour
         Assert.Equal(first.Hits.Select(h => h.Id), seen.Take(200));
     }
 
+    [Theory]
+    [InlineData("nông nghiệp")]
+    [InlineData("chuyen doi so")]
+    [InlineData("KH&CN")]
+    [InlineData("\"giống lúa\" -nếp")]
+    [InlineData("noong nghieepj")]
+    [InlineData("giongg lua")]
+    public async Task A_query_finds_the_same_tasks_and_facet_counts_whatever_the_sort(string query)
+    {
+        // A field sort and the facet counts need only the set of matches, which engines may find without scoring.
+        var facets = new[] { "level", "status" };
+        var filters = SearchFilterSet.Of(("level", "provincial"));
+        var byRelevance = await Seeded.SearchAsync(new SearchRequest { Query = query, PageSize = 200, Facets = facets, Filters = filters });
+        var byBudget = await Seeded.SearchAsync(new SearchRequest
+        {
+            Query = query, PageSize = 200, Facets = facets, Filters = filters, Sort = new SearchSort(SortBy.Budget, SortDirection.Descending),
+        });
+        Assert.True(byRelevance.Total > 0, query);
+        Assert.Equal(byRelevance.Total, byBudget.Total);
+        Assert.Equal(byRelevance.Hits.Select(h => h.Id).Order(), byBudget.Hits.Select(h => h.Id).Order());
+        foreach (var facet in facets)
+            Assert.Equal(byRelevance.Facets[facet].Select(b => (b.Key, b.Count)), byBudget.Facets[facet].Select(b => (b.Key, b.Count)));
+    }
+
     [Fact]
     public async Task A_cursor_from_another_sort_or_garbage_is_a_clear_error()
     {
