@@ -1,8 +1,10 @@
 namespace Registry.Search.Model;
 
 /// <summary>
-/// Relevance weights shared by the engines, so the same query ranks alike on Lucene and Elasticsearch.
-/// Tuned on the judged queries of the relevance test (see docs/search.md).
+/// Relevance weights, tuned on the judged queries of the relevance test (see docs/search.md). The Elasticsearch
+/// engine weighs each text field (<see cref="Fields"/>); the Lucene engine indexes all text in one field and the
+/// title and keywords in another (the head, weighted <c>LuceneQueryBuilder.HeadWeight</c>) and shares the other
+/// multipliers.
 /// </summary>
 public static class SearchWeights
 {
