@@ -8,9 +8,9 @@ namespace Registry.Search.Lucene;
 
 /// <summary>
 /// Builds the scoring query from a <see cref="ParsedQuery"/> and the non-scoring filter from a
-/// <see cref="SearchFilterSet"/>. A word is looked up in two fields (see <see cref="LuceneText"/>): the head (title
-/// and keywords, weighted <see cref="HeadWeight"/>) and all text; in each, its original form counts fully and its
-/// folded form half, so a query typed with diacritics ranks exact words first. Adjacent-syllable pair matches add
+/// <see cref="SearchFilterSet"/>. A word is looked up in two fields (see <see cref="LuceneText"/>): all text, folded,
+/// and the head (title and keywords, weighted <see cref="HeadWeight"/>), where a word typed with diacritics counts
+/// fully in its exact form and half in its folded form, so exact words rank first. Adjacent-syllable pair matches add
 /// on top; an exact task code comes above everything; fuzzy (one edit) on folded words of five letters or more,
 /// weakly, and only for words the index does not hold (a typo). A real syllable is one edit away from many others
 /// ("nghiep" from "nghien", which nine tasks in ten contain), so expanding it would visit most of the index for a
@@ -84,9 +84,10 @@ internal static class LuceneQueryBuilder
     private static bool Known(IndexReader reader, string folded) => reader.DocFreq(new Term(LuceneText.All, folded)) > 0;
 
     /// <summary>
-    /// A word, or a phrase (matched on its adjacent pairs): required in its folded form anywhere in the text (every
-    /// occurrence has that term, so one postings list decides the match, two for a phrase: the body's pairs are
-    /// apart), scored higher for the original form and for the head. A single long word the index does not hold is a typo: it matches by one edit instead.
+    /// A word, or a phrase (matched on its adjacent pairs): required in its folded form anywhere in the text (one
+    /// postings list decides the match, two for a phrase: the body's pairs are apart), scored higher in the head,
+    /// and higher still in its exact original form there. A single long word the index does not hold is a typo: it
+    /// matches by one edit instead.
     /// </summary>
     private static Query Phrase(TokenPhrase phrase, bool isPhrase, IndexReader reader, Scoring scoring)
     {
@@ -107,11 +108,7 @@ internal static class LuceneQueryBuilder
         if (!typo && !scoring.On) return anywhere;
         query.Add(anywhere, typo ? Occur.SHOULD : Occur.MUST);
         query.Add(Terms(head, phrase.Folded, HeadWeight * foldedBoost), Occur.SHOULD);
-        if (exact)
-        {
-            query.Add(Terms(all, phrase.Original, OriginalBoost), Occur.SHOULD);
-            query.Add(Terms(head, phrase.Original, HeadWeight * OriginalBoost), Occur.SHOULD);
-        }
+        if (exact) query.Add(Terms(head, phrase.Original, HeadWeight * OriginalBoost), Occur.SHOULD);
         if (typo)
         {
             query.Add(new FuzzyQuery(new Term(LuceneText.Head, phrase.Folded[0]), 1, 1) { Boost = HeadWeight * FuzzyBoost }, Occur.SHOULD);
@@ -143,7 +140,8 @@ internal static class LuceneQueryBuilder
         foreach (var (words, boost) in Forms([original], [folded]))
         {
             pair.Add(new TermQuery(new Term(LuceneText.HeadPairs, words[0])) { Boost = HeadWeight * ShingleBoost * boost }, Occur.SHOULD);
-            pair.Add(new TermQuery(new Term(LuceneText.AllPairs, words[0])) { Boost = ShingleBoost * boost }, Occur.SHOULD);
+            // All text holds folded pairs only; the exact form counts in the head.
+            if (words[0] == folded) pair.Add(new TermQuery(new Term(LuceneText.AllPairs, folded)) { Boost = ShingleBoost * boost }, Occur.SHOULD);
         }
         return pair;
     }

@@ -7,13 +7,14 @@ using Registry.Search.Analysis;
 namespace Registry.Search.Lucene;
 
 /// <summary>
-/// How the Lucene engine indexes text (layout 3). Every text of a task is analysed once and written to two matching
-/// fields: <see cref="All"/> (every text) and <see cref="Head"/> (title and keywords, the short texts that say what a
-/// task is about). Each word is indexed in its original form (NFC, lowercase, canonical tone) and, when that differs,
-/// its folded form at the same position, so one term lookup finds "lúa" exactly and another finds every "lua".
-/// Adjacent-syllable pairs of both forms go to the pair fields, without positions; the body, the longest text,
-/// gives folded pairs only, to its own field (<see cref="BodyPairs"/>), so a phrase can match there while the
-/// pair bonus of every multi-word query reads only the short texts' pairs.
+/// How the Lucene engine indexes text (layout 5). Every text of a task is analysed once (<see cref="Words"/>) and
+/// written to few matching fields: <see cref="All"/> holds every text in its folded form (one postings list decides
+/// whether a word matches), <see cref="Head"/> the title and keywords again, each word in its original form (NFC,
+/// lowercase, canonical tone) and, when that differs, its folded form at the same position, so a query typed with
+/// diacritics ranks "lụa" in a title above "lúa". Adjacent-syllable pairs go to pair fields without positions:
+/// folded pairs of the short texts to <see cref="AllPairs"/>, of the body (the longest text) to
+/// <see cref="BodyPairs"/>, so a phrase can match in the body while the pair bonus of every multi-word query reads
+/// only the short texts' pairs; pairs of both forms of the head to <see cref="HeadPairs"/>.
 /// <para>
 /// Before layout 3 each of five texts had its own original, folded and pair fields: a query word was looked up in ten
 /// fields and scored on each, and indexing analysed every text four times. Common words (in most tasks of a
@@ -44,14 +45,8 @@ internal static class LuceneText
     {
         var words = Words.Of(value);
         if (words.Count == 0) return;
-        if (part == Part.Body)
-        {
-            doc.Add(pool.Text(All, words, Emit.FoldedWords));
-            doc.Add(pool.Text(BodyPairs, words, Emit.FoldedPairs));
-            return;
-        }
-        doc.Add(pool.Text(All, words, Emit.Words));
-        doc.Add(pool.Text(AllPairs, words, Emit.Pairs));
+        doc.Add(pool.Text(All, words, Emit.FoldedWords));
+        doc.Add(pool.Text(part == Part.Body ? BodyPairs : AllPairs, words, Emit.FoldedPairs));
         if (part != Part.Head) return;
         doc.Add(pool.Text(Head, words, Emit.Words));
         doc.Add(pool.Text(HeadPairs, words, Emit.Pairs));
