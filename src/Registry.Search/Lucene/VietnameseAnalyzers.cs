@@ -39,8 +39,10 @@ public sealed class VietnameseNormalizationFilter : TokenFilter
 }
 
 /// <summary>
-/// Index-time analysis per field name suffix: original (normalised, with diacritics), folded
-/// (<see cref="SearchFields.FoldedSuffix"/>: + ASCII folding after NFC), and two-syllable shingles of either.
+/// Index-time analysis by field name: original (normalised, with diacritics), or folded for names ending in
+/// <see cref="SearchFields.FoldedSuffix"/> (+ ASCII folding after NFC). The engine's own text fields are fed
+/// pre-analysed words (<see cref="LuceneText"/>, the same forms); this analyzer serves the highlighter, "related
+/// tasks" and the position gap between the values of a text field.
 /// </summary>
 public sealed class VietnameseIndexAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
@@ -48,13 +50,7 @@ public sealed class VietnameseIndexAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEG
     {
         var tokenizer = new VietnameseTokenizer(reader);
         TokenStream stream = new VietnameseNormalizationFilter(tokenizer);
-        var folded = fieldName.EndsWith(SearchFields.FoldedSuffix, StringComparison.Ordinal)
-            || fieldName.EndsWith(SearchFields.FoldedShingleSuffix, StringComparison.Ordinal)
-            || fieldName == SearchFields.Suggest;
-        if (folded) stream = new ASCIIFoldingFilter(stream);
-        var shingles = fieldName.EndsWith(SearchFields.ShingleSuffix, StringComparison.Ordinal)
-            || fieldName.EndsWith(SearchFields.FoldedShingleSuffix, StringComparison.Ordinal);
-        if (shingles) stream = new AdjacentPairFilter(stream);
+        if (fieldName.EndsWith(SearchFields.FoldedSuffix, StringComparison.Ordinal)) stream = new ASCIIFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
