@@ -6,7 +6,8 @@ using F = Registry.Search.Model.SearchFields;
 namespace Registry.Search.Elasticsearch;
 
 /// <summary>
-/// Analyzers built only from stock Elasticsearch parts (no ICU plugin), mirroring <c>VietnameseIndexAnalyzer</c>:
+/// Analyzers built only from stock Elasticsearch parts (no ICU plugin), giving the forms of the Lucene engine's
+/// analysis (<c>VietnameseIndexAnalyzer</c>, <c>LuceneText</c>):
 /// a <c>char_group</c> tokenizer splitting on whitespace, punctuation and symbols (letters, digits and combining
 /// marks stay in tokens, like <see cref="VietnameseText.IsTokenChar"/>), then <c>lowercase</c>; the folded variant
 /// adds <c>asciifolding</c> (đ → d included); shingle variants add two-syllable shingles. NFC and tone placement
