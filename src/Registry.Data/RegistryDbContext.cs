@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Registry.Data.Entities;
 
@@ -23,6 +24,14 @@ public abstract class RegistryDbContext : DbContext
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    /// <summary>
+    /// The approval decision, budget, acceptance and result registration are owned values stored in the task's row.
+    /// EF warns (at every start) that one whose columns are all null reads back as null; that is the intended rule,
+    /// applied by <c>TaskMapper</c> in both directions: a value with no part set is no value.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

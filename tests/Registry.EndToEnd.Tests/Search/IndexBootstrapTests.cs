@@ -30,6 +30,10 @@ public sealed class IndexBootstrapTests
         var found = await client.PollAsync($"/api/v1/tasks?q={Uri.EscapeDataString(title)}", b => b.Count() > 0);
         Assert.Equal(id, found.GetProperty("results")[0].GetProperty("id").GetString());
 
+        // A first start on an empty directory (what a newcomer runs) logs no warning or error.
+        Assert.DoesNotContain(first.Logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal)
+            || line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+
         await first.DisposeAsync();
         // The host's own Main also disposes it, and whichever call comes second returns at once, so wait until the
         // first index has really closed (and released its write lock) before touching its files.
