@@ -89,17 +89,30 @@ internal static class LuceneText
                 if (i < text.Length && VietnameseText.IsTokenChar(text[i]))
                 {
                     if (start < 0) start = i;
+                    // Like Lucene's tokenizer, a run of more than MaxTokenLength characters is cut into tokens of
+                    // that length (a pasted run of letters cannot become a term too large to index).
+                    if (i + 1 - start < MaxTokenLength) continue;
+                    Add(start, i + 1);
+                    start = -1;
                     continue;
                 }
                 if (start < 0) continue;
-                // Cached by raw form: a word seen before costs no allocation.
-                var token = VietnameseText.NormalizeNonAsciiToken(text.AsSpan(start, i - start));
-                original.Add(token);
-                folded.Add(System.Text.Ascii.IsValid(token) ? token : VietnameseText.FoldToken(token));
+                Add(start, i);
                 start = -1;
             }
             return new Words(original, folded);
+
+            void Add(int from, int to)
+            {
+                // Cached by raw form: a word seen before costs no allocation.
+                var token = VietnameseText.NormalizeNonAsciiToken(text.AsSpan(from, to - from));
+                original.Add(token);
+                folded.Add(System.Text.Ascii.IsValid(token) ? token : VietnameseText.FoldToken(token));
+            }
         }
+
+        /// <summary>The longest token, as in Lucene's <c>CharTokenizer</c>.</summary>
+        private const int MaxTokenLength = 255;
     }
 
     /// <summary>A token stream over <see cref="Words"/> set before each use; only the term and position are written.</summary>
