@@ -117,12 +117,6 @@ internal static class LuceneQueryBuilder
         return query;
     }
 
-    /// <summary>The original form at full weight and the folded form at half, or the one form when they are equal.</summary>
-    private static List<(IReadOnlyList<string> Words, float Boost)> Forms(IReadOnlyList<string> original, IReadOnlyList<string> folded) =>
-        original.SequenceEqual(folded, StringComparer.Ordinal)
-            ? [(original, OriginalBoost)]
-            : [(original, OriginalBoost), (folded, FoldedBoost)];
-
     /// <summary>One word as a term; two or more as all their adjacent pairs (one term per pair, no positions read).</summary>
     private static Query Terms(string field, IReadOnlyList<string> words, float boost)
     {
@@ -133,16 +127,18 @@ internal static class LuceneQueryBuilder
         return all;
     }
 
-    /// <summary>An adjacent pair of query words found side by side: a bonus on top of the words' own matches.</summary>
+    /// <summary>An adjacent pair of query words found side by side: a bonus on top of the words' own matches, weighed
+    /// like the words (folded pairs in all text and the head, the exact pair in the head when typed with diacritics).</summary>
     private static Query Pair(string original, string folded)
     {
-        var pair = new BooleanQuery(disableCoord: true);
-        foreach (var (words, boost) in Forms([original], [folded]))
+        var exact = original != folded;
+        var foldedBoost = ShingleBoost * (exact ? FoldedBoost : OriginalBoost);
+        var pair = new BooleanQuery(disableCoord: true)
         {
-            pair.Add(new TermQuery(new Term(LuceneText.HeadPairs, words[0])) { Boost = HeadWeight * ShingleBoost * boost }, Occur.SHOULD);
-            // All text holds folded pairs only; the exact form counts in the head.
-            if (words[0] == folded) pair.Add(new TermQuery(new Term(LuceneText.AllPairs, folded)) { Boost = ShingleBoost * boost }, Occur.SHOULD);
-        }
+            { new TermQuery(new Term(LuceneText.AllPairs, folded)) { Boost = foldedBoost }, Occur.SHOULD },
+            { new TermQuery(new Term(LuceneText.HeadPairs, folded)) { Boost = HeadWeight * foldedBoost }, Occur.SHOULD },
+        };
+        if (exact) pair.Add(new TermQuery(new Term(LuceneText.HeadPairs, original)) { Boost = HeadWeight * ShingleBoost * OriginalBoost }, Occur.SHOULD);
         return pair;
     }
 
