@@ -29,8 +29,7 @@ public sealed partial class LuceneSearchIndex
         {
             // Scores are computed only when they order the hits; counting passes and field sorts only match.
             var scored = request.Sort.Field == SortBy.Relevance && !parsed.IsEmpty;
-            var matching = LuceneQueryBuilder.Build(parsed, searcher.IndexReader, scored: false);
-            var query = scored ? LuceneQueryBuilder.Build(parsed, searcher.IndexReader) : matching;
+            var query = LuceneQueryBuilder.Build(parsed, searcher.IndexReader, scored);
             // One extra hit tells whether there is a next page.
             var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
             var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
@@ -38,15 +37,18 @@ public sealed partial class LuceneSearchIndex
             var page = docs.Take(size).Cast<FieldDoc>().ToList();
             var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? parsed.HighlightTerms : [])).ToList();
             var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
-            return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, matching, facets, counter, extra));
+            return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, scored ? null : query, parsed, facets, counter, extra));
         }));
     }
 
     /// <summary>The main pass's facet counts plus one counting pass per group of facets whose own filter is set.</summary>
-    private IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> FacetCounts(IndexSearcher searcher, Query query,
+    /// <param name="matching">The main pass's query when it already only matches; built here, once, when a pass needs it.</param>
+    private IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> FacetCounts(IndexSearcher searcher, Query? matching, ParsedQuery parsed,
         IReadOnlyList<SearchFacet> facets, FacetCollector main, IReadOnlyList<FacetPass> extra)
     {
         var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(main.Result());
+        if (extra.Count == 0) return counted;
+        var query = matching ?? LuceneQueryBuilder.Build(parsed, searcher.IndexReader, scored: false);
         foreach (var pass in extra)
         {
             var counts = SegmentParallelSearch.Count(searcher, query, LuceneQueryBuilder.BuildFilter(pass.Filters), pass.Facets, Parallelism);

@@ -8,8 +8,7 @@ namespace Registry.Api.Web.Pages;
 /// <summary><c>/tasks?q=…</c>: results with highlights, facets with counts, sort and cursor paging.</summary>
 public static class ResultsPage
 {
-    private static readonly SearchFacet[] Facets =
-        [SearchFacets.Field, SearchFacets.Sector, SearchFacets.Level, SearchFacets.Kind, SearchFacets.Status, SearchFacets.Year, SearchFacets.Organization];
+    private static IReadOnlyList<SearchFacet> Facets => SearchFacets.All;
 
     public static async Task<IResult> Handle(HttpContext http, ISearchIndex index, CancellationToken ct)
     {
