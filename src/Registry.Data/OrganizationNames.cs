@@ -6,13 +6,13 @@ namespace Registry.Data;
 /// <summary>How host organizations are de-duplicated: one organization per normalised name.</summary>
 public static partial class OrganizationNames
 {
-    /// <summary>NFC, trimmed, runs of whitespace collapsed to one space, case-folded (invariant lower case).</summary>
+    /// <summary>Clean (<see cref="Validation.TextHygiene"/>), NFC, trimmed, runs of whitespace collapsed to one space, case-folded (invariant lower case).</summary>
     public static string Normalize(string name) =>
-        Whitespace().Replace(name.Normalize(NormalizationForm.FormC).Trim(), " ").ToLowerInvariant();
+        Whitespace().Replace(Validation.TextHygiene.Clean(name).Normalize(NormalizationForm.FormC).Trim(), " ").ToLowerInvariant();
 
     /// <summary>The name as it is kept for display: NFC, trimmed, whitespace collapsed, case as written.</summary>
     public static string Clean(string name) =>
-        Whitespace().Replace(name.Normalize(NormalizationForm.FormC).Trim(), " ");
+        Whitespace().Replace(Validation.TextHygiene.Clean(name).Normalize(NormalizationForm.FormC).Trim(), " ");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

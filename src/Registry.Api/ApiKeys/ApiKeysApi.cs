@@ -20,7 +20,9 @@ public static class ApiKeysApi
             .WithDescription("Admin only. Names, roles and dates; never the keys themselves.");
         keys.MapPost("/", CreateKey).WithName("CreateApiKey")
             .WithSummary("Tạo khóa API (create an API key)")
-            .WithDescription("Admin only. The plain key is in this response and nowhere else: store it now.")
+            .WithDescription("Admin only. The plain key is in this response and nowhere else: store it now. " +
+                "name: 1–64 characters of ASCII letters, digits, '.', '-', '_', starting with a letter or digit, unique (case-insensitive; 409 when taken). Duplicate or unknown body properties answer 400.")
+            .Accepts<CreateApiKeyRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         keys.MapDelete("/{name}", RevokeKey).WithName("RevokeApiKey")
@@ -37,27 +39,33 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> CreateKey(
-        CreateApiKeyRequest request, IApiKeyStore store, CancellationToken ct)
+        JsonBody<CreateApiKeyRequest> body, IApiKeyStore store, CancellationToken ct)
     {
+        if (body.Problem is { } problem) return problem;
+        var request = body.Value!;
+        var name = request.Name?.Trim();
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
-        {
-            errors["name"] = ["Tên khóa là bắt buộc, tối đa 100 ký tự (name is required, at most 100 characters)."];
-        }
-
+        if (ApiKeyNames.Problem(name) is { } nameProblem) errors["name"] = [nameProblem];
         if (request.Role is null) errors["role"] = ["Vai trò là bắt buộc: curator hoặc admin (role is required: curator or admin)."];
         if (errors.Count > 0) return ApiProblems.Validation(errors);
 
-        var name = request.Name!.Trim();
         var existing = await store.ListAsync(ct);
         if (existing.Any(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            return ApiProblems.Create(ProblemKind.DuplicateCode, $"Tên khóa '{name}' đã tồn tại (key name '{name}' is taken).");
+            return ApiProblems.Create(ProblemKind.DuplicateCode, ApiKeyNames.Taken(name!));
         }
 
-        var (info, plainKey) = await store.CreateAsync(name, request.Role!.Value, ct);
-        return TypedResults.Created($"/api/v1/apikeys/{Uri.EscapeDataString(info.Name)}",
-            new CreatedApiKeyResponse(info.Name, RegistryRoles.Of(info.Role), info.CreatedAt, plainKey));
+        try
+        {
+            var (info, plainKey) = await store.CreateAsync(name!, request.Role!.Value, ct);
+            return TypedResults.Created($"/api/v1/apikeys/{Uri.EscapeDataString(info.Name)}",
+                new CreatedApiKeyResponse(info.Name, RegistryRoles.Of(info.Role), info.CreatedAt, plainKey));
+        }
+        catch (InvalidOperationException)
+        {
+            // Lost a race with another request creating the same name: the store's unique name refused it.
+            return ApiProblems.Create(ProblemKind.DuplicateCode, ApiKeyNames.Taken(name!));
+        }
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string name, IApiKeyStore store, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Api.ApiKeys;
 using Registry.Data.Abstractions;
 
 namespace Registry.Api.Cli;
@@ -16,6 +17,11 @@ internal static class ApiKeyCommands
                 var name = args.Value("--name");
                 var role = args.Value("--role")?.ToLowerInvariant() switch { "curator" => ApiRole.Curator, "admin" => (ApiRole?)ApiRole.Admin, _ => null };
                 if (string.IsNullOrWhiteSpace(name) || role is null || args.Words.Count != 2) break;
+                if (ApiKeyNames.Problem(name.Trim()) is { } nameProblem)
+                {
+                    usageError = nameProblem;
+                    return null;
+                }
                 return (services, stdout, stderr, ct) => CreateAsync(services.GetRequiredService<IApiKeyStore>(), name.Trim(), role.Value, stdout, stderr, ct);
             case "revoke" when args.Words.Count == 3 && args.Options.Count == 0:
                 var revoked = args.Words[2];
@@ -33,7 +39,7 @@ internal static class ApiKeyCommands
         var existing = await keys.ListAsync(ct);
         if (existing.Any(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            await stderr.WriteLineAsync($"Tên khóa '{name}' đã tồn tại; chọn tên khác (key name '{name}' is taken; choose another).");
+            await stderr.WriteLineAsync(ApiKeyNames.Taken(name));
             return RegistryCli.Rejected;
         }
 

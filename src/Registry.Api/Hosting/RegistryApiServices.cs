@@ -25,7 +25,8 @@ public static class RegistryApiServices
         services.AddHostedService<RegistryStartup>();
         services.AddRegistryCore(configuration);
 
-        services.ConfigureHttpJsonOptions(o => RegistryJson.Configure(o.SerializerOptions));
+        // Reading is strict for every body still bound by the framework: no duplicate (also case-variant) or unknown properties.
+        services.ConfigureHttpJsonOptions(o => RegistryJson.ConfigureStrictInput(RegistryJson.Configure(o.SerializerOptions)));
         // Unreadable bodies and parameters throw, so RegistryExceptionHandler can say which field is wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);

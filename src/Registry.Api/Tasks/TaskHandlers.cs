@@ -13,6 +13,14 @@ public static class TaskHandlers
 {
     public static string LocationOf(string id) => $"/api/v1/tasks/{Uri.EscapeDataString(id)}";
 
+    /// <summary>POST /tasks: the body is read strictly first (<see cref="TaskRecordBody"/>).</summary>
+    public static async Task<Results<Created<TaskWriteResponse>, ProblemHttpResult>> CreateTaskFromBody(
+        TaskRecordBody body, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
+    {
+        if (body.Problem is { } problem) return problem;
+        return await CreateTask(body.Record!, user, store, response, ct);
+    }
+
     public static async Task<Results<Created<TaskWriteResponse>, ProblemHttpResult>> CreateTask(
         TaskRecord record, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
     {
@@ -53,6 +61,16 @@ public static class TaskHandlers
             ["withdrawalReason"] = task.WithdrawalReason,
         });
 
+    /// <summary>PUT /tasks/{id}: the body is judged (secret, shape, values) before If-Match is looked at.</summary>
+    public static async Task<Results<Ok<TaskWriteResponse>, ProblemHttpResult>> UpdateTaskFromBody(
+        string id, TaskRecordBody body, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
+    {
+        if (body.Problem is { } problem) return problem;
+        return await UpdateTask(id, body.Record!, ifMatch, user, store, response, ct);
+    }
+
+    /// <summary>Replaces the content; a record asking for visibility withdrawn is refused by the store (no reason given).</summary>
     public static async Task<Results<Ok<TaskWriteResponse>, ProblemHttpResult>> UpdateTask(
         string id, TaskRecord record, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
@@ -70,6 +88,14 @@ public static class TaskHandlers
         var expected = ETags.Parse(ifMatch).ExpectedVersion;
         var result = await store.SetVisibilityAsync(id, Visibility.Published, null, expected, RegistryRoles.ActorOf(user)!, ct);
         return await Respond(result, id, null, store, response, TaskOutcomes.Published, ct);
+    }
+
+    public static async Task<Results<Ok<TaskWriteResponse>, ProblemHttpResult>> WithdrawTaskFromBody(
+        string id, JsonBody<WithdrawRequest> body, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
+    {
+        if (body.Problem is { } problem) return problem;
+        return await WithdrawTask(id, body.Value!, ifMatch, user, store, response, ct);
     }
 
     public static async Task<Results<Ok<TaskWriteResponse>, ProblemHttpResult>> WithdrawTask(

@@ -91,17 +91,17 @@ public static class TasksApi
 
     private static void MapWrites(RouteGroupBuilder tasks)
     {
-        tasks.MapPost("/", TaskHandlers.CreateTask)
+        tasks.MapPost("/", TaskHandlers.CreateTaskFromBody)
             .WithName("CreateTask")
             .WithSummary("Tạo nhiệm vụ (create a task)")
-            .WithDescription("Creates a task from a record v1 (read-only fields are ignored); new tasks are drafts. Answers 201 with Location and ETag. A record classified Mật/Tối mật/Tuyệt mật is refused with 422 and nothing is stored.")
+            .WithDescription("Creates a task from a record v1 (read-only fields are ignored); new tasks are drafts. Answers 201 with Location and ETag. A record classified Mật/Tối mật/Tuyệt mật (any spelling, case or diacritics) is refused with 422 and nothing is stored, before any other field is looked at. Duplicate properties (also differing only in case) and properties not in record v1 answer 400 naming their path; visibility withdrawn is refused (use POST /tasks/{id}/withdraw).")
             .Accepts<TaskRecord>("application/json")
             .WriteProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
-        tasks.MapPut("/{id}", TaskHandlers.UpdateTask)
+        tasks.MapPut("/{id}", TaskHandlers.UpdateTaskFromBody)
             .WithName("UpdateTask")
             .WithSummary("Sửa nhiệm vụ (replace a task's content)")
-            .WithDescription("Replaces the task's content. If-Match with the ETag you read is required (428 without it, 412 with the current ETag when stale). Unchanged content answers 200 with outcome \"unchanged\".")
+            .WithDescription("Replaces the task's content. If-Match with the ETag you read is required (428 without it, 412 with the current ETag when stale). Unchanged content answers 200 with outcome \"unchanged\". The body is read as for POST /tasks (state secret 422 first; duplicate or unknown properties 400). A PUT cannot withdraw a task: visibility withdrawn on a task not yet withdrawn answers 400; use POST /tasks/{id}/withdraw with a reason.")
             .Accepts<TaskRecord>("application/json")
             .WriteProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status428PreconditionRequired);
@@ -112,10 +112,11 @@ public static class TasksApi
             .WithDescription("Makes the task public. If-Match is optional; when given and stale the answer is 412.")
             .WriteProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status400BadRequest);
 
-        tasks.MapPost("/{id}/withdraw", TaskHandlers.WithdrawTask)
+        tasks.MapPost("/{id}/withdraw", TaskHandlers.WithdrawTaskFromBody)
             .WithName("WithdrawTask")
             .WithSummary("Rút nhiệm vụ (withdraw a task)")
             .WithDescription("Takes the task out of the public registry; the public then gets 410 Gone with a tombstone. Body {\"reason\": \"...\"} is required. If-Match is optional.")
+            .Accepts<WithdrawRequest>("application/json")
             .WriteProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
     }
 

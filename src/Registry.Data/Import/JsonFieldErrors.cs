@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Registry.Data.Abstractions;
 using Registry.Data.Records;
 
 namespace Registry.Data.Import;
@@ -11,35 +12,38 @@ namespace Registry.Data.Import;
 /// </summary>
 internal static partial class JsonFieldErrors
 {
+    // Case-insensitive, as the serializer binds them; duplicates were refused before this runs.
     private static readonly Dictionary<string, PropertyInfo> TopLevel = typeof(TaskRecord)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), StringComparer.Ordinal);
+        .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), StringComparer.OrdinalIgnoreCase);
 
-    public static IEnumerable<string> Check(JsonElement root)
+    /// <param name="quoteValues">Quote the offending value (import reports) or only name the field (HTTP problems).</param>
+    public static IEnumerable<FieldError> Check(JsonElement root, bool quoteValues)
     {
         foreach (var property in root.EnumerateObject())
         {
-            if (!TopLevel.TryGetValue(property.Name, out var target)) continue; // unknown fields are ignored
-            string? error = null;
+            if (!TopLevel.TryGetValue(property.Name, out var target)) continue; // unknown fields are refused before this
+            FieldError? error = null;
             try
             {
-                property.Value.Deserialize(target.PropertyType, RegistryJson.Options);
+                property.Value.Deserialize(target.PropertyType, RecordJsonReader.Options);
             }
             catch (JsonException ex)
             {
-                error = Describe(property.Name, target.PropertyType, property.Value, ex.Path);
+                error = Describe(property.Name, target.PropertyType, property.Value, ex.Path, quoteValues);
             }
             if (error is not null) yield return error;
         }
     }
 
-    private static string Describe(string name, Type type, JsonElement value, string? innerPath)
+    private static FieldError Describe(string name, Type type, JsonElement value, string? innerPath, bool quoteValues)
     {
         var (path, leafType, leafValue) = Walk(name, type, value, innerPath);
+        var expected = Expected(leafType);
+        if (!quoteValues) return new FieldError(path, $"giá trị không hợp lệ cho trường {path} (invalid value for {path}; expected {expected})");
         var shown = leafValue.ValueKind == JsonValueKind.String ? leafValue.GetString() : leafValue.GetRawText();
         if (shown is { Length: > 60 }) shown = shown[..60] + "…";
-        var expected = Expected(leafType);
-        return $"giá trị '{shown}' không hợp lệ cho trường {path} (invalid value for {path}; expected {expected})";
+        return new FieldError(path, $"giá trị '{shown}' không hợp lệ cho trường {path} (invalid value for {path}; expected {expected})");
     }
 
     /// <summary>Follows the serializer's path ("$.totalVnd", "$[2].type") down to the failing value and its type.</summary>

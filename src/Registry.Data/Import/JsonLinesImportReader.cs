@@ -7,8 +7,9 @@ using Registry.Data.Records;
 namespace Registry.Data.Import;
 
 /// <summary>
-/// JSON Lines: one record v1 per line, blank lines skipped. Each top-level field is checked on its own so a line
-/// reports every bad field, by name, with what was expected. Read-only fields (id, timestamps) are dropped.
+/// JSON Lines: one record v1 per line, blank lines skipped, each line read strictly (<see cref="RecordJsonReader"/>):
+/// a state secret is refused before anything else, duplicate and unknown properties are refused by path, and every
+/// bad value is reported by name with what was expected. Read-only fields (id, timestamps) are dropped.
 /// </summary>
 public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImportReader
 {
@@ -36,61 +37,53 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         }
     }
 
+    /// <summary>One line through the strict record reading (<see cref="RecordJsonReader"/>): secrets first, then shape, then values.</summary>
     internal ImportCandidate ParseLine(int lineNumber, string line)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(line);
+            doc = JsonDocument.Parse(line, LineOptions);
         }
         catch (JsonException ex)
         {
-            return Fail(lineNumber, null, $"Dòng {lineNumber}: không phải JSON hợp lệ (line {lineNumber}: not valid JSON: {ex.Message})");
+            // The reader's own message can quote the line; only the position is reported.
+            return Fail(lineNumber, null, $"Dòng {lineNumber}: không phải JSON hợp lệ tại byte {ex.BytePositionInLine + 1}, hoặc lồng sâu quá {RecordJsonReader.MaxDepth} cấp " +
+                $"(line {lineNumber}: not valid JSON at byte {ex.BytePositionInLine + 1}, or nested deeper than {RecordJsonReader.MaxDepth} levels)");
         }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 return Fail(lineNumber, null, $"Dòng {lineNumber}: mỗi dòng phải là một đối tượng JSON {{…}} (line {lineNumber}: each line must be a JSON object)");
-            if (IsClassified(root))
-                return new ImportCandidate(lineNumber, null, null, [], StateSecret: true);
-            return ParseObject(lineNumber, root);
+            var read = RecordJsonReader.Read(root, quoteValues: true);
+            if (read.StateSecret) return new ImportCandidate(lineNumber, null, null, [], StateSecret: true);
+            if (read.Record is not { } record)
+            {
+                return new ImportCandidate(lineNumber, CodeOf(root), null, read.Errors.Select(e => $"Dòng {lineNumber}: {Located(e)}").ToList());
+            }
+
+            record = record with { Id = null, HostOrganization = record.HostOrganization is { } org ? org with { Id = null } : null };
+            if (!keepTimestamps) record = record with { CreatedAt = null, UpdatedAt = null, PublishedAt = null };
+            return new ImportCandidate(lineNumber, record.Code, record, []);
         }
     }
 
-    /// <summary>Any level other than "none" is treated as a state secret (absent, null and empty are not levels).</summary>
-    private static bool IsClassified(JsonElement root)
-    {
-        if (!root.TryGetProperty("securityClassification", out var value)) return false;
-        return value.ValueKind switch
-        {
-            JsonValueKind.Null => false,
-            // Empty is not a level: not treated as a secret, but rejected below as an invalid value.
-            JsonValueKind.String => value.GetString()?.Trim() is { Length: > 0 } level && !level.Equals("none", StringComparison.OrdinalIgnoreCase),
-            _ => true,
-        };
-    }
+    private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = RecordJsonReader.MaxDepth, AllowDuplicateProperties = true };
 
-    private ImportCandidate ParseObject(int lineNumber, JsonElement root)
-    {
-        var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        TaskRecord? record;
-        try
-        {
-            record = root.Deserialize<TaskRecord>(RegistryJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            // Only a bad line pays for the field-by-field pass that names every bad field.
-            var errors = JsonFieldErrors.Check(root).Select(e => $"Dòng {lineNumber}: {e}").ToList();
-            if (errors.Count == 0) errors.Add($"Dòng {lineNumber}: {ex.Message}");
-            return new ImportCandidate(lineNumber, code, null, errors);
-        }
-        if (record is null) return Fail(lineNumber, code, $"Dòng {lineNumber}: bản ghi rỗng (line {lineNumber}: empty record)");
+    /// <summary>Value errors already name their field; shape errors get theirs in front.</summary>
+    private static string Located(FieldError e) => e.Message.Contains(e.Path, StringComparison.Ordinal) ? e.Message : $"{e.Path}: {e.Message}";
 
-        record = record with { Id = null, HostOrganization = record.HostOrganization is { } org ? org with { Id = null } : null };
-        if (!keepTimestamps) record = record with { CreatedAt = null, UpdatedAt = null, PublishedAt = null };
-        return new ImportCandidate(lineNumber, record.Code, record, []);
+    private static string? CodeOf(JsonElement root)
+    {
+        string? code = null;
+        foreach (var p in root.EnumerateObject())
+        {
+            if (!p.NameEquals("code") || p.Value.ValueKind != JsonValueKind.String) continue;
+            if (code is not null) return null; // a repeated code names no row
+            code = p.Value.GetString();
+        }
+        return code;
     }
 
     private static ImportCandidate Fail(int line, string? code, string error) => new(line, code, null, [error]);

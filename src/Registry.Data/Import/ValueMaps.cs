@@ -1,4 +1,5 @@
 using Registry.Data.Records;
+using Registry.Data.Validation;
 using TaskStatus = Registry.Data.Records.TaskStatus;
 
 namespace Registry.Data.Import;
@@ -42,11 +43,8 @@ internal static class ValueMaps
         ("Đã nghiệm thu", TaskStatus.Accepted), ("Đã đăng ký kết quả", TaskStatus.ResultsRegistered),
         ("Đã ứng dụng", TaskStatus.Applied), ("Dừng thực hiện", TaskStatus.Terminated));
 
-    /// <summary>Độ mật. Empty, "Không" and "Thường" mean not classified.</summary>
-    public static readonly ValueMap<SecurityClassification> Security = new(
-        ("Không", SecurityClassification.None), ("Thường", SecurityClassification.None),
-        ("Mật", SecurityClassification.Confidential), ("Tối mật", SecurityClassification.Secret),
-        ("Tuyệt mật", SecurityClassification.TopSecret));
+    /// <summary>Độ mật. Empty, "Không" and "Thường" mean not classified; the labels are <see cref="SecurityLevels"/>'s.</summary>
+    public static readonly ValueMap<SecurityClassification> Security = new([.. SecurityLevels.Labels]);
 
     public static readonly ValueMap<OrganizationType> OrganizationType = new(
         ("Trường đại học", Records.OrganizationType.University), ("Viện nghiên cứu", Records.OrganizationType.ResearchInstitute),

@@ -19,4 +19,15 @@ public static class RegistryJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         return options;
     }
+
+    /// <summary>
+    /// For reading what clients send: a property given twice (also in another case) and a property the type does
+    /// not have are errors, not silently resolved by "last one wins" or dropped.
+    /// </summary>
+    public static JsonSerializerOptions ConfigureStrictInput(JsonSerializerOptions options)
+    {
+        options.AllowDuplicateProperties = false;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        return options;
+    }
 }

@@ -29,6 +29,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         var existing = accepted.Count == 0
             ? []
             : await TaskQueries.ByCodes(db, accepted.Select(a => a.Code).ToList()).ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, ct);
+        accepted = RejectWithdrawals(accepted, existing, rejected);
         var orgs = new OrganizationResolver(db);
         await orgs.PreloadAsync(accepted.Select(a => a.Record.HostOrganization!), ct);
         var plans = accepted.Select(a => PlanRow(a, existing.GetValueOrDefault(a.Code), orgs)).ToList();
@@ -73,6 +74,20 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
             else accepted.Add(new Accepted(i, row.Line, row.Record!, TaskMapper.Text(row.Record!.Code)!));
         }
         return RejectDuplicateCodes(accepted, rejected);
+    }
+
+    /// <summary>A row may keep a withdrawn task withdrawn but not withdraw one: that needs a reason (<see cref="WithdrawalRule"/>).</summary>
+    private static List<Accepted> RejectWithdrawals(List<Accepted> accepted, Dictionary<string, ScienceTask> existing,
+        Dictionary<int, RowResult> rejected)
+    {
+        foreach (var a in accepted)
+        {
+            if (WithdrawalRule.Check(existing.GetValueOrDefault(a.Code)?.Visibility, a.Record.Visibility) is { } error)
+            {
+                rejected[a.Index] = new RowResult(a.Line, a.Code, RowOutcome.Rejected, null, [$"{error.Path}: {error.Message}"]);
+            }
+        }
+        return accepted.Where(a => !rejected.ContainsKey(a.Index)).ToList();
     }
 
     /// <summary>Two rows with one code in a batch: which one is right is the curator's call, so both are rejected.</summary>

@@ -1,11 +1,11 @@
-using System.Text;
 using System.Text.Json;
 using Registry.Data.Entities;
 using Registry.Data.Records;
+using Registry.Data.Validation;
 
 namespace Registry.Data.Store;
 
-/// <summary>Explicit mapping between the record contract and the row layout. Text is stored trimmed, NFC, empty as null.</summary>
+/// <summary>Explicit mapping between the record contract and the row layout. Text is stored clean, trimmed, NFC, empty as null.</summary>
 internal static class TaskMapper
 {
     public static TaskRecord ToRecord(ScienceTask t) => new()
@@ -84,9 +84,8 @@ internal static class TaskMapper
         t.Outputs.AddRange((r.Outputs ?? []).Select((o, i) => ToOutputRow(o, i)));
     }
 
-    /// <summary>Trimmed NFC text, or null when empty: the form every stored text takes.</summary>
-    public static string? Text(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim().Normalize(NormalizationForm.FormC);
+    /// <summary>Trimmed, clean NFC text, or null when empty: the form every stored text takes (<see cref="TextHygiene"/>).</summary>
+    public static string? Text(string? value) => TextHygiene.Stored(value);
 
     /// <summary>Keeps rows whose code stays (the key is task + code), so an update never deletes and re-adds a key.</summary>
     private static void ApplyFields(ScienceTask t, IReadOnlyList<string> codes)

@@ -56,6 +56,7 @@ public sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Time
     public async Task<WriteResult> CreateAsync(TaskRecord record, Actor actor, CancellationToken ct = default)
     {
         if (Refuse(record) is { } refused) return refused;
+        if (WithdrawalRule.Check(null, record.Visibility) is { } withdrawal) return new WriteResult(WriteStatus.Invalid, Errors: [withdrawal]);
         await using var db = await factory.CreateDbContextAsync(ct);
         var code = TaskMapper.Text(record.Code)!;
         if (await TaskQueries.CodeTakenBy(db, code, 0).AnyAsync(ct)) return Duplicate(code);
@@ -79,6 +80,7 @@ public sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Time
         var task = await TaskQueries.ById(db, id).SingleOrDefaultAsync(ct);
         if (task is null) return new WriteResult(WriteStatus.NotFound);
         if (expectedVersion is { } v && v != task.Version) return new WriteResult(WriteStatus.VersionMismatch, TaskWrites.ToStored(task));
+        if (WithdrawalRule.Check(task.Visibility, record.Visibility) is { } withdrawal) return new WriteResult(WriteStatus.Invalid, Errors: [withdrawal]);
         var code = TaskMapper.Text(record.Code)!;
         if (await TaskQueries.CodeTakenBy(db, code, task.Id).AnyAsync(ct)) return Duplicate(code);
 

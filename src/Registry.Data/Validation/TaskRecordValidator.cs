@@ -40,15 +40,16 @@ public static class TaskRecordValidator
 
     private static void RequireText(List<FieldError> errors, string path, string? value, int max, string nameVi, string nameEn)
     {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add(new(path, $"Bắt buộc nhập {nameVi} ({nameEn} is required)"));
+        // Judged on the text as it would be stored: a title of control characters alone is empty.
+        if (TextHygiene.Stored(value) is null) errors.Add(new(path, $"Bắt buộc nhập {nameVi} ({nameEn} is required)"));
         else MaxLength(errors, path, value, max);
     }
 
     private static void MaxLength(List<FieldError> errors, string path, string? value, int max)
     {
-        if (value is not null && value.Trim().Length > max)
+        if (TextHygiene.Stored(value) is { } stored && stored.Length > max)
         {
-            errors.Add(new(path, $"Quá dài: tối đa {max} ký tự, hiện có {value.Trim().Length} (at most {max} characters)"));
+            errors.Add(new(path, $"Quá dài: tối đa {max} ký tự, hiện có {stored.Length} (at most {max} characters)"));
         }
     }
 
@@ -91,7 +92,7 @@ public static class TaskRecordValidator
 
     private static void ValidateOrganization(List<FieldError> errors, OrganizationRef? org)
     {
-        if (org is null || string.IsNullOrWhiteSpace(org.Name))
+        if (org is null || TextHygiene.Stored(org.Name) is null)
         {
             errors.Add(new("hostOrganization.name", "Bắt buộc nhập tên tổ chức chủ trì (hostOrganization.name is required)"));
             return;
