@@ -93,4 +93,27 @@ public sealed class ValidationTests
         Assert.Equal(classified, StateSecretGuard.IsClassified(TestRecords.Valid() with { SecurityClassification = level }));
         Assert.False(StateSecretGuard.IsClassified(TestRecords.Valid() with { SecurityClassification = null }));
     }
+
+    [Fact]
+    public void A_required_text_made_only_of_control_characters_is_missing()
+    {
+        var errors = TaskRecordValidator.Validate(TestRecords.Valid() with { Title = "\u0001\u000B\uFFFE" });
+
+        Assert.Equal("title", Assert.Single(errors).Path);
+    }
+
+    [Theory]
+    [InlineData(null, Visibility.Withdrawn, true)]
+    [InlineData(Visibility.Published, Visibility.Withdrawn, true)]
+    [InlineData(Visibility.Draft, Visibility.Withdrawn, true)]
+    [InlineData(Visibility.Withdrawn, Visibility.Withdrawn, false)]
+    [InlineData(Visibility.Published, Visibility.Draft, false)]
+    [InlineData(null, null, false)]
+    public void Only_the_withdraw_operation_withdraws(Visibility? current, Visibility? requested, bool refused)
+    {
+        var error = WithdrawalRule.Check(current, requested);
+
+        Assert.Equal(refused, error is not null);
+        if (refused) Assert.Contains("/withdraw", error!.Message);
+    }
 }

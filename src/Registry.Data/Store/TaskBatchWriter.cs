@@ -29,7 +29,8 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         var existing = accepted.Count == 0
             ? []
             : await TaskQueries.ByCodes(db, accepted.Select(a => a.Code).ToList()).ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, ct);
-        accepted = RejectWithdrawals(accepted, existing, rejected);
+        // Seeding and snapshot restores (KeepTimestamps) copy the registry's own state; curator imports may not withdraw.
+        if (!options.KeepTimestamps) accepted = RejectWithdrawals(accepted, existing, rejected);
         var orgs = new OrganizationResolver(db);
         await orgs.PreloadAsync(accepted.Select(a => a.Record.HostOrganization!), ct);
         var plans = accepted.Select(a => PlanRow(a, existing.GetValueOrDefault(a.Code), orgs)).ToList();

@@ -111,4 +111,34 @@ public class JsonLinesImportReaderTests
         Assert.Contains("securityClassification", row.Errors.Single());
         Assert.Contains("none", row.Errors.Single());
     }
+
+    [Fact]
+    public async Task A_later_none_cannot_hide_an_earlier_secret_on_a_line()
+    {
+        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"securityClassification\":\"topSecret\",\"SecurityClassification\":\"none\""));
+
+        Assert.True(rows.Single().StateSecret);
+        Assert.Null(rows.Single().Record);
+    }
+
+    [Fact]
+    public async Task Duplicate_and_unknown_properties_are_row_errors_naming_line_and_path()
+    {
+        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"Title\":\"y\"") + "\n" + Line("A-2", extra: ",\"principalInvestigator\":{\"name\":\"a\",\"orcid\":\"1\"}"));
+
+        Assert.Contains("Dòng 1", rows[0].Errors.Single());
+        Assert.Contains("Title", rows[0].Errors.Single());
+        Assert.Contains("duplicate property", rows[0].Errors.Single());
+        Assert.Contains("principalInvestigator.orcid", rows[1].Errors.Single());
+        Assert.Contains("unknown property", rows[1].Errors.Single());
+        Assert.All(rows, r => Assert.Null(r.Record));
+    }
+
+    [Fact]
+    public async Task Classification_labels_meaning_none_read_as_none()
+    {
+        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"securityClassification\":\"Không\""));
+
+        Assert.Equal(SecurityClassification.None, rows.Single().Record!.SecurityClassification);
+    }
 }
