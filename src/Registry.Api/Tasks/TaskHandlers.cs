@@ -13,7 +13,8 @@ public static class TaskHandlers
 {
     public static string LocationOf(string id) => $"/api/v1/tasks/{Uri.EscapeDataString(id)}";
 
-    /// <summary>POST /tasks: the body is read strictly first (<see cref="TaskRecordBody"/>).</summary>
+    // No XML summary on mapped handlers: it would replace the route's summary in the OpenAPI document.
+    // POST /tasks: the body is read strictly first (TaskRecordBody).
     public static async Task<Results<Created<TaskWriteResponse>, ProblemHttpResult>> CreateTaskFromBody(
         TaskRecordBody body, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
     {
@@ -61,7 +62,7 @@ public static class TaskHandlers
             ["withdrawalReason"] = task.WithdrawalReason,
         });
 
-    /// <summary>PUT /tasks/{id}: the body is judged (secret, shape, values) before If-Match is looked at.</summary>
+    // PUT /tasks/{id}: the body is judged (secret, shape, values) before If-Match is looked at.
     public static async Task<Results<Ok<TaskWriteResponse>, ProblemHttpResult>> UpdateTaskFromBody(
         string id, TaskRecordBody body, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
