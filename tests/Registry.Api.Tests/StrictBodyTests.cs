@@ -63,6 +63,18 @@ public sealed class StrictBodyTests
         Assert.Equal("Trùng lặp", fine!.Value!.Reason);
     }
 
+    [Fact]
+    public async Task A_byte_order_mark_is_skipped_and_bytes_that_are_not_utf8_are_400()
+    {
+        var withBom = Request(Valid + "}");
+        withBom.Request.Body = new MemoryStream([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid + "}")]);
+        var broken = Request("");
+        broken.Request.Body = new MemoryStream([.. Encoding.UTF8.GetBytes(Valid + ",\"summary\":\""), 0xC3, 0x28, (byte)'"', (byte)'}']);
+
+        Assert.Equal("A-1", (await TaskRecordBody.BindAsync(withBom))!.Record!.Code);
+        Assert.Equal(400, (await TaskRecordBody.BindAsync(broken))!.Problem!.StatusCode);
+    }
+
     [Theory]
     [InlineData("so-khcn.nguyen-van-a", true)]
     [InlineData("curator_1", true)]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Registry.Data.Records;
@@ -15,6 +16,8 @@ public static class JsonBodies
 {
     public const string MissingBody = "Thiếu nội dung JSON của yêu cầu (the request body is missing).";
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static async Task<(ReadOnlyMemory<byte> Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext context)
     {
         if (!context.Request.HasJsonContentType())
@@ -25,8 +28,11 @@ public static class JsonBodies
 
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length == 0) return (default, ApiProblems.Validation("$", MissingBody));
-        return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (body.Span.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..];
+        if (body.Length == 0) return (default, ApiProblems.Validation("$", MissingBody));
+        if (!Utf8.IsValid(body.Span)) return (default, ApiProblems.Validation("$", RecordJsonReader.BrokenText));
+        return (body, null);
     }
 }
 
@@ -60,19 +66,31 @@ public sealed class JsonBody<T> where T : class
 
         using (document)
         {
-            var shape = JsonShape.Check(document.RootElement, typeof(T));
-            if (shape.Count > 0) return new JsonBody<T>(null, ApiProblems.Validation(shape));
-            var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             try
             {
-                var value = document.RootElement.Deserialize<T>(options);
-                return value is null ? new JsonBody<T>(null, ApiProblems.Validation("$", JsonBodies.MissingBody)) : new JsonBody<T>(value, null);
+                return Bind(context, document.RootElement);
             }
-            catch (JsonException ex)
+            catch (InvalidOperationException)
             {
-                var (path, message) = JsonErrorDescriber.Describe(ex, typeof(T));
-                return new JsonBody<T>(null, ApiProblems.Validation(path, message));
+                return new JsonBody<T>(null, ApiProblems.Validation("$", RecordJsonReader.BrokenText));
             }
+        }
+    }
+
+    private static JsonBody<T> Bind(HttpContext context, JsonElement root)
+    {
+        var shape = JsonShape.Check(root, typeof(T));
+        if (shape.Count > 0) return new JsonBody<T>(null, ApiProblems.Validation(shape));
+        var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var value = root.Deserialize<T>(options);
+            return value is null ? new JsonBody<T>(null, ApiProblems.Validation("$", JsonBodies.MissingBody)) : new JsonBody<T>(value, null);
+        }
+        catch (JsonException ex)
+        {
+            var (path, message) = JsonErrorDescriber.Describe(ex, typeof(T));
+            return new JsonBody<T>(null, ApiProblems.Validation(path, message));
         }
     }
 }

@@ -81,7 +81,14 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         {
             if (!p.NameEquals("code") || p.Value.ValueKind != JsonValueKind.String) continue;
             if (code is not null) return null; // a repeated code names no row
-            code = p.Value.GetString();
+            try
+            {
+                code = p.Value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
         }
         return code;
     }

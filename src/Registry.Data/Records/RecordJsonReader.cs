@@ -68,9 +68,23 @@ public static class RecordJsonReader
             return RecordRead.Invalid(new FieldError("$", "Bản ghi phải là một đối tượng JSON {…} (a record must be a JSON object {…})"));
         }
         if (IsClassified(root)) return RecordRead.Secret;
+        try
+        {
+            var shape = JsonShape.Check(root, typeof(TaskRecord));
+            return shape.Count > 0 ? new RecordRead(null, false, shape) : Deserialize(root, quoteValues);
+        }
+        catch (InvalidOperationException)
+        {
+            // A name or string .NET cannot turn into text: bytes that are not UTF-8, or an escaped lone surrogate.
+            return RecordRead.Invalid(new FieldError("$", BrokenText));
+        }
+    }
 
-        var shape = JsonShape.Check(root, typeof(TaskRecord));
-        if (shape.Count > 0) return new RecordRead(null, false, shape);
+    public const string BrokenText =
+        "Văn bản không đọc được: byte không phải UTF-8 hoặc \\uD800–\\uDFFF đứng lẻ (unreadable text: bytes that are not UTF-8, or a lone surrogate escape)";
+
+    private static RecordRead Deserialize(JsonElement root, bool quoteValues)
+    {
         try
         {
             var record = root.Deserialize<TaskRecord>(Options);
@@ -92,7 +106,7 @@ public static class RecordJsonReader
     {
         foreach (var property in root.EnumerateObject())
         {
-            if (!property.NameEquals(ClassificationName) && !string.Equals(property.Name, ClassificationName, StringComparison.OrdinalIgnoreCase)) continue;
+            if (!IsClassificationName(property)) continue;
             var value = property.Value;
             if (value.ValueKind == JsonValueKind.Null) continue;
             if (value.ValueKind != JsonValueKind.String) return true;
@@ -106,6 +120,19 @@ public static class RecordJsonReader
             }
         }
         return false;
+    }
+
+    private static bool IsClassificationName(JsonProperty property)
+    {
+        if (property.NameEquals(ClassificationName)) return true;
+        try
+        {
+            return string.Equals(property.Name, ClassificationName, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // an unreadable name is not this ASCII one; the shape check refuses it
+        }
     }
 
     private static string Malformed(JsonException ex) =>

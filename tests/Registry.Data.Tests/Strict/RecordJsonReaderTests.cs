@@ -121,4 +121,27 @@ public sealed class RecordJsonReaderTests
         Assert.True(SecurityLevels.TryParse(text, out var parsed));
         Assert.Equal(level, parsed);
     }
+
+    [Theory]
+    [InlineData(",\"\\uD800\":1")]
+    [InlineData(",\"summary\":\"a\\uDC00b\"")]
+    [InlineData(",\"securityClassification\":\"\\uD800\"")]
+    public void Lone_surrogate_escapes_are_refused_never_thrown(string extra)
+    {
+        var read = RecordJsonReader.Read(Line("A-1", extra: extra));
+
+        Assert.Null(read.Record);
+        Assert.True(read.StateSecret || read.Errors.Count > 0);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_inside_a_name_are_an_error_not_an_exception()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Line("A-1", extra: ",\"x\":1")).ToArray();
+        bytes[Array.LastIndexOf(bytes, (byte)'x')] = 0xFF;
+
+        var read = RecordJsonReader.Read(bytes);
+
+        Assert.Equal("$", Assert.Single(read.Errors).Path);
+    }
 }
