@@ -4,7 +4,9 @@ namespace Registry.Data.Records;
 
 /// <summary>
 /// The open-data record v1 of a task: the REST representation, the export line and the import line.
-/// Read-only fields (<see cref="Id"/>, <see cref="Visibility"/> on import, timestamps) are ignored on input.
+/// Read-only fields (<see cref="Id"/>, <c>hostOrganization.id</c>, timestamps) are accepted and ignored on input;
+/// <see cref="Visibility"/> may publish or return to draft but not withdraw (that needs a reason:
+/// <see cref="Validation.WithdrawalRule"/>). Input is read by <see cref="RecordJsonReader"/>.
 /// </summary>
 public sealed record TaskRecord
 {

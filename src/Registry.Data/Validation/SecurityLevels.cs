@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Registry.Data.Import;
 using Registry.Data.Records;
 
 namespace Registry.Data.Validation;
@@ -35,28 +34,6 @@ public static class SecurityLevels
     public static bool IsSecret(string? text) =>
         Fold(text).Length > 0 && !(TryParse(text, out var level) && level == SecurityClassification.None);
 
-    /// <summary>No case, no diacritics (đ → d), letters and digits only; the same folding as import headers.</summary>
-    public static string Fold(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        string decomposed;
-        try
-        {
-            decomposed = text.Normalize(NormalizationForm.FormD);
-        }
-        catch (ArgumentException)
-        {
-            // Lone surrogates cannot be normalised; keeping the letters around them still folds the rest.
-            decomposed = text;
-        }
-
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (c is 'đ' or 'Đ') { sb.Append('d'); continue; }
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
-    }
+    /// <summary>The folding of import headers and cells (<see cref="TextKey"/>), after lone surrogates are made readable.</summary>
+    private static string Fold(string? text) => TextKey.Fold(text is null ? null : TextHygiene.Clean(text));
 }
