@@ -24,6 +24,9 @@ public sealed class ImportService(ITaskStore store)
 
     public int BatchSize { get; init; } = DefaultBatchSize;
 
+    /// <summary>Bounds for CSV and Excel; <see cref="ImportReadLimits.MaxBytes"/> follows Registry:Imports:MaxBytes.</summary>
+    public ImportReadLimits Limits { get; init; } = new();
+
     public async Task<ImportReport> RunAsync(Stream input, ImportFormat format, ImportOptions options, Actor actor,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -59,7 +62,7 @@ public sealed class ImportService(ITaskStore store)
         var tally = new PassTally();
         var firstLineOfCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var batch = new List<ImportCandidate>(BatchSize);
-        await foreach (var parsed in ImportReaders.For(format, options.KeepTimestamps).ReadAsync(source, ct))
+        await foreach (var parsed in ImportReaders.For(format, options.KeepTimestamps, Limits).ReadAsync(source, ct))
         {
             if (++tally.Rows > MaxRows)
                 throw new ImportFileException(ImportFileErrorKind.TooLarge,
