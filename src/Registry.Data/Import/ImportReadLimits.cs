@@ -16,7 +16,10 @@ public sealed record ImportReadLimits
     /// <summary>Characters in one cell: Excel's own limit.</summary>
     public int MaxCellChars { get; init; } = 32_767;
 
-    /// <summary>Characters in one CSV record (a quoted field may span lines, so this bounds the record, not the line).</summary>
+    /// <summary>
+    /// Characters in one row: a CSV record (a quoted field may span lines, so this bounds the record, not the line) or
+    /// a worksheet row (where one short shared string may be repeated in every cell).
+    /// </summary>
     public int MaxRecordChars { get; init; } = 1 << 20;
 
     /// <summary>Entries in the .xlsx zip (a workbook has a few dozen parts).</summary>

@@ -28,7 +28,7 @@ internal sealed class XlsxCells(XlsxSheetContext context, ImportReadLimits limit
         var cells = new List<SheetCell>();
         if (xml.Reader.IsEmptyElement) return (number, cells);
         var depth = xml.Reader.Depth;
-        var column = -1;
+        var (column, chars) = (-1, 0L);
         while (xml.Read() && xml.Reader.Depth > depth)
         {
             if (!xml.IsStart("c")) continue;
@@ -41,6 +41,10 @@ internal sealed class XlsxCells(XlsxSheetContext context, ImportReadLimits limit
                 throw ImportReadLimits.TooLarge(
                     $"Ô {Name(column)}{number} nằm ngoài {limits.MaxColumns} cột được đọc; hãy xoá dữ liệu ở các cột thừa",
                     $"cell {Name(column)}{number} is beyond the {limits.MaxColumns} columns the import reads; clear the extra columns");
+            // Shared strings are copied into each cell that uses them, so a row is bounded by its text, not its bytes.
+            if ((chars += cell.Text.Length) > limits.MaxRecordChars)
+                throw ImportReadLimits.TooLarge($"Dòng {number} dài hơn {limits.MaxRecordChars:N0} ký tự",
+                    $"row {number} holds more than {limits.MaxRecordChars:N0} characters");
             while (cells.Count <= column) cells.Add(SheetCell.Empty);
             cells[column] = cell;
         }
