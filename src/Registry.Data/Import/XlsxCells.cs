@@ -31,7 +31,7 @@ internal sealed class XlsxCells(XlsxSheetContext context, ImportReadLimits limit
         var (column, chars) = (-1, 0L);
         while (xml.Read() && xml.Reader.Depth > depth)
         {
-            if (!xml.IsStart("c")) continue;
+            if (xml.Reader.Depth != depth + 1 || !xml.IsStart("c")) continue; // cells are the row's own children
             column = xml.Attribute("r") is { } reference ? ParseReference(reference, number) : column + 1;
             if (column >= ImportReadLimits.ExcelMaxColumn) throw BeyondLastColumn(number);
             if (!_seen.Add(column))

@@ -40,6 +40,10 @@ internal sealed class XlsxPackage : IDisposable
     {
         var entry = _zip.GetEntry(path);
         if (entry is null) return null;
+        // A part that admits to being a bomb is refused before inflating a byte; one that lies about its size is
+        // stopped by XlsxPartStream as it inflates.
+        if (entry.Length > Math.Max(_limits.RatioFreeBytes, entry.CompressedLength * _limits.MaxCompressionRatio))
+            throw XlsxPartStream.Bomb(path, _limits);
         return new XlsxPartStream(entry.Open(), path, entry.CompressedLength, _limits, _budget);
     }
 
@@ -94,8 +98,9 @@ internal sealed class XlsxPackage : IDisposable
             if (BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(i)) != 0x06054b50) continue;
             var entries = BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(i + 10));
             var directoryBytes = BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(i + 12));
-            // 0xFFFF / 0xFFFFFFFF announce zip64, which no workbook within the size limit needs.
-            if (entries > limits.MaxZipEntries || directoryBytes > (long)limits.MaxZipEntries * 1024)
+            // 0xFFFF / 0xFFFFFFFF announce zip64, which no workbook within the size limit needs. The directory's size is
+            // checked too (256 bytes an entry is generous for part names), as its record count could understate it.
+            if (entries > limits.MaxZipEntries || directoryBytes > (long)limits.MaxZipEntries * 256)
                 throw ImportReadLimits.TooLarge(
                     $"Tệp Excel có quá nhiều phần (hơn {limits.MaxZipEntries:N0}); hãy mở và lưu lại bằng Excel",
                     $"the workbook holds more than {limits.MaxZipEntries:N0} zip entries; re-save it in Excel");

@@ -38,23 +38,30 @@ internal sealed class XlsxPartStream(Stream inner, string part, long compressedL
         var read = inner.Read(buffer);
         _inflated += read;
         budget.Spend(read);
-        if (_inflated > _maxInflated)
-            throw ImportReadLimits.TooLarge(
-                $"Phần '{part}' của tệp Excel nén bất thường (hơn {limits.MaxCompressionRatio} lần); hãy mở và lưu lại bằng Excel",
-                $"part '{part}' inflates more than {limits.MaxCompressionRatio} times its size, as a zip bomb does; re-save the file in Excel");
+        if (_inflated > _maxInflated) throw Bomb(part, limits);
         ScanTags(buffer[..read]);
         return read;
     }
 
+    internal static ImportFileException Bomb(string part, ImportReadLimits limits) => ImportReadLimits.TooLarge(
+        $"Phần '{part}' của tệp Excel nén bất thường (hơn {limits.MaxCompressionRatio} lần); hãy mở và lưu lại bằng Excel",
+        $"part '{part}' inflates more than {limits.MaxCompressionRatio} times its size, as a zip bomb does; re-save the file in Excel");
+
     private void ScanTags(ReadOnlySpan<byte> bytes)
     {
-        foreach (var b in bytes)
+        var i = 0;
+        while (i < bytes.Length)
         {
             if (_tagBytes < 0)
             {
-                if (b == (byte)'<') (_tagBytes, _quote, _declaration) = (0, 0, false);
+                // Text between tags is most of a sheet: skip to the next '<' with a vectorised search.
+                var open = bytes[i..].IndexOf((byte)'<');
+                if (open < 0) return;
+                i += open + 1;
+                (_tagBytes, _quote, _declaration, _prev1, _prev2) = (0, 0, false, 0, 0);
                 continue;
             }
+            var b = bytes[i++];
             if (++_tagBytes > limits.MaxTagBytes)
                 throw ImportReadLimits.TooLarge(
                     $"Phần '{part}' của tệp Excel có thẻ XML dài hơn {limits.MaxTagBytes:N0} byte",

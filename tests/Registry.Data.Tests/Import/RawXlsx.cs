@@ -45,39 +45,58 @@ public static class RawXlsx
         return zip;
     }
 
-    /// <summary>A zip whose one part streams <paramref name="bytes"/> bytes of <paramref name="fill"/>, written without a buffer.</summary>
-    public static MemoryStream Bomb(string path, long bytes, byte fill = (byte)' ')
+    /// <summary>
+    /// A workbook whose part <paramref name="path"/> claims and holds <paramref name="bytes"/> bytes of spaces (after an
+    /// opening tag), in about a thousandth of that: one deflated megabyte of spaces is repeated, since after a sync
+    /// flush each further megabyte deflates to the same bytes. Built in milliseconds whatever the size claimed. The
+    /// stream has no final block and no CRC: a reader that went all the way would find it broken, not succeed.
+    /// </summary>
+    /// <param name="claimed">The size written in the zip's headers; a lying bomb claims little.</param>
+    public static MemoryStream Bomb(string path, long bytes, long? claimed = null)
     {
+        var (head, repeat) = DeflatedSpaces($"<worksheet xmlns=\"{Main}\"><sheetData>");
+        var chunks = (int)(bytes >> 20);
+        var data = new byte[head.Length + (long)repeat.Length * (chunks - 1)];
+        head.CopyTo(data, 0);
+        for (var i = 0; i < chunks - 1; i++) repeat.CopyTo(data, head.Length + i * repeat.Length);
+
         var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var skeleton = Build(""))
+        using (var archive = new ZipArchive(skeleton, ZipArchiveMode.Read))
         {
-            foreach (var (name, text) in SkeletonFor(path)) WriteEntry(archive, name, text);
-            using var entry = archive.CreateEntry(path, CompressionLevel.SmallestSize).Open();
-            // The spaces sit between elements, where no cell limit applies: only the inflation check can stop them.
-            entry.Write(Encoding.UTF8.GetBytes($"<worksheet xmlns=\"{Main}\"><sheetData>"));
-            var chunk = new byte[1 << 20];
-            Array.Fill(chunk, fill);
-            for (long left = bytes; left > 0; left -= chunk.Length) entry.Write(chunk, 0, (int)Math.Min(chunk.Length, left));
+            var entries = archive.Entries.Where(e => e.FullName != path).Select(e => (e.FullName, ReadAll(e))).ToList();
+            ZipWriter.Write(zip, entries, (path, data, claimed ?? bytes));
         }
         zip.Position = 0;
         return zip;
     }
 
-    private static IEnumerable<(string, string)> SkeletonFor(string sheetPath)
+    /// <summary>The deflated bytes of the prefix and a first megabyte of spaces, then of each further megabyte.</summary>
+    private static (byte[] Head, byte[] Repeat) DeflatedSpaces(string prefix)
     {
-        using var skeleton = Build("");
-        using var archive = new ZipArchive(skeleton, ZipArchiveMode.Read);
-        foreach (var entry in archive.Entries.Where(e => e.FullName != sheetPath).ToList())
+        var spaces = new byte[1 << 20];
+        Array.Fill(spaces, (byte)' ');
+        var output = new MemoryStream();
+        using var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        var parts = new List<byte[]>();
+        deflate.Write(Encoding.UTF8.GetBytes(prefix));
+        for (var i = 0; i < 4; i++)
         {
-            using var reader = new StreamReader(entry.Open());
-            yield return (entry.FullName, reader.ReadToEnd());
+            deflate.Write(spaces);
+            deflate.Flush();
+            parts.Add(output.ToArray());
+            output.SetLength(0);
         }
+        if (!parts[2].AsSpan().SequenceEqual(parts[3])) throw new InvalidOperationException("deflate output does not repeat");
+        return ([.. parts[0], .. parts[1]], parts[2]);
     }
 
-    private static void WriteEntry(ZipArchive archive, string name, string text)
+    private static byte[] ReadAll(ZipArchiveEntry entry)
     {
-        using var entry = archive.CreateEntry(name).Open();
-        entry.Write(Encoding.UTF8.GetBytes(text));
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>&lt;c r="A1" t="inlineStr"&gt;&lt;is&gt;&lt;t&gt;text&lt;/t&gt;&lt;/is&gt;&lt;/c&gt;.</summary>
