@@ -197,6 +197,20 @@ public class XlsxHostileTests
     }
 
     [Fact]
+    public async Task Long_text_outside_any_cell_is_skipped_without_being_held()
+    {
+        // 40 M characters loose in a row (80 MB if held), which the reader never asks for; the ratio limit is lifted.
+        var limits = new ImportReadLimits { MaxCompressionRatio = 100_000 };
+        using var book = Build(Header + "<row r=\"2\">" + Cell("A2", "A-1") + Cell("B2", "Tên") + new string('x', 40_000_000) + "</row>");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var rows = await ReadAllAsync(new XlsxImportReader(limits), book);
+
+        Assert.Equal("A-1", rows.Single().Record!.Code);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, AllocationBound);
+    }
+
+    [Fact]
     public async Task Zip_with_too_many_entries_is_refused_before_its_directory_is_read()
     {
         var parts = Enumerable.Range(0, 50).ToDictionary(i => $"xl/media/image{i}.bin", _ => "x");
