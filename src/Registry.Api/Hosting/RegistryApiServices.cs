@@ -69,7 +69,11 @@ public static class RegistryApiServices
         // The Lucene index lives beside the database unless configured elsewhere.
         services.AddOptions<SearchOptions>().PostConfigure<IOptions<RegistryDataOptions>>((search, data) =>
             search.IndexDirectory ??= Path.Combine(data.Value.DataDirectoryFullPath, "index"));
-        services.AddSingleton(sp => new ImportService(sp.GetRequiredService<ITaskStore>()));
+        services.AddSingleton(sp => new ImportService(sp.GetRequiredService<ITaskStore>())
+        {
+            // The readers' absolute caps (decompressed workbook size) follow the upload limit.
+            Limits = new ImportReadLimits { MaxBytes = sp.GetRequiredService<IOptions<RegistryApiOptions>>().Value.Imports.MaxBytes },
+        });
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

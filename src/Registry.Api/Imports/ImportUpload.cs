@@ -11,23 +11,43 @@ namespace Registry.Api.Imports;
 /// <param name="Lines">Newlines in the file: an upper bound of its rows for text formats, used to pick inline or job.</param>
 public sealed record UploadedFile(string Path, long Length, ImportFormat Format, string? FileName, long Lines)
 {
-    public void Delete()
-    {
-        try
-        {
-            File.Delete(Path);
-        }
-        catch (IOException)
-        {
-            // A leftover temp file is harmless; the next start of the worker clears the folder.
-        }
-    }
+    public void Delete() => ImportUpload.TryDelete(Path);
 }
 
 /// <summary>Reads the request body (raw or multipart <c>file</c> part) into a temp file, enforcing the size limit.</summary>
 public static class ImportUpload
 {
     private const long MultipartOverhead = 64 * 1024;
+
+    /// <summary>Uploads wait in the data directory's imports/ folder (one file each, deleted when their import ends).</summary>
+    public static string Folder(Registry.Data.RegistryDataOptions data) => System.IO.Path.Combine(data.DataDirectoryFullPath, "imports");
+
+    /// <summary>
+    /// Deletes every file in the folder: uploads hold rows that may be secret, so none may outlive the process that
+    /// received it (a crash skips the deletion at the end of an import). Returns how many were deleted.
+    /// </summary>
+    public static int DeleteLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(folder))
+            if (TryDelete(path)) removed++;
+        return removed;
+    }
+
+    internal static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Held open for a moment (e.g. by a scanner): the next start of the worker clears the folder.
+            return false;
+        }
+    }
 
     public static async Task<(UploadedFile? File, ProblemHttpResult? Problem)> ReadAsync(
         HttpRequest request, string directory, long maxBytes, CancellationToken ct)
@@ -83,8 +103,9 @@ public static class ImportUpload
         Directory.CreateDirectory(directory);
         var path = System.IO.Path.Combine(directory, $"upload-{Guid.NewGuid():N}.tmp");
         long length = 0, lines = 0;
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        try
         {
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
             var buffer = new byte[1 << 16];
             int read;
             while ((read = await body.ReadAsync(buffer, ct)) > 0)
@@ -94,6 +115,12 @@ public static class ImportUpload
                 lines += buffer.AsSpan(0, read).Count((byte)'\n');
                 await target.WriteAsync(buffer.AsMemory(0, read), ct);
             }
+        }
+        catch
+        {
+            // The client went away or the disk filled: a partial upload is deleted like a finished one.
+            TryDelete(path);
+            throw;
         }
 
         var file = new UploadedFile(path, length, format, fileName, lines);

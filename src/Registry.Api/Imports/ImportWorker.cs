@@ -1,34 +1,67 @@
+using Microsoft.Extensions.Options;
+using Registry.Data;
 using Registry.Data.Import;
 
 namespace Registry.Api.Imports;
 
-/// <summary>Runs queued imports one at a time, recording progress and the report on the job row.</summary>
-public sealed class ImportWorker(ImportJobs jobs, ImportService imports, ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>
+/// Runs queued imports one at a time, recording progress and the report on the job row. Whatever a job throws fails
+/// that job, never the host; its upload is deleted however it ends, and uploads left by a crash are deleted at start.
+/// </summary>
+public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOptions<RegistryDataOptions> data, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
+    /// <summary>Runs before the web server accepts requests, so no upload of this process can be in the folder yet.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var removed = ImportUpload.DeleteLeftovers(ImportUpload.Folder(data.Value));
+        if (removed > 0) logger.LogWarning("Deleted {Count} upload files left by an earlier run", removed);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interrupted = await jobs.FailInterruptedAsync(stoppingToken);
-        if (interrupted > 0) logger.LogWarning("Marked {Count} interrupted import jobs as failed", interrupted);
-
-        await foreach (var work in jobs.Reader.ReadAllAsync(stoppingToken))
+        await FailInterruptedAsync(stoppingToken);
+        try
         {
-            try
+            await foreach (var work in jobs.Reader.ReadAllAsync(stoppingToken))
             {
-                await RunAsync(work, stoppingToken);
+                try
+                {
+                    await RunAsync(work, stoppingToken);
+                }
+                finally
+                {
+                    work.File.Delete();
+                }
             }
-            finally
-            {
-                work.File.Delete();
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: jobs still queued are failed as interrupted at the next start; their files go now.
+            while (jobs.Reader.TryRead(out var left)) left.File.Delete();
+        }
+    }
+
+    private async Task FailInterruptedAsync(CancellationToken ct)
+    {
+        try
+        {
+            var interrupted = await jobs.FailInterruptedAsync(ct);
+            if (interrupted > 0) logger.LogWarning("Marked {Count} interrupted import jobs as failed", interrupted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Could not mark interrupted import jobs as failed: {ExceptionType}", ex.GetType().Name);
         }
     }
 
     private async Task RunAsync(ImportWork work, CancellationToken ct)
     {
-        await jobs.MarkRunningAsync(work.JobId, ct);
         var progress = new JobProgress(jobs, work.JobId);
         try
         {
+            await jobs.MarkRunningAsync(work.JobId, ct);
             await using var stream = new FileStream(work.File.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
             var report = await imports.RunAsync(stream, work.File.Format, work.Options, work.Actor, progress, ct);
             await progress.FlushAsync(ct);
@@ -37,14 +70,33 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, ILogger
         }
         catch (ImportFileException ex)
         {
-            await jobs.FailAsync(work.JobId, new ImportJobError(ex.Kind, ex.Message), ct);
+            await FailAsync(work.JobId, new ImportJobError(ex.Kind, ex.Message));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Log the type for operators; the job shows a generic message (no record content, no stack trace).
-            logger.LogError(ex, "Import job {JobId} failed with {ExceptionType}", work.JobId, ex.GetType().Name);
-            await jobs.FailAsync(work.JobId, new ImportJobError("internal",
-                "Lỗi ngoài dự kiến khi nhập; không có gì được ghi nếu chưa có báo cáo (unexpected error during the import)."), CancellationToken.None);
+            await FailAsync(work.JobId, new ImportJobError("interrupted",
+                "Dịch vụ dừng khi đang nhập; hãy gửi lại tệp (the service stopped during the import; upload the file again)."));
+        }
+        catch (Exception ex)
+        {
+            // An exception's message may quote the record it choked on, so only its type and where it was thrown are
+            // logged; the job shows a generic message (no record content, no stack trace).
+            logger.LogError("Import job {JobId} failed with {ExceptionType} at {StackTrace}", work.JobId, ex.GetType().Name, ex.StackTrace);
+            await FailAsync(work.JobId, new ImportJobError("internal",
+                "Lỗi ngoài dự kiến khi nhập; không có gì được ghi nếu chưa có báo cáo (unexpected error during the import)."));
+        }
+    }
+
+    /// <summary>Records the failure; if even that fails (database gone), the job is marked at the next start.</summary>
+    private async Task FailAsync(string jobId, ImportJobError error)
+    {
+        try
+        {
+            await jobs.FailAsync(jobId, error, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Could not record the failure of import job {JobId}: {ExceptionType}", jobId, ex.GetType().Name);
         }
     }
 

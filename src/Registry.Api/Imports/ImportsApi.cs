@@ -46,16 +46,23 @@ public static class ImportsApi
         IOptions<RegistryApiOptions> options, IOptions<RegistryDataOptions> data, CancellationToken ct)
     {
         var limits = options.Value.Imports;
-        var folder = Path.Combine(data.Value.DataDirectoryFullPath, "imports");
-        var (file, problem) = await ImportUpload.ReadAsync(request, folder, limits.MaxBytes, ct);
+        var (file, problem) = await ImportUpload.ReadAsync(request, ImportUpload.Folder(data.Value), limits.MaxBytes, ct);
         if (file is null) return problem!;
 
         var importOptions = new ImportOptions(query.DryRun ?? false, query.SkipInvalid ?? false);
         var actor = RegistryRoles.ActorOf(user)!;
         if (!RunsInline(file, limits))
         {
-            var job = await jobs.EnqueueAsync(file, importOptions, actor, ct);
-            return TypedResults.Accepted($"/api/v1/imports/{job.PublicId}", ImportJobs.ToResponse(job));
+            try
+            {
+                var job = await jobs.EnqueueAsync(file, importOptions, actor, ct);
+                return TypedResults.Accepted($"/api/v1/imports/{job.PublicId}", ImportJobs.ToResponse(job));
+            }
+            catch
+            {
+                file.Delete(); // never queued, so the worker will not delete it
+                throw;
+            }
         }
 
         try

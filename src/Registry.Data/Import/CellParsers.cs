@@ -5,7 +5,8 @@ using Registry.Data.Records;
 namespace Registry.Data.Import;
 
 /// <summary>One spreadsheet cell: its text, and for Excel the typed value behind it when there is one.</summary>
-internal readonly record struct SheetCell(string Text, double? Number = null, DateOnly? Date = null)
+/// <param name="Formula">Excel only: the cell holds a formula, so its text is a cached result no one checked.</param>
+internal readonly record struct SheetCell(string Text, double? Number = null, DateOnly? Date = null, bool Formula = false)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Number is null && Date is null;
     public static readonly SheetCell Empty = new("");

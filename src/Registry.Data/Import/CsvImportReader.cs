@@ -8,13 +8,15 @@ namespace Registry.Data.Import;
 /// CSV as spreadsheets save it: UTF-8 with or without BOM (UTF-16 with a BOM also accepted), ',' or ';' as the
 /// delimiter (sniffed from the header), RFC 4180 quoting. Row numbers are those the spreadsheet shows (header = 1).
 /// </summary>
-public sealed class CsvImportReader : IImportReader
+public sealed class CsvImportReader(ImportReadLimits? limits = null) : IImportReader
 {
+    private readonly ImportReadLimits _limits = limits ?? new ImportReadLimits();
+
     public async IAsyncEnumerable<ImportCandidate> ReadAsync(Stream input, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var encoding = await DetectEncodingAsync(input, ct);
         using var text = new StreamReader(input, encoding, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
-        var tokenizer = new CsvTokenizer(text);
+        var tokenizer = new CsvTokenizer(text, _limits);
         var row = 1;
         var header = await ReadAsync(tokenizer, row, ct, sniff: true)
             ?? throw new ImportFileException(ImportFileErrorKind.Empty, "Tệp trống (the file is empty)");
@@ -31,7 +33,7 @@ public sealed class CsvImportReader : IImportReader
         try
         {
             if (sniff) await tokenizer.SniffDelimiterAsync(ct);
-            return await tokenizer.ReadRowAsync(ct);
+            return await tokenizer.ReadRowAsync(row, ct);
         }
         catch (DecoderFallbackException)
         {

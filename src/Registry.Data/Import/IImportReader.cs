@@ -15,11 +15,12 @@ public interface IImportReader
 public static class ImportReaders
 {
     /// <param name="keepTimestamps">JSON Lines only: keep createdAt/updatedAt/publishedAt (snapshot restore).</param>
-    public static IImportReader For(ImportFormat format, bool keepTimestamps = false) => format switch
+    /// <param name="limits">CSV and Excel: the bounds on columns, cell and record length, and the workbook's parts.</param>
+    public static IImportReader For(ImportFormat format, bool keepTimestamps = false, ImportReadLimits? limits = null) => format switch
     {
         ImportFormat.JsonLines => new JsonLinesImportReader(keepTimestamps),
-        ImportFormat.Csv => new CsvImportReader(),
-        ImportFormat.Xlsx => new XlsxImportReader(),
+        ImportFormat.Csv => new CsvImportReader(limits),
+        ImportFormat.Xlsx => new XlsxImportReader(limits),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 }

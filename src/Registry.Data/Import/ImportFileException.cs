@@ -11,6 +11,8 @@ public static class ImportFileErrorKind
     public const string TooLarge = "tooLarge";
     public const string Empty = "empty";
     public const string UnsupportedFormat = "unsupportedFormat";
+    /// <summary>A formula where only a typed value can be trusted (the classification column).</summary>
+    public const string Formula = "formula";
 }
 
 /// <summary>

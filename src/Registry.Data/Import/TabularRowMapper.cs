@@ -54,6 +54,12 @@ internal sealed class TabularRowMapper
     /// <summary>Null for a blank row (skipped, but still counted in the row numbers).</summary>
     public ImportCandidate? Map(int rowNumber, IReadOnlyList<SheetCell> cells)
     {
+        // A formula's cached result is whatever the last program to save the file wrote: never trusted for the
+        // classification, and refused for the whole file so a curator sees it rather than a silently stored row.
+        if (_securityIndex >= 0 && _securityIndex < cells.Count && cells[_securityIndex].Formula)
+            throw new ImportFileException(ImportFileErrorKind.Formula,
+                $"Dòng {rowNumber}: cột '{ImportColumns.SecurityHeader}' chứa công thức; hãy nhập giá trị trực tiếp " +
+                $"(row {rowNumber}: the '{ImportColumns.SecurityHeader}' column holds a formula; type the value itself)");
         if (cells.All(c => c.IsEmpty)) return null;
         // Classification first: a classified row is dropped before any of its content is looked at.
         if (_securityIndex >= 0 && _securityIndex < cells.Count && !cells[_securityIndex].IsEmpty

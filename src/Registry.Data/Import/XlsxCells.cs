@@ -1,94 +1,96 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
 
 namespace Registry.Data.Import;
 
-/// <summary>What reading cells needs from the rest of the workbook.</summary>
-/// <param name="Date1904">Workbooks from old Mac Excel count serial dates from 1904, not 1900.</param>
-internal sealed record XlsxSheetContext(List<string> SharedStrings, HashSet<uint> DateStyles, bool Date1904);
-
-/// <summary>Turns worksheet cells into <see cref="SheetCell"/>s: shared and inline strings, numbers, dates, booleans.</summary>
-internal static class XlsxCells
+/// <summary>
+/// Reads one &lt;row&gt; into <see cref="SheetCell"/>s placed by their reference ("C7" goes to column C whatever its
+/// position in the row), as Excel itself reads them. A cell without a reference takes the column after the previous
+/// cell. Anything that would need a guess refuses the file: a reference written twice, a row number repeated or out of
+/// order, a reference naming another row, a column beyond XFD or a row beyond 1,048,576.
+/// </summary>
+internal sealed class XlsxCells(XlsxSheetContext context, ImportReadLimits limits)
 {
-    /// <summary>Built-in number formats that display a date (ECMA-376 18.8.30).</summary>
-    private static readonly HashSet<uint> BuiltInDateFormats = [14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58];
+    private readonly StringBuilder _text = new();
+    private readonly HashSet<int> _seen = [];
+    private int _previousRow;
 
-    public static List<string> LoadSharedStrings(WorkbookPart workbook)
+    /// <summary>Reads the row the reader is on, leaving it on the row's end tag.</summary>
+    public (int Number, List<SheetCell> Cells) ReadRow(XlsxXml xml)
     {
-        var list = new List<string>();
-        if (workbook.SharedStringTablePart is not { } part) return list;
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-                list.Add(((SharedStringItem)reader.LoadCurrentElement()!).InnerText);
-        return list;
-    }
-
-    /// <summary>Indexes into cellXfs whose number format shows a date, so serial numbers can be read as dates.</summary>
-    public static HashSet<uint> DateStyleIndexes(WorkbookPart workbook)
-    {
-        var result = new HashSet<uint>();
-        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
-        if (stylesheet?.CellFormats is null) return result;
-        var customDates = (stylesheet.NumberingFormats?.Elements<NumberingFormat>() ?? [])
-            .Where(f => f.NumberFormatId?.Value is not null && LooksLikeDate(f.FormatCode?.Value))
-            .Select(f => f.NumberFormatId!.Value).ToHashSet();
-        uint index = 0;
-        foreach (var format in stylesheet.CellFormats.Elements<CellFormat>())
-        {
-            var id = format.NumberFormatId?.Value ?? 0;
-            if (BuiltInDateFormats.Contains(id) || customDates.Contains(id)) result.Add(index);
-            index++;
-        }
-        return result;
-    }
-
-    /// <summary>A custom format is a date when, outside quotes and [..] sections, it uses d, m or y.</summary>
-    internal static bool LooksLikeDate(string? code)
-    {
-        if (string.IsNullOrEmpty(code)) return false;
-        var inQuote = false;
-        var inBracket = false;
-        foreach (var c in code)
-        {
-            if (c == '"') inQuote = !inQuote;
-            else if (!inQuote && c == '[') inBracket = true;
-            else if (!inQuote && c == ']') inBracket = false;
-            else if (!inQuote && !inBracket && char.ToLowerInvariant(c) is 'd' or 'y' or 'm') return true;
-        }
-        return false;
-    }
-
-    public static List<SheetCell> ReadRow(Row row, XlsxSheetContext context)
-    {
+        var number = xml.Attribute("r") is { } r ? ParseRow(r) : _previousRow + 1;
+        if (number <= _previousRow)
+            throw Refuse($"dòng {number} xuất hiện hai lần hoặc sai thứ tự", $"row {number} appears twice or out of order");
+        if (number > ImportReadLimits.ExcelMaxRow)
+            throw Refuse($"dòng {number} vượt giới hạn của Excel", $"row {number} is beyond Excel's last row, {ImportReadLimits.ExcelMaxRow:N0}");
+        _previousRow = number;
+        _seen.Clear();
         var cells = new List<SheetCell>();
-        foreach (var cell in row.Elements<Cell>())
+        if (xml.Reader.IsEmptyElement) return (number, cells);
+        var depth = xml.Reader.Depth;
+        var (column, chars) = (-1, 0L);
+        while (xml.Read() && xml.Reader.Depth > depth)
         {
-            var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-            while (cells.Count < column) cells.Add(SheetCell.Empty);
-            if (cells.Count == column) cells.Add(Read(cell, context));
+            if (xml.Reader.Depth != depth + 1 || !xml.IsStart("c")) continue; // cells are the row's own children
+            column = xml.Attribute("r") is { } reference ? ParseReference(reference, number) : column + 1;
+            if (column >= ImportReadLimits.ExcelMaxColumn) throw BeyondLastColumn(number);
+            if (!_seen.Add(column))
+                throw Refuse($"ô {Name(column)}{number} được ghi hai lần", $"cell {Name(column)}{number} is written twice");
+            if (ReadCell(xml) is not { } cell) continue; // a formatted cell with no value, common far to the right
+            if (column >= limits.MaxColumns)
+                throw ImportReadLimits.TooLarge(
+                    $"Ô {Name(column)}{number} nằm ngoài {limits.MaxColumns} cột được đọc; hãy xoá dữ liệu ở các cột thừa",
+                    $"cell {Name(column)}{number} is beyond the {limits.MaxColumns} columns the import reads; clear the extra columns");
+            // Shared strings are copied into each cell that uses them, so a row is bounded by its text, not its bytes.
+            if ((chars += cell.Text.Length) > limits.MaxRecordChars)
+                throw ImportReadLimits.TooLarge($"Dòng {number} dài hơn {limits.MaxRecordChars:N0} ký tự",
+                    $"row {number} holds more than {limits.MaxRecordChars:N0} characters");
+            while (cells.Count <= column) cells.Add(SheetCell.Empty);
+            cells[column] = cell;
         }
-        return cells;
+        return (number, cells);
     }
 
-    private static SheetCell Read(Cell cell, XlsxSheetContext context)
+    /// <summary>The cell's value, or null when it has neither a value nor a formula.</summary>
+    private SheetCell? ReadCell(XlsxXml xml)
+    {
+        var type = xml.Attribute("t");
+        var style = int.TryParse(xml.Attribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : -1;
+        if (xml.Reader.IsEmptyElement) return null;
+        var (depth, formula, hasValue) = (xml.Reader.Depth, false, false);
+        _text.Clear();
+        while (xml.Read() && xml.Reader.Depth > depth)
+        {
+            if (xml.Reader.Depth != depth + 1 || xml.Reader.NodeType != System.Xml.XmlNodeType.Element) continue;
+            if (xml.IsStart("f")) formula = true;
+            else if (xml.IsStart("v") || xml.IsStart("is"))
+            {
+                hasValue = true;
+                xml.ReadText(_text, limits.MaxCellChars, textOnlyInT: xml.Reader.LocalName == "is");
+            }
+        }
+        if (!hasValue && !formula) return null;
+        return Convert(_text.ToString(), type, style) with { Formula = formula };
+    }
+
+    private SheetCell Convert(string raw, string? type, int style)
     {
         var sharedStrings = context.SharedStrings;
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return new SheetCell(int.TryParse(raw, out var i) && i >= 0 && i < sharedStrings.Count ? sharedStrings[i] : "");
-        if (type == CellValues.InlineString) return new SheetCell(cell.InlineString?.InnerText ?? "");
-        if (type == CellValues.Boolean) return new SheetCell(raw == "1" ? "TRUE" : "FALSE");
-        if (type == CellValues.String || type == CellValues.Error) return new SheetCell(raw);
-        if (type == CellValues.Date)
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
-                ? new SheetCell(iso.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Date: DateOnly.FromDateTime(iso))
-                : new SheetCell(raw);
+        switch (type)
+        {
+            case "s":
+                return new SheetCell(int.TryParse(raw, out var i) && i >= 0 && i < sharedStrings.Count ? sharedStrings[i] : "");
+            case "inlineStr" or "str" or "e":
+                return new SheetCell(raw);
+            case "b":
+                return new SheetCell(raw.Trim() == "1" ? "TRUE" : "FALSE");
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
+                    ? new SheetCell(iso.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Date: DateOnly.FromDateTime(iso))
+                    : new SheetCell(raw);
+        }
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return new SheetCell(raw);
-        if (cell.StyleIndex?.Value is { } style && context.DateStyles.Contains(style) && number is > 0 and < 2958466)
+        if (context.DateStyles.Contains(style) && number is > 0 and < 2958466)
         {
             // 1462 days separate the 1904 epoch from the 1900 one.
             var date = DateOnly.FromDateTime(DateTime.FromOADate(context.Date1904 ? number + 1462 : number));
@@ -97,18 +99,38 @@ internal static class XlsxCells
         return new SheetCell(number.ToString("R", CultureInfo.InvariantCulture), Number: number);
     }
 
-    /// <summary>"AB12" → 27 (zero-based column).</summary>
-    internal static int? ColumnIndex(string? reference)
+    private static int ParseRow(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row >= 1
+            ? row
+            : throw Refuse($"số dòng '{Shorten(text)}' không hợp lệ", $"row number '{Shorten(text)}' is not valid");
+
+    /// <summary>"AB12" in row 12 → 27 (zero-based column). The letters are bounded before they are summed.</summary>
+    internal static int ParseReference(string reference, int row)
     {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var index = 0;
         var letters = 0;
-        foreach (var c in reference)
-        {
-            if (!char.IsAsciiLetter(c)) break;
-            index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-            letters++;
-        }
-        return letters == 0 ? null : index - 1;
+        while (letters < reference.Length && char.IsAsciiLetter(reference[letters])) letters++;
+        if (letters == 0) throw Refuse($"tham chiếu ô '{Shorten(reference)}' không hợp lệ", $"cell reference '{Shorten(reference)}' is not valid");
+        if (letters > 3) throw BeyondLastColumn(row);
+        var column = 0;
+        foreach (var c in reference.AsSpan(0, letters)) column = column * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+        if (column > ImportReadLimits.ExcelMaxColumn) throw BeyondLastColumn(row);
+        if (!int.TryParse(reference.AsSpan(letters), NumberStyles.None, CultureInfo.InvariantCulture, out var cellRow) || cellRow != row)
+            throw Refuse($"ô '{Shorten(reference)}' nằm trong dòng {row}", $"cell '{Shorten(reference)}' is written inside row {row}");
+        return column - 1;
     }
+
+    /// <summary>0 → "A", 27 → "AB".</summary>
+    internal static string Name(int column)
+    {
+        var name = "";
+        for (var n = column + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name;
+    }
+
+    private static ImportFileException BeyondLastColumn(int row) =>
+        Refuse($"dòng {row} có ô nằm sau cột XFD, cột cuối của Excel", $"row {row} has a cell beyond column XFD, Excel's last column");
+
+    private static ImportFileException Refuse(string vietnamese, string english) => XlsxImportReader.Malformed(vietnamese, english);
+
+    private static string Shorten(string text) => text.Length > 12 ? text[..12] + "…" : text;
 }

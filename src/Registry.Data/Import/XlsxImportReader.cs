@@ -1,35 +1,33 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
+using System.Xml;
 using Registry.Data.Abstractions;
 
 namespace Registry.Data.Import;
 
 /// <summary>
-/// Excel workbooks: the first worksheet, read row by row with the SAX <see cref="OpenXmlReader"/> so memory does not
-/// grow with the row count. Same headers and cell rules as CSV. A non-seekable input is copied to a temp file first
-/// (a zip needs random access).
+/// Excel workbooks: the first worksheet, read row by row from the zip with a forward-only XML reader, so memory does
+/// not grow with the row count and no part of the file can make the reader recurse, expand entities or inflate
+/// without bound (see <see cref="ImportReadLimits"/>). Cells are placed by their reference; same headers and cell rules
+/// as CSV. A non-seekable input is copied to a temp file first (a zip needs random access).
 /// </summary>
-public sealed class XlsxImportReader : IImportReader
+public sealed class XlsxImportReader(ImportReadLimits? limits = null) : IImportReader
 {
+    private readonly ImportReadLimits _limits = limits ?? new ImportReadLimits();
+
     public async IAsyncEnumerable<ImportCandidate> ReadAsync(Stream input, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var temp = input.CanSeek ? null : await CopyToTempAsync(input, ct);
-        using var document = Open(temp ?? input);
-        var (sheet, context) = Guard(() => Prepare(document));
+        using var package = Guard(() => XlsxPackage.Open(temp ?? input, _limits));
+        var (sheetPath, context) = Guard(() => XlsxWorkbook.Load(package, _limits));
+        using var sheet = package.OpenXml(sheetPath) ?? throw Malformed("thiếu trang tính", "the first sheet's part is missing");
+        var rows = new XlsxCells(context, _limits);
+        var inData = Guard(() => sheet.ReadTo("sheetData") && !sheet.Reader.IsEmptyElement);
 
-        using var reader = OpenXmlReader.Create(sheet);
         TabularRowMapper? mapper = null;
-        while (Guard(reader.Read))
+        while (inData && Guard(() => NextRow(sheet)))
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var (number, cells) = Guard(() =>
-            {
-                var row = (Row)reader.LoadCurrentElement()!;
-                return ((int)(row.RowIndex?.Value ?? 0), XlsxCells.ReadRow(row, context));
-            });
+            var (number, cells) = Guard(() => rows.ReadRow(sheet));
             if (mapper is null)
             {
                 if (cells.All(c => c.IsEmpty)) continue;
@@ -42,34 +40,15 @@ public sealed class XlsxImportReader : IImportReader
         if (mapper is null) throw new ImportFileException(ImportFileErrorKind.Empty, "Trang tính đầu tiên trống (the first worksheet is empty)");
     }
 
-    private static (WorksheetPart Sheet, XlsxSheetContext Context) Prepare(SpreadsheetDocument document)
+    /// <summary>Moves to the next &lt;row&gt;; false at the end of sheetData.</summary>
+    private static bool NextRow(XlsxXml sheet)
     {
-        var workbook = document.WorkbookPart ?? throw Malformed("không có workbook (no workbook part)");
-        var date1904 = workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true;
-        return (FirstWorksheet(workbook),
-            new XlsxSheetContext(XlsxCells.LoadSharedStrings(workbook), XlsxCells.DateStyleIndexes(workbook), date1904));
-    }
-
-    private static SpreadsheetDocument Open(Stream source)
-    {
-        try
+        while (sheet.Read())
         {
-            return SpreadsheetDocument.Open(source, false);
+            if (sheet.IsStart("row")) return true;
+            if (sheet.IsEnd("sheetData")) return false;
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException
-                                       or IOException or ArgumentException or InvalidOperationException)
-        {
-            throw Malformed(ex.Message);
-        }
-    }
-
-    private static WorksheetPart FirstWorksheet(WorkbookPart workbook)
-    {
-        var first = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new ImportFileException(ImportFileErrorKind.Empty, "Tệp Excel không có trang tính nào (the workbook has no worksheet)");
-        if (first.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
-            throw Malformed("trang tính đầu tiên không đọc được (the first sheet is not a worksheet)");
-        return part;
+        return false;
     }
 
     /// <summary>Reading a damaged part fails deep in the zip or XML layer; that becomes a file-level error.</summary>
@@ -79,18 +58,29 @@ public sealed class XlsxImportReader : IImportReader
         {
             return read();
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or IOException
-                                       or OpenXmlPackageException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or DecoderFallbackException
+                                       or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
         {
             throw Malformed(ex.Message);
         }
     }
 
-    private static async Task<FileStream> CopyToTempAsync(Stream input, CancellationToken ct)
+    private async Task<FileStream> CopyToTempAsync(Stream input, CancellationToken ct)
     {
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await input.CopyToAsync(file, ct);
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await input.ReadAsync(buffer, ct)) > 0)
+        {
+            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            if (file.Length > _limits.MaxBytes)
+            {
+                await file.DisposeAsync();
+                throw ImportReadLimits.TooLarge($"Tệp lớn hơn {_limits.MaxBytes / (1024 * 1024)} MB; hãy chia nhỏ tệp",
+                    $"the file exceeds {_limits.MaxBytes / (1024 * 1024)} MB; split it");
+            }
+        }
         file.Position = 0;
         return file;
     }
@@ -98,4 +88,10 @@ public sealed class XlsxImportReader : IImportReader
     internal static ImportFileException Malformed(string detail) =>
         new(ImportFileErrorKind.MalformedFile,
             $"Tệp không phải là tệp Excel .xlsx hợp lệ; hãy mở và lưu lại bằng Excel (file is not a valid .xlsx workbook: {detail})");
+
+    /// <summary>A workbook that cannot be read without guessing; the message names the place.</summary>
+    internal static ImportFileException Malformed(string vietnamese, string english) =>
+        new(ImportFileErrorKind.MalformedFile,
+            $"Tệp Excel không đọc được chắc chắn: {vietnamese}; hãy mở và lưu lại bằng Excel " +
+            $"(the workbook cannot be read without guessing: {english}; re-save it in Excel)");
 }
