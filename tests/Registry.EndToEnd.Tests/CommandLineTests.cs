@@ -60,6 +60,30 @@ public sealed class CommandLineTests(RegistryApiFactory factory) : IClassFixture
         Assert.Contains("help", stderr.ToString());
     }
 
+    [Theory]
+    [InlineData("imoprt", "file.csv")]
+    [InlineData("reindx")]
+    [InlineData("serve")]
+    public async Task A_mistyped_verb_exits_2_with_usage_and_never_builds_a_host(params string[] args)
+    {
+        Assert.True(RegistryCli.IsCommand(args)); // Program.cs would otherwise start the web server
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var built = false;
+        var exit = await RegistryCli.RunAsync(args, stdout, stderr, factory.AllSettings, _ => built = true);
+
+        Assert.Equal(RegistryCli.Usage, exit);
+        Assert.Contains("import FILE [--dry-run] [--skip-invalid]", stderr.ToString());
+        Assert.False(built);
+        Assert.Equal("", stdout.ToString());
+    }
+
+    [Theory]
+    [InlineData("--urls=http://127.0.0.1:5000")]
+    [InlineData("urls=http://127.0.0.1:5000")]
+    [InlineData("--Registry:DataDirectory", "/srv/registry")]
+    public void Options_and_settings_alone_still_start_the_web_host(params string[] args) =>
+        Assert.False(RegistryCli.IsCommand(args));
+
     [Fact]
     public async Task Help_lists_the_verbs()
     {

@@ -15,7 +15,15 @@ public static class RegistryCli
 
     private static readonly string[] Verbs = ["import", "apikey", "reindex", "help", "--help", "-h"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// True when the command line is for a verb rather than the web host: a known verb, or any first word that is
+    /// neither an option (<c>-x</c>, <c>--Key=value</c>) nor a configuration setting (<c>Key=value</c>). A mistyped
+    /// verb (<c>imoprt</c>) must reach <see cref="RunAsync"/> and exit 2, never start a web server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase) || IsWord(args[0]));
+
+    private static bool IsWord(string arg) => !arg.StartsWith('-') && !arg.Contains('=');
 
     /// <param name="settings">Extra configuration (tests point it at their data directory).</param>
     /// <param name="configureServices">Runs after the standard registrations (tests may observe services).</param>
@@ -35,6 +43,7 @@ public static class RegistryCli
         {
             await stderr.WriteLineAsync(usageError);
             await stderr.WriteLineAsync("Xem `help` (see `help`).");
+            if (!Verbs.Contains(verb)) await stderr.WriteAsync(CliHelp.Text);
             return Usage;
         }
 

@@ -37,12 +37,37 @@ public static class ExportHandlers
         }
 
         var ct = context.RequestAborted;
+        // The first page is read before the first byte: a failure there is still an honest problem answer.
+        await using var records = ExportPages.StreamAsync(index, read.Request, ct).GetAsyncEnumerator(ct);
+        var any = await records.MoveNextAsync();
         var response = context.Response;
         response.ContentType = contentType;
         response.Headers.ContentDisposition = $"attachment; filename=\"nhiem-vu-khcn-{DateTime.UtcNow:yyyyMMdd}.{extension}\"";
-        await using var writer = new StreamWriter(response.Body, encoding, bufferSize: 64 * 1024, leaveOpen: true);
-        await write(writer, ExportPages.StreamAsync(index, read.Request, ct), ct);
-        await writer.FlushAsync(ct);
+        // Not disposed on failure: disposing would flush half a row into a response that is about to be aborted.
+        var writer = new StreamWriter(response.Body, encoding, bufferSize: 64 * 1024, leaveOpen: true);
+        try
+        {
+            await write(writer, Rest(records, any), ct);
+            await writer.FlushAsync(ct);
+            await writer.DisposeAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException && response.HasStarted)
+        {
+            // A 200 already on its way cannot become an error: abort the connection so the client sees a failed
+            // download, never a complete-looking truncated file. (Before the first flush the exception handler
+            // still answers with a problem.)
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExportHandlers))
+                .LogError("Export aborted after the response started: {ExceptionType}", e.GetType().FullName);
+            context.Abort();
+        }
+    }
+
+    /// <summary>The records of a primed enumerator: the current one (when there was one), then the rest.</summary>
+    private static async IAsyncEnumerable<TaskRecord> Rest(IAsyncEnumerator<TaskRecord> records, bool any)
+    {
+        if (!any) yield break;
+        do yield return records.Current;
+        while (await records.MoveNextAsync());
     }
 
     private static async Task WriteAll(TextWriter writer, IAsyncEnumerable<TaskRecord> records, Func<TextWriter, TaskRecord, Task> row, CancellationToken ct)

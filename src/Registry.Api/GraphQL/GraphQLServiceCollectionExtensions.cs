@@ -27,15 +27,8 @@ public static class GraphQLServiceCollectionExtensions
             })
             .AddValidationRule<AliasLimitRule>()
             .AddValidationRule<NoMutationOverGetRule>()
-            .AddUnhandledExceptionHandler(context =>
-            {
-                // Logged with the exception, answered with a generic message (RegistryErrorInfoProvider).
-                var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Registry.GraphQL");
-                if (context.Exception is not ExecutionError)
-                {
-                    logger?.LogError(context.Exception, "GraphQL resolver failed at {Path}", context.FieldContext?.Path is { } p ? string.Join('.', p) : "(document)");
-                }
-            }));
+            // Logged by type and operation hash only, answered with a generic message (RegistryErrorInfoProvider).
+            .AddUnhandledExceptionHandler(GraphQLErrorLog.OnUnhandled));
         return services;
     }
 }

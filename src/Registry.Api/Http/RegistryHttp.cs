@@ -40,7 +40,7 @@ public static class RegistryHttp
         return services;
     }
 
-    /// <summary>Before authentication: CORS, compression, the query-string cap.</summary>
+    /// <summary>Before authentication: CORS, compression, the query-string cap, the unsafe-character guard.</summary>
     public static WebApplication UseRegistryHttpEdge(this WebApplication app)
     {
         app.UseCors();
@@ -56,6 +56,7 @@ public static class RegistryHttp
             }
             await next(context);
         });
+        app.Use(UnsafeTextGuard.InvokeAsync);
         return app;
     }
 
@@ -63,27 +64,9 @@ public static class RegistryHttp
     public static WebApplication UseRegistryHttpCaching(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.Use(EvictOnWrite);
+        app.Use(WriteEviction.InvokeAsync);
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseOutputCache();
         return app;
-    }
-
-    /// <summary>A successful write may change any public answer: evict before the client sees the response.</summary>
-    private static Task EvictOnWrite(HttpContext context, RequestDelegate next)
-    {
-        var method = context.Request.Method;
-        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
-        {
-            context.Response.OnStarting(async () =>
-            {
-                if (context.Response.StatusCode < 400)
-                {
-                    await context.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(HttpCaching.PublicTag, default);
-                }
-            });
-        }
-
-        return next(context);
     }
 }

@@ -19,7 +19,10 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
 
     private sealed record Plan(Accepted Row, ScienceTask? Existing, RowOutcome Outcome, JsonObject? Changes);
 
-    public async Task<BatchOutcome> UpsertAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct)
+    public Task<BatchOutcome> UpsertAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct) =>
+        OrganizationRace.RetryOnceAsync(() => UpsertOnceAsync(rows, options, actor, ct));
+
+    private async Task<BatchOutcome> UpsertOnceAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct)
     {
         var rejected = new Dictionary<int, RowResult>();
         var accepted = Screen(rows, rejected);
@@ -47,7 +50,15 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
             }
             // Only updated rows were changed in place; new rows were attached complete.
             if (plans.Any(p => p.Outcome == RowOutcome.Updated)) db.ChangeTracker.DetectChanges();
-            await SaveAsync(db, pending, ct);
+            try
+            {
+                await SaveAsync(db, pending, ct);
+            }
+            catch (DbUpdateException e)
+            {
+                OrganizationRace.ThrowIfLost(db, e);
+                throw;
+            }
         }
         return new BatchOutcome(Report(rows.Count, rejected, plans, written), commit);
     }

@@ -53,7 +53,13 @@ public sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Time
         return new TaskPage(page.Select(TaskWrites.ToStored).ToList(), next, total);
     }
 
-    public async Task<WriteResult> CreateAsync(TaskRecord record, Actor actor, CancellationToken ct = default)
+    public Task<WriteResult> CreateAsync(TaskRecord record, Actor actor, CancellationToken ct = default) =>
+        OrganizationRace.RetryOnceAsync(() => CreateOnceAsync(record, actor, ct));
+
+    public Task<WriteResult> UpdateAsync(string id, TaskRecord record, long? expectedVersion, Actor actor, CancellationToken ct = default) =>
+        OrganizationRace.RetryOnceAsync(() => UpdateOnceAsync(id, record, expectedVersion, actor, ct));
+
+    private async Task<WriteResult> CreateOnceAsync(TaskRecord record, Actor actor, CancellationToken ct)
     {
         if (Refuse(record) is { } refused) return refused;
         if (WithdrawalRule.Check(null, record.Visibility) is { } withdrawal) return new WriteResult(WriteStatus.Invalid, Errors: [withdrawal]);
@@ -73,7 +79,7 @@ public sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Time
         return await SaveAsync(db, task, WriteStatus.Created, code, ct);
     }
 
-    public async Task<WriteResult> UpdateAsync(string id, TaskRecord record, long? expectedVersion, Actor actor, CancellationToken ct = default)
+    private async Task<WriteResult> UpdateOnceAsync(string id, TaskRecord record, long? expectedVersion, Actor actor, CancellationToken ct)
     {
         if (Refuse(record) is { } refused) return refused;
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -162,10 +168,11 @@ public sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Time
         {
             return new WriteResult(WriteStatus.VersionMismatch);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
             // Lost a race with another writer on the same code: the unique index refused the second insert.
             if (await CodeTakenElsewhereAsync(code, task.PublicId, ct)) return Duplicate(code);
+            OrganizationRace.ThrowIfLost(db, e);
             throw;
         }
     }

@@ -187,6 +187,32 @@ public abstract class TaskStoreContract(StoreHarness store)
         Assert.Equal(existing.Record.Title, (await store.Tasks.FindByIdAsync(existing.Id))!.Record.Title);
     }
 
+    /// <summary>Creates and import batches racing to introduce one new organization: all succeed, one organization.</summary>
+    [StoreFact]
+    public async Task Concurrent_writes_introducing_one_new_organization_all_succeed()
+    {
+        var name = "Trung tâm Ứng dụng tiến bộ KH&CN " + Guid.NewGuid().ToString("N")[..8];
+        using var start = new ManualResetEventSlim();
+        var creates = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return (await store.Tasks.CreateAsync(TestRecords.Valid(organization: name), Curator)).Status;
+        })).ToList();
+        var batches = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            var record = TestRecords.Valid(organization: name);
+            return (await store.Tasks.UpsertBatchAsync([new ImportCandidate(1, record.Code, record, [])], new ImportOptions(), Curator)).Committed;
+        })).ToList();
+        start.Set();
+
+        Assert.All(await Task.WhenAll(creates), s => Assert.Equal(WriteStatus.Created, s));
+        Assert.All(await Task.WhenAll(batches), Assert.True);
+        await using var db = store.NewContext();
+        var org = await db.Organizations.SingleAsync(o => o.NormalizedName == OrganizationNames.Normalize(name));
+        Assert.Equal(8, await db.Tasks.CountAsync(t => t.HostOrganizationId == org.Id));
+    }
+
     [StoreFact]
     public async Task Organizations_are_deduplicated_by_normalised_name()
     {

@@ -176,11 +176,19 @@ public sealed class SearchTests(SearchCatalogue catalogue) : IClassFixture<Searc
     [InlineData("AND OR NOT")]
     [InlineData("\\\\*?~^")]
     [InlineData("-")]
-    [InlineData("chè\u0000")]
+    [InlineData("chè\u007F\u0085")]
     public async Task Odd_query_syntax_is_searched_as_text(string q)
     {
         var response = await catalogue.Anonymous().GetAsync($"/api/v1/tasks?q={Uri.EscapeDataString(q)}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>C0 controls (NUL included) never reach the engine: the request guard refuses them (Surface/HostileQueryTests).</summary>
+    [Fact]
+    public async Task A_control_character_in_q_is_a_400_problem()
+    {
+        var response = await catalogue.Anonymous().GetAsync($"/api/v1/tasks?q={Uri.EscapeDataString("chè\u0000")}");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "bad-request");
     }
 
     [Fact]

@@ -81,5 +81,5 @@ public static class SitemapHandlers
         }));
 
     private static IResult Xml(XElement root) =>
-        Results.Text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting), "application/xml; charset=utf-8", Encoding.UTF8);
+        Results.Text(XmlText.Serialize(root), "application/xml; charset=utf-8", Encoding.UTF8);
 }

@@ -15,6 +15,9 @@ public sealed class OaiHandler(OaiStore store, PublicUrls urls, IOptions<FeedsOp
         var pairs = http.Request.HasFormContentType
             ? (await http.Request.ReadFormAsync(ct)).AsEnumerable()
             : http.Request.Query.AsEnumerable();
+        // The query was checked by the guard for every request; a form body is checked here, the same way.
+        if (Http.UnsafeTextGuard.FindIn(pairs) is { } found) return Http.UnsafeTextGuard.Refuse(found);
+        Http.WriteEviction.MarkReadOnly(http); // OAI-PMH only reads, also over POST
         return Xml(await handler.RespondAsync(pairs, http.Request, ct));
     }
 

@@ -41,7 +41,6 @@ public static class OaiResponse
 
     public static IResult Xml(XElement root)
     {
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting);
-        return Results.Text(text, "text/xml; charset=utf-8", Encoding.UTF8);
+        return Results.Text(XmlText.Serialize(root), "text/xml; charset=utf-8", Encoding.UTF8);
     }
 }

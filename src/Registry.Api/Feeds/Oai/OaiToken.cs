@@ -19,6 +19,8 @@ public sealed record OaiToken(string Verb, OaiSelection Selection, long AfterTic
         {
             var p = JsonSerializer.Deserialize<Payload>(Base64Url.DecodeFromChars(text));
             if (p is null || p.V != verb || string.IsNullOrEmpty(p.M) || string.IsNullOrEmpty(p.I) || p.C < 0) return null;
+            // A crafted token may carry any number: every instant must be one DateTimeOffset can hold.
+            if (!IsInstant(p.T) || p.F is { } f && !IsInstant(f) || p.U is { } u && !IsInstant(u)) return null;
             var selection = new OaiSelection(p.M, p.S, Time(p.F), Time(p.U));
             return new OaiToken(p.V, selection, p.T, p.I, p.C);
         }
@@ -27,6 +29,8 @@ public sealed record OaiToken(string Verb, OaiSelection Selection, long AfterTic
             return null;
         }
     }
+
+    private static bool IsInstant(long ticks) => ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks;
 
     private static DateTimeOffset? Time(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 

@@ -9,7 +9,7 @@ public static partial class SnapshotHandlers
 {
     public static async Task<IResult> Manifest(HttpContext http, SnapshotWriter writer, CancellationToken ct)
     {
-        await writer.EnsureAsync(ct);
+        await writer.EnsureFreshAsync(ct);
         var info = new FileInfo(writer.ManifestPath);
         http.Response.Headers.CacheControl = "public, max-age=300";
         return Results.File(info.FullName, "application/json; charset=utf-8", lastModified: info.LastWriteTimeUtc,
@@ -20,6 +20,7 @@ public static partial class SnapshotHandlers
     {
         if (!PartitionName().IsMatch(file))
             return ApiProblems.Create(ProblemKind.NotFound, "Không có tệp này; xem /snapshots/manifest.json (no such snapshot file; see the manifest).");
+        await writer.EnsureFreshAsync(ct);
         var manifest = await writer.ReadManifestAsync(ct);
         var partition = manifest?.Partitions.FirstOrDefault(p => p.File == file);
         var path = Path.Combine(writer.Directory, file);

@@ -37,6 +37,28 @@ public sealed class SnapshotWriter(ITaskCatalog catalog, IOutboxStore outbox, ID
         await RunAsync(ct);
     }
 
+    /// <summary>
+    /// Before serving: runs when no manifest exists, or when a task left the public catalogue (withdrawn, or back to
+    /// draft) since the manifest was written, so a withdrawal never stays downloadable until the next interval. Only
+    /// the months that changed are rewritten. The check is one query on the indexed <c>UpdatedAt</c>; it looks
+    /// <see cref="Overlap"/> further back because a write stamped just before a run may commit after the run read.
+    /// </summary>
+    public async Task EnsureFreshAsync(CancellationToken ct)
+    {
+        var manifest = await ReadManifestAsync(ct);
+        if (manifest is not null && !await LeftPublicSinceAsync(manifest.GeneratedAt - Overlap, ct)) return;
+        await RunAsync(ct);
+    }
+
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(1);
+
+    private async Task<bool> LeftPublicSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Tasks.AsNoTracking().AnyAsync(t => t.UpdatedAt >= since && t.Visibility != Visibility.Published
+            && (t.Visibility == Visibility.Withdrawn || t.PublishedAt != null), ct);
+    }
+
     public async Task<SnapshotManifest> RunAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

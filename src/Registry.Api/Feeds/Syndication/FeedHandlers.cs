@@ -67,8 +67,7 @@ public static class FeedHandlers
 
     private static IResult Xml(XDocument doc, string contentType)
     {
-        var text = doc.Declaration + "\n" + doc.Root!.ToString(SaveOptions.DisableFormatting);
-        return Results.Text(text, contentType, Encoding.UTF8);
+        return Results.Text(XmlText.Serialize(doc.Root!), contentType, Encoding.UTF8);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Data;
+using Registry.Data.Catalog;
 using Registry.Data.Entities;
 using Registry.Data.Records;
 
@@ -27,10 +28,14 @@ public sealed class GraphQLReads(IDbContextFactory<RegistryDbContext> factory)
         return rows.ToDictionary(o => o.Id, ToNode);
     }
 
+    /// <summary>
+    /// Public organizations by id: as in REST (<see cref="OrganizationQueries.Public"/>), one with no published task
+    /// does not exist for readers.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, OrganizationNode>> OrganizationsByIdAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.PublicId)).ToListAsync(ct);
+        var rows = await OrganizationQueries.Public(db).Where(o => ids.Contains(o.PublicId)).ToListAsync(ct);
         return rows.ToDictionary(o => o.PublicId, ToNode);
     }
 

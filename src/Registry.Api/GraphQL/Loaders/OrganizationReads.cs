@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Data;
-using Registry.Data.Records;
+using Registry.Data.Catalog;
 
 namespace Registry.Api.GraphQL.Loaders;
 
@@ -12,8 +12,7 @@ public sealed class OrganizationReads(IDbContextFactory<RegistryDbContext> facto
         string? nameContains, OrganizationCursor? after, int first, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var hosts = db.Organizations.AsNoTracking()
-            .Where(o => db.Tasks.Any(t => t.HostOrganizationId == o.Id && t.Visibility == Visibility.Published));
+        var hosts = OrganizationQueries.Public(db);
         if (!string.IsNullOrEmpty(nameContains)) hosts = hosts.Where(o => o.NormalizedName.Contains(nameContains));
         var total = await hosts.LongCountAsync(ct);
 

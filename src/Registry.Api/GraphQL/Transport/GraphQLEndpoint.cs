@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Net.Http.Headers;
 using Registry.Api.Auth;
+using Registry.Api.Http;
 using Registry.Api.GraphQL.Mutations;
 using Registry.Api.GraphQL.Queries;
 
@@ -15,6 +16,8 @@ namespace Registry.Api.GraphQL.Transport;
 public static class GraphQLEndpoint
 {
     public const string Path = "/graphql";
+
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
     public static IEndpointRouteBuilder MapRegistryGraphQL(this IEndpointRouteBuilder app)
     {
@@ -32,12 +35,14 @@ public static class GraphQLEndpoint
         GraphQLRequest? request;
         try
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            // Parsed strictly first: a key sent twice (in the body or in variables) is refused, never resolved by guessing.
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, Strict, http.RequestAborted);
+            request = serializer.ReadNode<GraphQLRequest>(document.RootElement);
         }
-        catch (Exception e) when (e is JsonException or global::GraphQL.Execution.InvalidOperationError or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or global::GraphQL.Execution.InvalidOperationError or FormatException or InvalidOperationException or ArgumentException)
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest,
-                "Thân yêu cầu không phải JSON GraphQL hợp lệ: {\"query\": \"...\", \"variables\": {...}} (the body is not a valid GraphQL JSON request).");
+                "Thân yêu cầu không phải JSON GraphQL hợp lệ: {\"query\": \"...\", \"variables\": {...}}, mỗi khóa một lần (the body is not a valid GraphQL JSON request; send each key once).");
             return;
         }
 
@@ -59,12 +64,13 @@ public static class GraphQLEndpoint
         {
             try
             {
-                variables = serializer.Deserialize<Inputs>(variablesText);
+                using var document = JsonDocument.Parse(variablesText, Strict);
+                variables = serializer.ReadNode<Inputs>(document.RootElement);
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
             {
                 await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest,
-                    "Tham số variables phải là một đối tượng JSON (the variables parameter must be a JSON object).");
+                    "Tham số variables phải là một đối tượng JSON, mỗi khóa một lần (the variables parameter must be a JSON object; send each key once).");
                 return;
             }
         }
@@ -107,6 +113,8 @@ public static class GraphQLEndpoint
             if (readOnly) options.UserContext[GraphQLLimits.ReadOnlyRequest] = true;
         });
 
+        GraphQLErrorLog.Write(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(GraphQLErrorLog.Category), request.Query, result);
+        if (!(result.Executed && result.Operation?.Operation == GraphQLParser.AST.OperationType.Mutation)) WriteEviction.MarkReadOnly(http);
         http.Response.StatusCode = StatusOf(result);
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
         http.Response.Headers.CacheControl = readOnly && result.Executed && result.Errors is not { Count: > 0 }

@@ -43,7 +43,7 @@ public sealed class RegistryErrorInfoProvider() : ErrorInfoProvider(new ErrorInf
         return info;
     }
 
-    private static string CodeOf(ExecutionError error) => error switch
+    internal static string CodeOf(ExecutionError error) => error switch
     {
         RegistryError r => r.Code!,
         ValidationError v when v.Code is ErrorCodes.TooManyAliases or ErrorCodes.MethodNotAllowed => v.Code,
