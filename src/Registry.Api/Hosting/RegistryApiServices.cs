@@ -51,7 +51,9 @@ public static class RegistryApiServices
             });
         services.AddRegistrySwagger();
         services.AddRegistryCatalogApi();
-        services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag])
+            .AddCheck<Registry.Api.Health.SearchIndexHealthCheck>("search", tags: [HealthApi.ReadyTag]);
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
@@ -69,6 +71,7 @@ public static class RegistryApiServices
         services.AddOptions<SearchOptions>().PostConfigure<IOptions<RegistryDataOptions>>((search, data) =>
             search.IndexDirectory ??= Path.Combine(data.Value.DataDirectoryFullPath, "index"));
         services.AddSingleton(sp => new ImportService(sp.GetRequiredService<ITaskStore>()));
+        services.AddSingleton<DataDirectoryLock>();
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

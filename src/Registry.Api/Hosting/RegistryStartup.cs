@@ -6,11 +6,16 @@ namespace Registry.Api.Hosting;
 
 /// <summary>
 /// Runs before the server accepts requests: migrates the store, bootstraps the admin key and seeds the demo
-/// catalogue when asked; then prints where the service listens.
+/// catalogue when asked; then prints where the service listens. Being the first hosted service, it is also built
+/// first, and building it takes the <see cref="DataDirectoryLock"/> before any other service opens the index.
 /// </summary>
 internal sealed class RegistryStartup(
-    IServiceProvider services, IOptions<RegistryApiOptions> options, IHostApplicationLifetime lifetime, IServer server) : IHostedService
+    IServiceProvider services, IOptions<RegistryApiOptions> options, IHostApplicationLifetime lifetime, IServer server,
+    DataDirectoryLock dataDirectory) : IHostedService
 {
+    /// <summary>Held for the host's life; released when the container disposes it.</summary>
+    public DataDirectoryLock DataDirectory { get; } = dataDirectory;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RegistryInitializer.InitializeAsync(services, options.Value.SeedDemoData, cancellationToken);

@@ -30,6 +30,9 @@ public interface IOutboxStore
     /// <summary>Items not yet applied (for readiness and tests).</summary>
     Task<int> PendingCountAsync(CancellationToken ct = default);
 
+    /// <summary>When the oldest item not yet applied was appended (null when none is pending): how far search lags.</summary>
+    Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default);
+
     /// <summary>The highest sequence appended so far (0 when empty); reindex records it to replay later changes.</summary>
     Task<long> CurrentSequenceAsync(CancellationToken ct = default);
 }

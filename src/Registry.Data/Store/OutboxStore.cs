@@ -65,6 +65,14 @@ public sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, Ti
         return await OutboxQueries.Pending(db).CountAsync(ct);
     }
 
+    public async Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // The oldest pending row is the one with the lowest sequence (appended first), found through the key.
+        var oldest = await OutboxQueries.Pending(db).OrderBy(o => o.Sequence).Select(o => new { o.CreatedAt }).FirstOrDefaultAsync(ct);
+        return oldest?.CreatedAt;
+    }
+
     public async Task<long> CurrentSequenceAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -57,6 +57,11 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
         return Task.CompletedTask;
     }
 
+    public Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default)
+    {
+        lock (_rows) return Task.FromResult(_rows.Where(r => !r.Done).Select(r => (DateTimeOffset?)r.Item.CreatedAt).FirstOrDefault());
+    }
+
     public Task<int> PendingCountAsync(CancellationToken ct = default)
     {
         lock (_rows) return Task.FromResult(_rows.Count(r => !r.Done));
@@ -102,6 +107,7 @@ internal sealed class FlakyIndex(ISearchIndex inner, int failures) : ISearchInde
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) => inner.SearchAsync(request, ct);
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) => inner.SuggestAsync(prefix, max, ct);
     public Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default) => inner.RelatedAsync(id, max, ct);
+    public Task FlushAsync(CancellationToken ct = default) => inner.FlushAsync(ct);
     public Task ResetAsync(CancellationToken ct = default) => inner.ResetAsync(ct);
     public Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default) => inner.BeginRebuildAsync(ct);
     public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
