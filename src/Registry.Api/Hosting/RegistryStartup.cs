@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Registry.Data;
+using Registry.Data.Abstractions;
 
 namespace Registry.Api.Hosting;
 
@@ -19,10 +21,27 @@ internal sealed class RegistryStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RegistryInitializer.InitializeAsync(services, options.Value.SeedDemoData, cancellationToken);
+        await ReleaseDeadLeasesAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(PrintAddresses);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Behind the lock no other process uses this SQLite outbox, so a lease still held was held by a process that
+    /// died (kill -9, power cut): its items are freed now rather than after the lease expires minutes later.
+    /// </summary>
+    private async Task ReleaseDeadLeasesAsync(CancellationToken ct)
+    {
+        var data = services.GetRequiredService<IOptions<RegistryDataOptions>>().Value;
+        if (!DataDirectory.Held || data.Database.ProviderKind != DatabaseProvider.Sqlite) return;
+        var released = await services.GetRequiredService<IOutboxStore>().ReleaseAllLeasesAsync(ct);
+        if (released > 0)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<RegistryStartup>().LogInformation(
+                "Đã giải phóng {Count} mục hàng đợi chỉ mục của tiến trình trước (released {Count} search outbox items leased by a previous process)", released, released);
+        }
+    }
 
     private void PrintAddresses()
     {

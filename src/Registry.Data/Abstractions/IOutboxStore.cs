@@ -27,6 +27,13 @@ public interface IOutboxStore
     /// <summary>Releases leased items for a retry no earlier than <paramref name="retryAt"/>, recording the error.</summary>
     Task FailAsync(string owner, IReadOnlyCollection<long> sequences, string error, DateTimeOffset retryAt, CancellationToken ct = default);
 
+    /// <summary>
+    /// Frees every lease, returning how many were held. Only for a process that knows no other instance is alive
+    /// (the embedded database behind its data-directory lock): leases of a killed process would otherwise hold
+    /// their items back until they expire.
+    /// </summary>
+    Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default);
+
     /// <summary>Items not yet applied (for readiness and tests).</summary>
     Task<int> PendingCountAsync(CancellationToken ct = default);
 

@@ -59,6 +59,16 @@ public sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, Ti
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
     }
 
+    public async Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await OutboxQueries.Pending(db).Where(o => o.LeaseOwner != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LeaseOwner, (string?)null)
+                .SetProperty(o => o.LeaseToken, (Guid?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+    }
+
     public async Task<int> PendingCountAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
@@ -6,35 +7,38 @@ namespace Registry.Search.Lucene;
 
 public sealed partial class LuceneSearchIndex : ISearchIndexInventory
 {
-    /// <summary>
-    /// Reads ids and change times from the doc values every document carries (sorting uses them), so listing
-    /// 100,000 tasks touches two columns and loads no stored record.
-    /// </summary>
     public Dictionary<string, long> ReadIndexed()
     {
         lock (_gate)
         {
             if (!_rebuilding) _manager.MaybeRefreshBlocking();
         }
-        return WithSearcher(searcher =>
+        return WithSearcher(searcher => ReadIndexed(searcher.IndexReader));
+    }
+
+    /// <summary>
+    /// Ids and change times of the live documents of <paramref name="reader"/>, from the doc values every document
+    /// carries (sorting uses them): listing 100,000 tasks touches two columns and loads no stored record. Public so
+    /// a crash test can read what an index directory holds on disk.
+    /// </summary>
+    public static Dictionary<string, long> ReadIndexed(IndexReader reader)
+    {
+        var indexed = new Dictionary<string, long>(reader.NumDocs, StringComparer.Ordinal);
+        var id = new BytesRef();
+        foreach (var leaf in reader.Leaves)
         {
-            var indexed = new Dictionary<string, long>(searcher.IndexReader.NumDocs, StringComparer.Ordinal);
-            var id = new BytesRef();
-            foreach (var leaf in searcher.IndexReader.Leaves)
+            var segment = leaf.AtomicReader;
+            var ids = segment.GetSortedDocValues(F.Id);
+            if (ids is null) continue;
+            var updated = segment.GetNumericDocValues(F.UpdatedAt);
+            var live = segment.LiveDocs;
+            for (var doc = 0; doc < segment.MaxDoc; doc++)
             {
-                var reader = leaf.AtomicReader;
-                var ids = reader.GetSortedDocValues(F.Id);
-                if (ids is null) continue;
-                var updated = reader.GetNumericDocValues(F.UpdatedAt);
-                var live = reader.LiveDocs;
-                for (var doc = 0; doc < reader.MaxDoc; doc++)
-                {
-                    if (live is not null && !live.Get(doc)) continue;
-                    ids.Get(doc, id);
-                    indexed[id.Utf8ToString()] = updated?.Get(doc) ?? 0;
-                }
+                if (live is not null && !live.Get(doc)) continue;
+                ids.Get(doc, id);
+                indexed[id.Utf8ToString()] = updated?.Get(doc) ?? 0;
             }
-            return indexed;
-        });
+        }
+        return indexed;
     }
 }

@@ -57,6 +57,16 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
         return Task.CompletedTask;
     }
 
+    public Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default)
+    {
+        lock (_rows)
+        {
+            var held = _rows.Where(r => !r.Done && r.Owner is not null).ToList();
+            foreach (var r in held) r.Owner = null;
+            return Task.FromResult(held.Count);
+        }
+    }
+
     public Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default)
     {
         lock (_rows) return Task.FromResult(_rows.Where(r => !r.Done).Select(r => (DateTimeOffset?)r.Item.CreatedAt).FirstOrDefault());
