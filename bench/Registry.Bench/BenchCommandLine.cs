@@ -18,6 +18,11 @@ internal static class BenchCommandLine
               --index DIR builds the index in DIR and keeps it; when DIR already holds an index, indexing is
               skipped and only the queries are timed (to compare query-side changes on the same index).
 
+          outbox-bench [--count 10000] [--batch 200]
+              Imports N published demo tasks into a fresh SQLite store, then drains the search outbox into a fresh
+              Lucene index with the outbox indexer: with the durable commit per batch and with the timer only (the
+              behaviour before), each as a bulk drain and as a trickle of single-item batches.
+
           demo-sample [--count 5] [--seed 20251001]
               Prints the first N demo records as JSON Lines (to eyeball the generator).
         """;
@@ -38,6 +43,7 @@ internal static class BenchCommandLine
             {
                 "import-bench" => await ImportBench.RunAsync(options.Int("count", 100_000), options.Int("batch", 1000), options.Flag("keep"), cts.Token),
                 "search-bench" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Int("queries", 200), options.Flag("keep"), options.Text("index"), cts.Token),
+                "outbox-bench" => await OutboxBench.RunAsync(options.Int("count", 10_000), options.Int("batch", 200), cts.Token),
                 "demo-sample" => DemoSample.Run(options.Int("count", 5), options.Int("seed", Registry.Data.Demo.DemoCatalogue.DefaultSeed)),
                 _ => Fail($"Unknown verb '{args[0]}'.\n\n{Usage}"),
             };

@@ -61,7 +61,7 @@ internal static class ImportBench
         }
     }
 
-    private static async Task<ServiceProvider> StoreAsync(string dataDirectory, CancellationToken ct)
+    internal static async Task<ServiceProvider> StoreAsync(string dataDirectory, CancellationToken ct)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

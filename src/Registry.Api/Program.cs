@@ -1,3 +1,4 @@
+using Registry.Api.Hosting;
 using Registry.Api.Cli;
 
 if (RegistryCli.IsCommand(args)) return await RegistryCli.RunAsync(args, Console.Out, Console.Error);
@@ -7,8 +8,18 @@ builder.UseRegistryDefaultUrl();
 builder.Services.AddRegistryApi(builder.Configuration);
 
 var app = builder.Build();
-app.MapRegistryApi();
-await app.RunAsync();
+try
+{
+    // Before anything opens the database or the index: a second host on the same directory stops here.
+    app.Services.GetRequiredService<DataDirectoryLock>();
+    app.MapRegistryApi();
+    await app.RunAsync();
+}
+catch (Exception e) when (DataDirectoryLockedException.Find(e) is { } locked)
+{
+    await Console.Error.WriteLineAsync(locked.Message);
+    return RegistryCli.Rejected;
+}
 return 0;
 
 /// <summary>The host's entry point; public so tests can start it with WebApplicationFactory.</summary>

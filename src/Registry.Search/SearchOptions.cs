@@ -29,6 +29,14 @@ public sealed class SearchOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan IndexerPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Readiness answers 503 while more outbox items than this wait for the index.</summary>
+    [Range(1, int.MaxValue)]
+    public int ReadyMaxPending { get; set; } = 10_000;
+
+    /// <summary>Readiness answers 503 while the oldest change not yet in the index is older than this.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReadyMaxLag { get; set; } = TimeSpan.FromMinutes(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == SearchProvider.Lucene && string.IsNullOrWhiteSpace(IndexDirectory))

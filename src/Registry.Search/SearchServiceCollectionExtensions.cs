@@ -28,6 +28,8 @@ public static partial class SearchServiceCollectionExtensions
             case SearchProvider.Lucene:
                 services.AddSingleton<LuceneSearchIndex>();
                 services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+                services.AddSingleton<ISearchIndexInventory>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+                services.AddScoped<SearchIndexReconciler>();
                 break;
             case SearchProvider.Elasticsearch:
                 var added = false;
@@ -37,6 +39,7 @@ public static partial class SearchServiceCollectionExtensions
                 break;
         }
         services.AddScoped<SearchReindexer>();
+        services.AddSingleton<SearchIndexState>();
         services.AddHostedService<OutboxIndexer>();
         return services;
     }

@@ -130,6 +130,8 @@ public sealed class StateSecretTests(RegistryApiFactory factory) : IClassFixture
         var needle = Encoding.UTF8.GetBytes(_marker);
         foreach (var file in Directory.EnumerateFiles(factory.DataDirectory, "*", SearchOption.AllDirectories))
         {
+            // Held exclusively by the running host (one process per data directory) and always empty.
+            if (Path.GetFileName(file) == Registry.Api.Hosting.DataDirectoryLock.FileName) continue;
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var copy = new MemoryStream();
             stream.CopyTo(copy);

@@ -1,3 +1,4 @@
+using Registry.Api.Hosting;
 using Registry.Search.Indexing;
 
 namespace Registry.Api.Cli;
@@ -19,6 +20,17 @@ internal static class ReindexCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        // The running service owns the index (and keeps it current); a second writer would be refused by Lucene's
+        // own lock half-way, so say why up front.
+        try
+        {
+            services.GetRequiredService<DataDirectoryLock>();
+        }
+        catch (DataDirectoryLockedException locked)
+        {
+            await stderr.WriteLineAsync($"{locked.Message}. Lệnh reindex cần dừng dịch vụ trước; dịch vụ tự dựng lại và đối chiếu chỉ mục khi khởi động (reindex needs the service stopped; the service itself rebuilds and reconciles the index at start).");
+            return RegistryCli.Rejected;
+        }
         var progress = new ReindexProgressBar(stderr, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
         var indexed = await services.GetRequiredService<SearchReindexer>().RebuildAsync(progress, ct);
         progress.Finish();

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Liveness (the process answers) and readiness (the store is reachable and migrated), as JSON.</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (the store is reachable and migrated, the search index is neither
+/// rebuilding, reconciling nor lagging past its limits), as JSON.
+/// </summary>
 public static class HealthApi
 {
     public const string ReadyTag = "ready";
@@ -18,7 +21,8 @@ public static class HealthApi
         health.MapGet("/ready", Ready)
             .WithName("HealthReady")
             .WithSummary("Sẵn sàng phục vụ (readiness)")
-            .WithDescription("200 when the store is reachable and its migrations are applied; 503 with the failing check otherwise.")
+            .WithDescription("200 when the store is reachable and its migrations are applied and the search index holds the catalogue " +
+                "(not rebuilding or reconciling, outbox within Registry:Search:ReadyMaxPending and ReadyMaxLag); 503 with the failing check otherwise.")
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

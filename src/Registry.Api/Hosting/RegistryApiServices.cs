@@ -52,7 +52,9 @@ public static class RegistryApiServices
             });
         services.AddRegistrySwagger();
         services.AddRegistryCatalogApi();
-        services.AddHealthChecks().AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag])
+            .AddCheck<Registry.Api.Health.SearchIndexHealthCheck>("search", tags: [HealthApi.ReadyTag]);
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
@@ -74,6 +76,7 @@ public static class RegistryApiServices
             // The readers' absolute caps (decompressed workbook size) follow the upload limit.
             Limits = new ImportReadLimits { MaxBytes = sp.GetRequiredService<IOptions<RegistryApiOptions>>().Value.Imports.MaxBytes },
         });
+        services.AddSingleton<DataDirectoryLock>();
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -1,23 +1,47 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Registry.Data;
+using Registry.Data.Abstractions;
 
 namespace Registry.Api.Hosting;
 
 /// <summary>
 /// Runs before the server accepts requests: migrates the store, bootstraps the admin key and seeds the demo
-/// catalogue when asked; then prints where the service listens.
+/// catalogue when asked; then prints where the service listens. Being the first hosted service, it is also built
+/// first, and building it takes the <see cref="DataDirectoryLock"/> before any other service opens the index.
 /// </summary>
 internal sealed class RegistryStartup(
-    IServiceProvider services, IOptions<RegistryApiOptions> options, IHostApplicationLifetime lifetime, IServer server) : IHostedService
+    IServiceProvider services, IOptions<RegistryApiOptions> options, IHostApplicationLifetime lifetime, IServer server,
+    DataDirectoryLock dataDirectory) : IHostedService
 {
+    /// <summary>Held for the host's life; released when the container disposes it.</summary>
+    public DataDirectoryLock DataDirectory { get; } = dataDirectory;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RegistryInitializer.InitializeAsync(services, options.Value.SeedDemoData, cancellationToken);
+        await ReleaseDeadLeasesAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(PrintAddresses);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Behind the lock no other process uses this SQLite outbox, so a lease still held was held by a process that
+    /// died (kill -9, power cut): its items are freed now rather than after the lease expires minutes later.
+    /// </summary>
+    private async Task ReleaseDeadLeasesAsync(CancellationToken ct)
+    {
+        var data = services.GetRequiredService<IOptions<RegistryDataOptions>>().Value;
+        if (!DataDirectory.Held || data.Database.ProviderKind != DatabaseProvider.Sqlite) return;
+        var released = await services.GetRequiredService<IOutboxStore>().ReleaseAllLeasesAsync(ct);
+        if (released > 0)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<RegistryStartup>().LogInformation(
+                "Đã giải phóng {Count} mục hàng đợi chỉ mục của tiến trình trước (released {Count} search outbox items leased by a previous process)", released, released);
+        }
+    }
 
     private void PrintAddresses()
     {

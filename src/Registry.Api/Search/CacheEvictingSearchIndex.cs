@@ -31,6 +31,8 @@ internal sealed class CacheEvictingSearchIndex(ISearchIndex inner, IOutputCacheS
         await Evict();
     }
 
+    public Task FlushAsync(CancellationToken ct = default) => inner.FlushAsync(ct);
+
     public async Task ResetAsync(CancellationToken ct = default)
     {
         await inner.ResetAsync(ct);

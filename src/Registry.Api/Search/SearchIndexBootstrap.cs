@@ -5,11 +5,13 @@ using Registry.Search.Model;
 namespace Registry.Api.Search;
 
 /// <summary>
-/// On start, rebuilds an empty (or missing) index in the background when the store already holds published tasks,
-/// e.g. a fresh clone whose database was seeded before, or an index directory that was deleted. The server answers
-/// meanwhile; searches fill up when the rebuild completes.
+/// Brings the index in line with the store after every start, in the background (the server answers meanwhile;
+/// <c>/health/ready</c> says 503 until it is done). An empty index (a fresh clone with a seeded database, a deleted
+/// index directory, a damaged index the engine set aside) is rebuilt; then the embedded index is reconciled:
+/// whatever a crash lost, the store's published set at its current versions is put back and nothing else is kept.
 /// </summary>
-internal sealed class SearchIndexBootstrap(IServiceProvider services, ILogger<SearchIndexBootstrap> logger) : BackgroundService
+internal sealed class SearchIndexBootstrap(IServiceProvider services, SearchIndexState state, ILogger<SearchIndexBootstrap> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,23 +19,35 @@ internal sealed class SearchIndexBootstrap(IServiceProvider services, ILogger<Se
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
-            var catalog = scope.ServiceProvider.GetRequiredService<ITaskCatalog>();
-            if (await index.CountAsync(stoppingToken) > 0) return;
-            var published = await catalog.CountPublishedAsync(stoppingToken);
-            if (published == 0) return;
-
-            logger.LogInformation("Chỉ mục tìm kiếm trống; đang dựng lại từ {Count} nhiệm vụ (search index empty; rebuilding from {Count} published tasks)", published, published);
-            var indexed = await scope.ServiceProvider.GetRequiredService<SearchReindexer>().RebuildAsync(null, stoppingToken);
-            logger.LogInformation("Đã dựng lại chỉ mục với {Count} nhiệm vụ (search index rebuilt with {Count} tasks)", indexed, indexed);
+            await RebuildIfEmptyAsync(scope.ServiceProvider, stoppingToken);
+            if (scope.ServiceProvider.GetService<SearchIndexReconciler>() is { } reconciler)
+            {
+                state.Enter(SearchIndexPhase.Reconciling);
+                await reconciler.ReconcileAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            return;
         }
         catch (Exception ex)
         {
-            // The outbox indexer keeps serving new writes; an operator can run `reindex` by hand.
-            logger.LogError(ex, "Background rebuild of the search index failed; run `reindex`.");
+            // The outbox indexer keeps serving new writes; the next start tries again, or an operator runs `reindex`.
+            logger.LogError(ex, "Bringing the search index in line with the store failed; it is retried at the next start, or run `reindex`.");
         }
+        state.Enter(SearchIndexPhase.Ready);
+    }
+
+    private async Task RebuildIfEmptyAsync(IServiceProvider scoped, CancellationToken ct)
+    {
+        var index = scoped.GetRequiredService<ISearchIndex>();
+        if (await index.CountAsync(ct) > 0) return;
+        var published = await scoped.GetRequiredService<ITaskCatalog>().CountPublishedAsync(ct);
+        if (published == 0) return;
+
+        state.Enter(SearchIndexPhase.Rebuilding);
+        logger.LogInformation("Chỉ mục tìm kiếm trống; đang dựng lại từ {Count} nhiệm vụ (search index empty; rebuilding from {Count} published tasks)", published, published);
+        var indexed = await scoped.GetRequiredService<SearchReindexer>().RebuildAsync(null, ct);
+        logger.LogInformation("Đã dựng lại chỉ mục với {Count} nhiệm vụ (search index rebuilt with {Count} tasks)", indexed, indexed);
     }
 }

@@ -27,8 +27,18 @@ public interface IOutboxStore
     /// <summary>Releases leased items for a retry no earlier than <paramref name="retryAt"/>, recording the error.</summary>
     Task FailAsync(string owner, IReadOnlyCollection<long> sequences, string error, DateTimeOffset retryAt, CancellationToken ct = default);
 
+    /// <summary>
+    /// Frees every lease, returning how many were held. Only for a process that knows no other instance is alive
+    /// (the embedded database behind its data-directory lock): leases of a killed process would otherwise hold
+    /// their items back until they expire.
+    /// </summary>
+    Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default);
+
     /// <summary>Items not yet applied (for readiness and tests).</summary>
     Task<int> PendingCountAsync(CancellationToken ct = default);
+
+    /// <summary>When the oldest item not yet applied was appended (null when none is pending): how far search lags.</summary>
+    Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default);
 
     /// <summary>The highest sequence appended so far (0 when empty); reindex records it to replay later changes.</summary>
     Task<long> CurrentSequenceAsync(CancellationToken ct = default);

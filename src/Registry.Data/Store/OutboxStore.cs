@@ -59,10 +59,28 @@ public sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, Ti
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
     }
 
+    public async Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await OutboxQueries.Pending(db).Where(o => o.LeaseOwner != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LeaseOwner, (string?)null)
+                .SetProperty(o => o.LeaseToken, (Guid?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+    }
+
     public async Task<int> PendingCountAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await OutboxQueries.Pending(db).CountAsync(ct);
+    }
+
+    public async Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // The oldest pending row is the one with the lowest sequence (appended first), found through the key.
+        var oldest = await OutboxQueries.Pending(db).OrderBy(o => o.Sequence).Select(o => new { o.CreatedAt }).FirstOrDefaultAsync(ct);
+        return oldest?.CreatedAt;
     }
 
     public async Task<long> CurrentSequenceAsync(CancellationToken ct = default)

@@ -25,6 +25,23 @@ public sealed class TaskCatalog(IDbContextFactory<RegistryDbContext> factory) : 
         }
     }
 
+    /// <summary>Two columns per task, keyset-paged in large batches: 100,000 tasks are a few dozen small queries.</summary>
+    public async IAsyncEnumerable<PublishedVersion> StreamPublishedVersionsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var afterId = 0L;
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var batch = await TaskQueries.Published(db).AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id)
+                .Select(t => new { t.Id, t.PublicId, t.UpdatedAt }).Take(VersionBatchSize).ToListAsync(ct);
+            foreach (var task in batch) yield return new PublishedVersion(task.PublicId, task.UpdatedAt);
+            if (batch.Count < VersionBatchSize) yield break;
+            afterId = batch[^1].Id;
+        }
+    }
+
+    private const int VersionBatchSize = 5000;
+
     public async Task<int> CountPublishedAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -106,6 +106,12 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
         await WriteLiveAsync(ids.Select(id => (IBulkOperation)new BulkDeleteOperation(id)).ToList(), ct);
     }
 
+    /// <summary>
+    /// Nothing to do: with the default <c>index.translog.durability: request</c> a bulk response arrives only after
+    /// the translog is synced, so every write <see cref="WriteLiveAsync"/> returned from is already durable.
+    /// </summary>
+    public Task FlushAsync(CancellationToken ct = default) => Task.CompletedTask;
+
     /// <summary>Empties the index: a new empty versioned index replaces the live one in one alias swap.</summary>
     public async Task ResetAsync(CancellationToken ct = default)
     {

@@ -10,8 +10,9 @@ namespace Registry.Search.Indexing;
 /// <summary>
 /// Drains the outbox into the search engine. Items are leased under a unique owner id (safe with several API
 /// instances), the current published state of each task is read from the catalogue (so the latest state wins,
-/// whatever the order of changes), present tasks are upserted and the others removed, then the items are
-/// completed. When the engine fails, the items are released for a retry with exponential back-off (capped at
+/// whatever the order of changes), present tasks are upserted and the others removed, the engine is flushed
+/// (one durable commit for the whole batch), and only then are the items completed: a crash at any point leaves
+/// them pending, and they are applied again after the restart. When the engine fails, the items are released for a retry with exponential back-off (capped at
 /// 30 s): nothing is lost, the index catches up when the engine is back.
 /// </summary>
 public sealed class OutboxIndexer(
@@ -19,8 +20,11 @@ public sealed class OutboxIndexer(
     ISearchIndex index,
     IOptions<SearchOptions> options,
     TimeProvider time,
-    ILogger<OutboxIndexer> logger) : BackgroundService
+    ILogger<OutboxIndexer> logger,
+    SearchIndexState? state = null) : BackgroundService
 {
+    private readonly SearchIndexState _state = state ?? new SearchIndexState();
+
     private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -64,12 +68,8 @@ public sealed class OutboxIndexer(
         var sequences = items.Select(i => i.Sequence).ToList();
         try
         {
-            var ids = items.Select(i => i.TaskId).Distinct().ToList();
-            var published = await catalog.GetPublishedAsync(ids, ct);
-            var present = published.Select(r => r.Id).ToHashSet();
-            var gone = ids.Where(id => !present.Contains(id)).ToList();
-            if (published.Count > 0) await index.UpsertAsync(published, ct);
-            if (gone.Count > 0) await index.RemoveAsync(gone, ct);
+            await ApplyAsync(catalog, items.Select(i => i.TaskId).Distinct().ToList(), ct);
+            await index.FlushAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -81,6 +81,23 @@ public sealed class OutboxIndexer(
         }
         await outbox.CompleteAsync(Owner, sequences, ct);
         return items.Count;
+    }
+
+    private async Task ApplyAsync(ITaskCatalog catalog, List<string> ids, CancellationToken ct)
+    {
+        await _state.WriteTurn.WaitAsync(ct);
+        try
+        {
+            var published = await catalog.GetPublishedAsync(ids, ct);
+            var present = published.Select(r => r.Id).ToHashSet();
+            var gone = ids.Where(id => !present.Contains(id)).ToList();
+            if (published.Count > 0) await index.UpsertAsync(published, ct);
+            if (gone.Count > 0) await index.RemoveAsync(gone, ct);
+        }
+        finally
+        {
+            _state.WriteTurn.Release();
+        }
     }
 
     /// <summary>0.5 s, 1 s, 2 s, … capped at 30 s.</summary>

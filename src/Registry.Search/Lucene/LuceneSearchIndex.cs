@@ -12,8 +12,10 @@ namespace Registry.Search.Lucene;
 
 /// <summary>
 /// The embedded engine: one <see cref="IndexWriter"/> and a near-real-time <see cref="SearcherManager"/>.
-/// Every write batch is followed by a reopen, so changes are searchable at once; a timer commits to disk every
-/// <see cref="SearchOptions.CommitInterval"/> for crash safety, and disposal commits what is left.
+/// Every write batch is followed by a reopen, so changes are searchable at once; <see cref="FlushAsync"/> commits
+/// them to disk (the outbox indexer calls it once per drained batch, before completing the batch), a timer commits
+/// other writers' changes every <see cref="SearchOptions.CommitInterval"/>, and disposal commits what is left.
+/// An index that cannot be opened is set aside and replaced by an empty one (see <c>LuceneSearchIndex.Recovery</c>).
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
@@ -32,8 +34,13 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private bool _disposed;
 
     public LuceneSearchIndex(IOptions<SearchOptions> options, ILogger<LuceneSearchIndex> logger)
-        : this(FSDirectory.Open(RequireDirectory(options.Value)), options.Value.CommitInterval, logger)
     {
+        var path = RequireDirectory(options.Value);
+        _logger = logger;
+        _highlighter = new LuceneHighlighter(_analyzer);
+        (_directory, _writer, _manager) = OpenOrSetAside(path);
+        var interval = options.Value.CommitInterval;
+        _commitTimer = new Timer(_ => CommitIfDirty(), null, interval, interval);
     }
 
     /// <summary>Opens (or creates) an index in <paramref name="directory"/>; tests pass a <see cref="RAMDirectory"/>.</summary>
@@ -111,6 +118,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             _writer.Commit();
             _uncommitted = 0;
             _rebuilding = true;
+            _buildEnded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             _writer.DeleteAll();
         }
         return Task.FromResult<ISearchIndexBuild>(new Build(this));
@@ -139,6 +147,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             _commitTimer.Dispose();
             if (_rebuilding) _writer.Rollback();
             else _writer.Dispose();
+            _buildEnded.TrySetResult(!_rebuilding);
             _manager.Dispose();
             _analyzer.Dispose();
             _directory.Dispose();
@@ -171,7 +180,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private (IndexWriter, SearcherManager) Open()
+    private (IndexWriter, SearcherManager) Open() => Open(_directory);
+
+    private (IndexWriter, SearcherManager) Open(Directory directory)
     {
         var config = new IndexWriterConfig(LuceneIndex.Version, _analyzer)
         {
@@ -183,9 +194,18 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             // compound file; merged segments still follow the merge policy's compound-file ratio.
             UseCompoundFile = false,
         };
-        var writer = new IndexWriter(_directory, config);
-        EnsureLayout(writer);
-        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new WarmingSearcherFactory()));
+        var writer = new IndexWriter(directory, config);
+        try
+        {
+            EnsureLayout(writer);
+            return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new WarmingSearcherFactory()));
+        }
+        catch
+        {
+            // Releases the write lock without committing, so a damaged index can be moved aside untouched.
+            writer.Rollback();
+            throw;
+        }
     }
 
     /// <summary>
@@ -248,6 +268,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 index._writer.Commit();
                 index._uncommitted = 0;
                 index._manager.MaybeRefreshBlocking();
+                index._buildEnded.TrySetResult(true);
                 _finished = true;
             }
             return Task.CompletedTask;
@@ -265,6 +286,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 (index._writer, index._manager) = index.Open();
                 index._rebuilding = false;
                 old.Dispose();
+                index._buildEnded.TrySetResult(false);
                 _finished = true;
             }
             return ValueTask.CompletedTask;

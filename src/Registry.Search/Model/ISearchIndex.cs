@@ -19,6 +19,13 @@ public interface ISearchIndex
 
     Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
 
+    /// <summary>
+    /// Makes every change written so far survive a crash. The outbox indexer completes its items only after this
+    /// returns, so a change it has acknowledged is never lost (Lucene commits; Elasticsearch acknowledged a bulk
+    /// request only once its translog was synced).
+    /// </summary>
+    Task FlushAsync(CancellationToken ct = default);
+
     /// <summary>Empties the index.</summary>
     Task ResetAsync(CancellationToken ct = default);
 

@@ -42,6 +42,21 @@ public abstract class OutboxContract(StoreHarness store)
     }
 
     [StoreFact]
+    public async Task Leases_of_a_dead_process_are_released_and_the_oldest_pending_item_is_reported()
+    {
+        await DrainAsync();
+        await CreateTasksAsync(3);
+        var leased = await store.Outbox.LeaseAsync("killed-process", 100, Lease);
+        Assert.True(leased.Count >= 3);
+
+        Assert.True(await store.Outbox.ReleaseAllLeasesAsync() >= leased.Count);
+
+        var again = await store.Outbox.LeaseAsync("restarted", 100, Lease);
+        Assert.Superset(leased.Select(i => i.Sequence).ToHashSet(), again.Select(i => i.Sequence).ToHashSet());
+        Assert.True(await store.Outbox.OldestPendingAsync() <= leased.Min(i => i.CreatedAt));
+    }
+
+    [StoreFact]
     public async Task Complete_only_counts_for_the_owner_holding_the_lease()
     {
         await DrainAsync();

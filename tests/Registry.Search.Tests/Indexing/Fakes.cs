@@ -57,6 +57,21 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
         return Task.CompletedTask;
     }
 
+    public Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default)
+    {
+        lock (_rows)
+        {
+            var held = _rows.Where(r => !r.Done && r.Owner is not null).ToList();
+            foreach (var r in held) r.Owner = null;
+            return Task.FromResult(held.Count);
+        }
+    }
+
+    public Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default)
+    {
+        lock (_rows) return Task.FromResult(_rows.Where(r => !r.Done).Select(r => (DateTimeOffset?)r.Item.CreatedAt).FirstOrDefault());
+    }
+
     public Task<int> PendingCountAsync(CancellationToken ct = default)
     {
         lock (_rows) return Task.FromResult(_rows.Count(r => !r.Done));
@@ -102,6 +117,7 @@ internal sealed class FlakyIndex(ISearchIndex inner, int failures) : ISearchInde
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) => inner.SearchAsync(request, ct);
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) => inner.SuggestAsync(prefix, max, ct);
     public Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default) => inner.RelatedAsync(id, max, ct);
+    public Task FlushAsync(CancellationToken ct = default) => inner.FlushAsync(ct);
     public Task ResetAsync(CancellationToken ct = default) => inner.ResetAsync(ct);
     public Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default) => inner.BeginRebuildAsync(ct);
     public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
