@@ -66,7 +66,7 @@ public static class HostileSpreadsheets
     private static string SharedRow(int index) =>
         Rows(string.Concat(Enumerable.Range(0, 11).Select(c => c == 10 ? $"<c r=\"K2\" t=\"s\"><v>{index - 5}</v></c>" : $"<c r=\"{Columns[c]}2\" t=\"inlineStr\"><is><t>{(c == 0 ? "ĐT-S-1" : "a")}</t></is></c>")));
 
-    private static string Rows(string dataCells)
+    public static string Rows(string dataCells)
     {
         var header = string.Concat(Header.Select((h, i) => $"<c r=\"{Columns[i]}1\" t=\"inlineStr\"><is><t>{Escape(h)}</t></is></c>"));
         return "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" +
@@ -74,7 +74,7 @@ public static class HostileSpreadsheets
     }
 
     /// <summary>XML-escapes, writing characters XML cannot hold as OOXML's _xHHHH_ escapes.</summary>
-    private static string Escape(string text)
+    public static string Escape(string text)
     {
         var sb = new StringBuilder();
         foreach (var c in text)
