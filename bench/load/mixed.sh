@@ -23,6 +23,9 @@ ADMIN_KEY="rk_load_bootstrap_admin_key_0123456789"
 
 command -v wrk >/dev/null || { echo "wrk missing: installing the Debian package" >&2; (apt-get install -y wrk || sudo apt-get install -y wrk) >&2; }
 
+# A host left on the port would answer the readiness probe and be measured instead of this build.
+if curl -fsS -o /dev/null "$BASE/health/live" 2>/dev/null; then echo "$BASE already answers: stop that process or set PORT" >&2; exit 1; fi
+
 DATA="$(mktemp -d -t registry-mixed-XXXXXX)"
 HOST_PID=""; WRITER_PID=""; SAMPLER_PID=""; PROBE_PID=""
 stop() { if [[ -n "$1" ]]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }

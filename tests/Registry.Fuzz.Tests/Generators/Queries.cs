@@ -55,7 +55,12 @@ public static class Queries
 
     private static Gen<string> Name(string[] names) => names.Length == 0
         ? Gen.Frequency((3, Gen.OneOf("q", "x", "pageSize")), (1, Hostile.Text))
-        : Gen.Frequency((12, Gen.OneOf(names)), (1, Hostile.Text), (1, Gen.OneOf(names).Select(n => n.ToUpperInvariant())));
+        : names.Contains("q")
+            ? Gen.Frequency((2, Declared(names)), (1, Gen.Const("q"))) // free text is where most parsers live
+            : Declared(names);
+
+    private static Gen<string> Declared(string[] names) =>
+        Gen.Frequency((12, Gen.OneOf(names)), (1, Hostile.Text), (1, Gen.OneOf(names).Select(n => n.ToUpperInvariant())));
 
     private static string ValueFor(string name, int shape, string hostile, string raw, int pick)
     {
