@@ -64,5 +64,11 @@ public static class SecretRecords
 
     public static Gen<SecretCase> For(string entrance, params Hiding[] hidings) =>
         Gen.Select(Gen.ULong, Gen.Frequency((9, Spelling.Select(s => (s, false))), (1, Gen.OneOf("1", "2", "3").Select(s => (s, true)))), Gen.OneOf(hidings))
-            .Select((id, level, hiding) => new SecretCase(entrance, $"MK{id:x16}", level.Item1, level.Item2, hiding));
+            .Select((id, level, hiding) => new SecretCase(entrance, $"MK{id:x16}N{Interlocked.Increment(ref _cases):x6}", level.Item1, level.Item2, hiding));
+
+    /// <summary>
+    /// Makes every marker unique in the process: generated ids repeat (small values above all, and while
+    /// shrinking), and a marker stored by an earlier, failing case must not be blamed on a later one.
+    /// </summary>
+    private static int _cases;
 }
