@@ -51,13 +51,12 @@ public sealed class ImportProperties(ImportProperties.Host host, ITestOutputHelp
             var content = new ByteArrayContent(upload.Bytes);
             content.Headers.ContentType = new MediaTypeHeaderValue(upload.ContentType);
             var response = await host.Curator.PostAsync("/api/v1/imports" + Queries[q], content);
-            var body = await ResponseChecks.AssertSaneAsync(response, $"POST /api/v1/imports{Queries[q]} [{upload.Kind}]");
+            await ResponseChecks.AssertSaneAsync(response, $"POST /api/v1/imports{Queries[q]} [{upload.Kind}]");
             if (response.StatusCode == HttpStatusCode.Accepted) await AssertJobFinishesAsync(response.Headers.Location!.OriginalString, upload.Kind);
             await host.AssertAliveAsync();
             var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
             peakHeap = Math.Max(peakHeap, heap);
             if (heap > HeapBoundBytes) throw new InvalidOperationException($"[{upload.Kind}] left a GC heap of {heap / 1048576} MB (bound {HeapBoundBytes / 1048576} MB)");
-            _ = body;
         }, cases, t => $"{Queries[t.Item2]} {t.Item1}");
         output.WriteLine($"FUZZ surface=\"{surface}\" peakHeapMB={peakHeap / 1048576} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}");
     }

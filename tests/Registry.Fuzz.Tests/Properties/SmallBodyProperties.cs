@@ -45,7 +45,7 @@ public sealed class SmallBodyProperties(SmallBodyProperties.Host host, ITestOutp
         {
             target ??= await host.CreatePublishedAsync();
             var response = await host.Curator.PostAsync($"/api/v1/tasks/{target.Id}/withdraw", new StringContent(body.Json, Encoding.UTF8, "application/json"));
-            var text = await ResponseChecks.AssertSaneAsync(response, $"withdraw [{body.Kind}]");
+            await ResponseChecks.AssertSaneAsync(response, $"withdraw [{body.Kind}]");
             if (!response.IsSuccessStatusCode) return;
             if (body.MustRefuse) throw new InvalidOperationException($"withdraw accepted a body every strict reader refuses ({body.Kind})");
             var tombstone = await ResponseChecks.AssertSaneAsync(await host.Anonymous().GetAsync($"/api/v1/tasks/{target.Id}"), "tombstone");
@@ -53,7 +53,6 @@ public sealed class SmallBodyProperties(SmallBodyProperties.Host host, ITestOutp
             foreach (var view in new[] { "/feeds/tasks.atom", "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc", "/api/v1/changes" })
                 await ResponseChecks.AssertSaneAsync(await host.Anonymous().GetAsync(view), $"after withdrawal: GET {view}");
             target = null;
-            _ = text;
         }, 60, b => $"[{b.Kind}; must refuse: {b.MustRefuse}] {b.Json}");
         await host.AssertAliveAsync();
     }
