@@ -35,6 +35,7 @@ public sealed class FailingEngineFactory : RegistryApiFactory
         public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default) => inner.UpsertAsync(records, ct);
         public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => inner.RemoveAsync(ids, ct);
         public Task ResetAsync(CancellationToken ct = default) => inner.ResetAsync(ct);
+        public Task FlushAsync(CancellationToken ct = default) => inner.FlushAsync(ct);
         public Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default) => inner.BeginRebuildAsync(ct);
     }
 }
