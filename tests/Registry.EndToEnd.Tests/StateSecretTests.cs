@@ -127,16 +127,8 @@ public sealed class StateSecretTests(RegistryApiFactory factory) : IClassFixture
 
     private void AssertNotInDataFiles()
     {
-        var needle = Encoding.UTF8.GetBytes(_marker);
-        foreach (var file in Directory.EnumerateFiles(factory.DataDirectory, "*", SearchOption.AllDirectories))
-        {
-            // Held exclusively by the running host (one process per data directory) and always empty.
-            if (Path.GetFileName(file) == Registry.Api.Hosting.DataDirectoryLock.FileName) continue;
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            Assert.True(copy.ToArray().AsSpan().IndexOf(needle) < 0, $"{file} contains the state secret's marker");
-        }
+        var file = DataFiles.FindContaining(factory.DataDirectory, _marker);
+        Assert.True(file is null, $"{file} contains the state secret's marker");
     }
 
     private HttpResponseMessage Keep(HttpResponseMessage response)

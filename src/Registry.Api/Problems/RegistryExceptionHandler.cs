@@ -36,6 +36,9 @@ public sealed partial class RegistryExceptionHandler(ILogger<RegistryExceptionHa
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiProblems.Create(ProblemKind.UnsupportedMediaType,
             "Hãy gửi JSON với Content-Type: application/json (send JSON with Content-Type: application/json)."),
         BadHttpRequestException bad => BindingProblem(bad),
+        // The form reader refuses a value with characters a path or name cannot hold (NUL): the sender's fault.
+        InvalidDataException when context.Request.HasFormContentType => ApiProblems.BadRequest(
+            "Biểu mẫu gửi lên chứa ký tự không hợp lệ (ký tự điều khiển); hãy bỏ chúng (the form holds invalid characters such as control characters; remove them)."),
         _ => null,
     };
 

@@ -12,7 +12,7 @@ public static class NameFolding
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Validation.TextHygiene.Clean(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var space = false;
         foreach (var c in decomposed)

@@ -73,7 +73,7 @@ internal static partial class JsonFieldErrors
     private static Type Underlying(Type t) => Nullable.GetUnderlyingType(t) ?? t;
 
     private static Type? ElementType(Type t) =>
-        t.IsGenericType && t.GetGenericArguments() is [var arg] && t != typeof(Nullable<>).MakeGenericType(arg) ? arg : null;
+        t.IsGenericType && t.GetGenericTypeDefinition() != typeof(Nullable<>) && t.GetGenericArguments() is [var arg] ? arg : null;
 
     private static string Expected(Type type)
     {

@@ -9,7 +9,7 @@ internal static class TextKey
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Validation.TextHygiene.Clean(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Registry.Data.Validation;
 
 namespace Registry.Search.Analysis;
 
@@ -18,12 +19,16 @@ namespace Registry.Search.Analysis;
 /// </summary>
 public static class VietnameseText
 {
-    /// <summary>NFC and canonical tone placement, case kept: the form stored in every text field.</summary>
+    /// <summary>
+    /// NFC and canonical tone placement, case kept: the form stored in every text field. Characters Unicode
+    /// normalisation refuses (lone surrogates, noncharacters) are cleaned first, as on write, so text stored before
+    /// that rule can still be indexed.
+    /// </summary>
     public static string Normalize(string text) =>
-        string.IsNullOrEmpty(text) ? "" : ToneMarks.Canonicalize(text.Normalize(NormalizationForm.FormC));
+        string.IsNullOrEmpty(text) ? "" : ToneMarks.Canonicalize(TextHygiene.Clean(text).Normalize(NormalizationForm.FormC));
 
     private static readonly TokenCache NormalizedTokens = new(token =>
-        ToneMarks.Canonicalize(token.Normalize(NormalizationForm.FormC).ToLowerInvariant()));
+        ToneMarks.Canonicalize(TextHygiene.Clean(token).Normalize(NormalizationForm.FormC).ToLowerInvariant()));
 
     private static readonly TokenCache FoldedTokens = new(token => Folding.Fold(NormalizeToken(token)));
 
@@ -43,7 +48,7 @@ public static class VietnameseText
     public static string FoldToken(string token) =>
         Ascii.IsValid(token) ? token.ToLowerInvariant() : FoldedTokens.Get(token);
 
-    public static string Fold(string text) => Folding.Fold(text.Normalize(NormalizationForm.FormC));
+    public static string Fold(string text) => Folding.Fold(TextHygiene.Clean(text).Normalize(NormalizationForm.FormC));
 
     /// <summary>Letters, digits and combining marks (so NFD input stays in one token) make up tokens.</summary>
     public static bool IsTokenChar(int c) =>
