@@ -124,10 +124,11 @@ public static class RecordJsonReader
 
     private static bool IsClassificationName(JsonProperty property)
     {
-        if (property.NameEquals(ClassificationName)) return true;
         try
         {
-            return string.Equals(property.Name, ClassificationName, StringComparison.OrdinalIgnoreCase);
+            // NameEquals unescapes too, so an escaped lone surrogate throws from either call.
+            return property.NameEquals(ClassificationName)
+                || string.Equals(property.Name, ClassificationName, StringComparison.OrdinalIgnoreCase);
         }
         catch (InvalidOperationException)
         {
