@@ -76,7 +76,9 @@ public static class HostileRecords
     }
 
     /// <summary>Only "[\"a\"]" for keywords / fields keeps the declared shape (an array of strings).</summary>
-    private static bool IsSameShape(string target, string wrong) => target is "keywords" && wrong is "[]" or "[\"a\"]";
+    /// <summary>Replacements that are still well-typed values: a keyword list, or an empty budget (every part optional).</summary>
+    private static bool IsSameShape(string target, string wrong) =>
+        (target, wrong) is ("keywords", "[]" or "[\"a\"]") or ("budget", "{}");
 
     public static string OtherCase(string name, int pick) =>
         pick % 2 == 0 ? name.ToUpperInvariant() : char.ToUpperInvariant(name[0]) + name[1..];
