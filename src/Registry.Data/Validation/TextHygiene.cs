@@ -51,7 +51,11 @@ public static class TextHygiene
     /// <summary>Whether <paramref name="text"/> holds any character <see cref="Clean"/> would change.</summary>
     public static bool IsClean(string text) => FirstUnsafe(text) < 0;
 
-    private static int FirstUnsafe(string text)
+    /// <summary>
+    /// Index of the first character <see cref="Clean"/> would change, or -1: the same rule refuses such characters
+    /// in requests (the API's query guard) and cleans stored text on every write and every feed.
+    /// </summary>
+    public static int FirstUnsafe(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {

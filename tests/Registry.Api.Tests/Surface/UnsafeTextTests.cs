@@ -28,9 +28,9 @@ public sealed class UnsafeTextTests
     }
 
     [Fact]
-    public void Clean_turns_controls_into_spaces_and_noncharacters_or_lone_surrogates_into_replacement_characters()
+    public void Clean_follows_the_write_rule_line_breaks_kept_controls_and_noncharacters_dropped_lone_surrogates_replaced()
     {
-        Assert.Equal("Chè  Phú\uFFFD Thọ \uFFFD🍵", UnsafeText.Clean("Chè\u000B Phú\uFFFE Thọ\u0001\uD800🍵"));
+        Assert.Equal("Chè\n Phú Thọ\uFFFD🍵", UnsafeText.Clean("Chè\u000B Phú\uFFFE Thọ\u0001\uD800🍵"));
         var safe = "nothing to do";
         Assert.Same(safe, UnsafeText.Clean(safe));
     }
@@ -41,7 +41,7 @@ public sealed class UnsafeTextTests
         var root = new XElement("feed", new XAttribute("title", "a\u0002b"), new XElement("entry", "Chè\u000B\uFFFF"), new XCData("c\u0003"));
         var xml = XmlText.Serialize(root);
         var parsed = XDocument.Parse(xml);
-        Assert.Equal("a b", parsed.Root!.Attribute("title")!.Value);
-        Assert.Equal("Chè \uFFFD", parsed.Root.Element("entry")!.Value);
+        Assert.Equal("ab", parsed.Root!.Attribute("title")!.Value);
+        Assert.Equal("Chè\n", parsed.Root.Element("entry")!.Value);
     }
 }
