@@ -32,26 +32,18 @@ public static class RecordJsonReader
     /// <summary>Record options plus: no duplicates, no unknown members, classification labels understood.</summary>
     public static readonly JsonSerializerOptions Options = CreateOptions();
 
-    public static RecordRead Read(ReadOnlyMemory<byte> utf8, bool quoteValues = false)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return RecordRead.Invalid(new FieldError("$", Malformed(ex)));
-        }
-        using (document) return Read(document.RootElement, quoteValues);
-    }
+    public static RecordRead Read(ReadOnlyMemory<byte> utf8, bool quoteValues = false) =>
+        Read(() => JsonDocument.Parse(utf8, DocumentOptions), quoteValues);
 
-    public static RecordRead Read(string json, bool quoteValues = false)
+    public static RecordRead Read(string json, bool quoteValues = false) =>
+        Read(() => JsonDocument.Parse(json, DocumentOptions), quoteValues);
+
+    private static RecordRead Read(Func<JsonDocument> parse, bool quoteValues)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            document = parse();
         }
         catch (JsonException ex)
         {
