@@ -12,6 +12,29 @@ public sealed record QueryUnit(TokenPhrase Tokens, bool IsPhrase, IReadOnlyList<
 
     /// <summary>True when the single alternative is the Telex decoding of the single token.</summary>
     public bool IsTelex { get; init; }
+
+    /// <summary>Syllables typed together that the catalogue writes as one word (see <see cref="QueryPlan"/>):
+    /// matched side by side, like a phrase.</summary>
+    public bool IsWord { get; init; }
+
+    /// <summary>Matched with its words side by side (a quoted phrase or a multi-syllable word).</summary>
+    public bool IsAdjacent => IsPhrase || IsWord;
+
+    /// <summary>Whether this unit and the next can form one word: two plain syllables, neither quoted nor expanded.</summary>
+    public bool Joins(QueryUnit next) => IsPlainSyllable && next.IsPlainSyllable;
+
+    private bool IsPlainSyllable => !IsPhrase && !IsWord && Alternatives.Count == 0 && Tokens.Terms.Count == 1;
+
+    /// <summary>One word unit of plain syllables.</summary>
+    public static QueryUnit Word(IReadOnlyList<QueryUnit> syllables) =>
+        new(new TokenPhrase(syllables.SelectMany(s => s.Tokens.Original).ToList(), syllables.SelectMany(s => s.Tokens.Folded).ToList()), false, [])
+        {
+            IsWord = true,
+        };
+
+    /// <summary>A word unit's syllables as single units again.</summary>
+    public IEnumerable<QueryUnit> Syllables() =>
+        Tokens.Original.Select((o, i) => new QueryUnit(new TokenPhrase([o], [Tokens.Folded[i]]), false, []));
 }
 
 /// <summary>
@@ -29,10 +52,8 @@ public sealed record ParsedQuery(
 
     public bool IsEmpty => Units.Count == 0 && CodeKey is null;
 
-    /// <summary>How many units a document must match: all of up to three, three quarters of longer queries.</summary>
-    public int MinimumShouldMatch => Units.Count <= 3 ? Units.Count : (int)Math.Ceiling(Units.Count * 0.75);
-
-    /// <summary>Folded words to highlight: every token of every unit and alternative.</summary>
+    /// <summary>Words to highlight, as typed (a word typed with marks marks that spelling only): every token of every
+    /// unit and alternative.</summary>
     public IReadOnlyList<string> HighlightTerms =>
-        Units.SelectMany(u => u.Alternatives.Append(u.Tokens)).SelectMany(p => p.Folded).Distinct().ToList();
+        Units.SelectMany(u => u.Alternatives.Append(u.Tokens)).SelectMany(p => p.Terms).Distinct().ToList();
 }

@@ -36,8 +36,7 @@ public static class QueryText
     private static void AddWords(TokenPhrase words, SynonymDictionary synonyms, List<QueryUnit> units, List<(string, string)> pairs)
     {
         var singles = words.Original.Select(w => Single(w)).ToList();
-        var primaryFolded = singles.Select(u => u.Primary.Folded[0]).ToList();
-        var matches = synonyms.FindMatches(primaryFolded);
+        var matches = synonyms.FindMatches(singles.Select(u => u.Primary.Original[0]).ToList());
         var i = 0;
         foreach (var match in matches.Append(new SynonymMatch(singles.Count, 0, [])))
         {

@@ -1,6 +1,6 @@
 namespace Registry.Search.Analysis;
 
-/// <summary>A phrase as query tokens: normalised with diacritics (for the original fields) and folded.</summary>
+/// <summary>A phrase as query tokens: normalised with diacritics as typed (NFC, lowercase, one tone placement) and folded.</summary>
 public sealed record TokenPhrase(IReadOnlyList<string> Original, IReadOnlyList<string> Folded)
 {
     public static TokenPhrase Of(string text)
@@ -8,6 +8,16 @@ public sealed record TokenPhrase(IReadOnlyList<string> Original, IReadOnlyList<s
         var original = VietnameseText.Tokenize(text).Select(VietnameseText.NormalizeToken).ToList();
         return new TokenPhrase(original, original.Select(Folding.Fold).ToList());
     }
+
+    /// <summary>
+    /// The terms looked up in the index: each word as typed. The index holds every word in its original form and,
+    /// when different, its folded form at the same position, so a word typed with marks ("lúa") matches that
+    /// spelling only and a word typed without them ("lua") every spelling (lúa, lụa, lửa).
+    /// </summary>
+    public IReadOnlyList<string> Terms => Original;
+
+    /// <summary>True when the word carries a mark (tone, shape or đ): it then matches only its own spelling.</summary>
+    public static bool IsMarked(string term) => !System.Text.Ascii.IsValid(term);
 
     public override string ToString() => string.Join(' ', Original);
 }
@@ -17,61 +27,72 @@ public sealed record TokenPhrase(IReadOnlyList<string> Original, IReadOnlyList<s
 /// <param name="Alternatives">Phrases to look for instead.</param>
 public sealed record SynonymMatch(int Start, int Length, IReadOnlyList<TokenPhrase> Alternatives);
 
+/// <summary>One reviewed group of the vocabulary: its kind, its phrases, whether it is one-way, and where it comes from.</summary>
+/// <param name="Kind">abbreviation, synonym, regional, loanword, scientific, place or organization.</param>
+/// <param name="From">The phrases that trigger the group (all of them for a two-way group).</param>
+/// <param name="To">The phrases a query for one of <paramref name="From"/> also looks for.</param>
+public sealed record VocabularyGroup(string Kind, IReadOnlyList<TokenPhrase> From, IReadOnlyList<TokenPhrase> To, string Source, bool OneWay);
+
 /// <summary>
-/// Abbreviations and synonyms (CĐS = chuyển đổi số, KH&amp;CN = khoa học và công nghệ, chè = trà, …) from the
-/// embedded <c>synonyms.txt</c>. Matching is on folded tokens so "cds", "CĐS" and "cđs" all match.
+/// The search vocabulary (embedded <c>vocabulary.tsv</c>): abbreviations, synonyms, regional words, loanwords,
+/// scientific names, places and organisations, one reviewed group per line with its source. Matching is on exact
+/// spellings: a query word typed with marks matches an entry only in that spelling ("chè", not "chế"); a word typed
+/// without marks matches every spelling of the entry ("che" → "chè"); the alternatives are then looked for in their
+/// own exact spelling ("trà", never the "tra" of "điều tra").
 /// </summary>
 public sealed class SynonymDictionary
 {
-    private readonly List<(TokenPhrase From, List<TokenPhrase> To)> _rules = [];
+    public static readonly IReadOnlySet<string> Kinds =
+        new HashSet<string>(["abbreviation", "synonym", "regional", "loanword", "scientific", "place", "organization"]);
+
+    private readonly List<VocabularyGroup> _groups = [];
+    private readonly Dictionary<string, List<(TokenPhrase From, VocabularyGroup Group)>> _byFirstFolded = new(StringComparer.Ordinal);
 
     public static SynonymDictionary Default { get; } = LoadEmbedded();
 
-    public int RuleCount => _rules.Count;
+    public IReadOnlyList<VocabularyGroup> Groups => _groups;
+
+    public int RuleCount => _byFirstFolded.Values.Sum(r => r.Count);
 
     /// <summary>Each rule: a phrase and the phrases a query for it also looks for (for a group, the group itself).
     /// The Elasticsearch engine turns these into its <c>synonym_graph</c> filter.</summary>
     public IEnumerable<(TokenPhrase From, IReadOnlyList<TokenPhrase> To)> Rules =>
-        _rules.Select(r => (r.From, (IReadOnlyList<TokenPhrase>)r.To));
+        _groups.SelectMany(g => g.From.Select(f => (f, g.To)));
 
+    /// <summary>Reads <c>kind TAB group TAB source</c> lines (<c>#</c> comments); a group is <c>a | b</c> or <c>a =&gt; b | c</c>.</summary>
+    /// <exception cref="FormatException">A line that is not of that form, names an unknown kind or holds one phrase.</exception>
     public static SynonymDictionary Parse(TextReader reader)
     {
         var dictionary = new SynonymDictionary();
+        var number = 0;
         while (reader.ReadLine() is { } line)
         {
-            line = line.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (line.Contains("=>"))
-            {
-                var sides = line.Split("=>", 2);
-                dictionary.Add([TokenPhrase.Of(sides[0])], sides[1].Split('|').Select(TokenPhrase.Of).ToList());
-            }
-            else
-            {
-                var group = line.Split('|').Select(TokenPhrase.Of).ToList();
-                dictionary.Add(group, group);
-            }
+            number++;
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
+            var columns = line.Split('\t');
+            if (columns.Length != 3 || !Kinds.Contains(columns[0].Trim()) || columns[2].Trim().Length == 0)
+                throw new FormatException($"Vocabulary line {number}: expected 'kind<TAB>group<TAB>source' with a known kind.");
+            dictionary.Add(columns[0].Trim(), columns[1], columns[2].Trim(), number);
         }
         return dictionary;
     }
 
-    /// <summary>Longest matches first, non-overlapping, left to right.</summary>
-    public IReadOnlyList<SynonymMatch> FindMatches(IReadOnlyList<string> foldedTokens)
+    /// <summary>Longest matches first, non-overlapping, left to right, over the query's typed tokens.</summary>
+    public IReadOnlyList<SynonymMatch> FindMatches(IReadOnlyList<string> typedTokens)
     {
         var matches = new List<SynonymMatch>();
         var i = 0;
-        while (i < foldedTokens.Count)
+        while (i < typedTokens.Count)
         {
-            var best = _rules
-                .Where(r => Matches(r.From.Folded, foldedTokens, i))
-                .OrderByDescending(r => r.From.Folded.Count)
-                .ToList();
-            if (best.Count == 0) { i++; continue; }
-            var length = best[0].From.Folded.Count;
-            var alternatives = best.Where(r => r.From.Folded.Count == length)
-                .SelectMany(r => r.To)
-                .Where(p => !p.Folded.SequenceEqual(foldedTokens.Skip(i).Take(length)))
-                .DistinctBy(p => string.Join(' ', p.Original))
+            var candidates = _byFirstFolded.GetValueOrDefault(Folding.Fold(typedTokens[i]));
+            var best = candidates?.Where(r => Matches(r.From, typedTokens, i)).OrderByDescending(r => r.From.Original.Count).ToList();
+            if (best is not { Count: > 0 }) { i++; continue; }
+            var length = best[0].From.Original.Count;
+            var typed = typedTokens.Skip(i).Take(length).ToList();
+            var alternatives = best.Where(r => r.From.Original.Count == length)
+                .SelectMany(r => r.Group.To)
+                .Where(p => !p.Original.SequenceEqual(typed))
+                .DistinctBy(p => p.ToString())
                 .ToList();
             if (alternatives.Count > 0) matches.Add(new SynonymMatch(i, length, alternatives));
             i += length;
@@ -79,19 +100,42 @@ public sealed class SynonymDictionary
         return matches;
     }
 
-    private void Add(List<TokenPhrase> from, List<TokenPhrase> to)
+    /// <summary>A typed word with marks must be the entry's spelling; a word without marks matches it folded.</summary>
+    private static bool Matches(TokenPhrase entry, IReadOnlyList<string> tokens, int at)
     {
-        foreach (var phrase in from.Where(p => p.Folded.Count > 0))
-            _rules.Add((phrase, to.Where(t => t.Folded.Count > 0).ToList()));
+        if (at + entry.Original.Count > tokens.Count) return false;
+        for (var k = 0; k < entry.Original.Count; k++)
+        {
+            var typed = tokens[at + k];
+            if (typed != (TokenPhrase.IsMarked(typed) ? entry.Original[k] : entry.Folded[k])) return false;
+        }
+        return true;
     }
 
-    private static bool Matches(IReadOnlyList<string> phrase, IReadOnlyList<string> tokens, int at) =>
-        phrase.Count > 0 && at + phrase.Count <= tokens.Count && !phrase.Where((t, k) => tokens[at + k] != t).Any();
+    private void Add(string kind, string group, string source, int line)
+    {
+        var oneWay = group.Contains("=>", StringComparison.Ordinal);
+        var sides = oneWay ? group.Split("=>", 2) : [group, group];
+        var from = Phrases(sides[0]);
+        var to = Phrases(sides[1]);
+        if (from.Count == 0 || (oneWay ? to.Count == 0 : to.Count < 2))
+            throw new FormatException($"Vocabulary line {line}: a group needs two phrases or more.");
+        var entry = new VocabularyGroup(kind, from, to, source, oneWay);
+        _groups.Add(entry);
+        foreach (var phrase in from)
+        {
+            if (!_byFirstFolded.TryGetValue(phrase.Folded[0], out var list)) _byFirstFolded[phrase.Folded[0]] = list = [];
+            list.Add((phrase, entry));
+        }
+    }
+
+    private static List<TokenPhrase> Phrases(string side) =>
+        side.Split('|').Select(TokenPhrase.Of).Where(p => p.Original.Count > 0).ToList();
 
     private static SynonymDictionary LoadEmbedded()
     {
-        using var stream = typeof(SynonymDictionary).Assembly.GetManifestResourceStream("Registry.Search.synonyms.txt")
-            ?? throw new InvalidOperationException("synonyms.txt is not embedded in Registry.Search.");
+        using var stream = typeof(SynonymDictionary).Assembly.GetManifestResourceStream("Registry.Search.vocabulary.tsv")
+            ?? throw new InvalidOperationException("vocabulary.tsv is not embedded in Registry.Search.");
         using var reader = new StreamReader(stream);
         return Parse(reader);
     }

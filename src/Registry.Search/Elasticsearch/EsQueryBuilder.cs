@@ -37,7 +37,7 @@ internal static class EsQueryBuilder
         var root = new List<Query>();
         if (parsed.Units.Count > 0)
         {
-            var units = new BoolQuery { Should = parsed.Units.Select(Unit).ToList(), MinimumShouldMatch = parsed.MinimumShouldMatch };
+            var units = new BoolQuery { Should = parsed.Units.Select(Unit).ToList(), MinimumShouldMatch = parsed.Units.Count <= 3 ? parsed.Units.Count : (int)Math.Ceiling(parsed.Units.Count * 0.75) };
             var pairs = parsed.AdjacentPairs.Select(p => Pair(p.Original, p.Folded)).ToList();
             root.Add(pairs.Count == 0 ? units : new BoolQuery { Must = [units], Should = pairs });
         }

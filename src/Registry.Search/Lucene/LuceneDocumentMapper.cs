@@ -29,6 +29,7 @@ internal static class LuceneDocumentMapper
         foreach (var keyword in d.Keywords) LuceneText.Add(doc, pool, keyword, LuceneText.Part.Head);
         LuceneText.Add(doc, pool, d.Summary, LuceneText.Part.Text);
         if (d.OrganizationName is { } organization) LuceneText.Add(doc, pool, organization, LuceneText.Part.Text);
+        foreach (var place in d.Places) LuceneText.Add(doc, pool, place, LuceneText.Part.Text);
         foreach (var text in d.Body) LuceneText.Add(doc, pool, text, LuceneText.Part.Body);
         if (d.OrganizationId is not null) doc.Add(pool.String(F.OrganizationId, d.OrganizationId, Field.Store.NO));
         if (d.OrganizationFacet is { } org) doc.Add(new SortedSetDocValuesField(F.OrganizationFacet, new BytesRef(org)));

@@ -8,19 +8,20 @@ using Registry.Search.Model;
 namespace Registry.Search.Lucene;
 
 /// <summary>
-/// <c>&lt;mark&gt;</c> snippets for title and summary, the rest HTML-encoded. Matching is on folded words, so a
-/// query typed without diacritics still marks "Chuyển đổi số".
+/// <c>&lt;mark&gt;</c> snippets for title and summary, the rest HTML-encoded. Text is analysed into both forms of
+/// each word, as the index holds it, and the query's words are looked up as typed: "chuyen doi so" marks
+/// "Chuyển đổi số", while "nấm" marks "nấm" and not "năm".
 /// </summary>
 internal sealed class LuceneHighlighter(Analyzer analyzer)
 {
-    private const string Field = SearchFields.Title + SearchFields.FoldedSuffix;
+    private const string Field = SearchFields.Title + VietnameseIndexAnalyzer.BothFormsSuffix;
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Highlight(TaskRecord record, IReadOnlyList<string> foldedTerms)
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Highlight(TaskRecord record, IReadOnlyList<string> typedTerms)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>();
-        if (foldedTerms.Count == 0) return result;
+        if (typedTerms.Count == 0) return result;
         var query = new BooleanQuery();
-        foreach (var t in foldedTerms.Take(BooleanQuery.MaxClauseCount)) query.Add(new TermQuery(new Term(Field, t)), Occur.SHOULD);
+        foreach (var t in typedTerms.Take(BooleanQuery.MaxClauseCount)) query.Add(new TermQuery(new Term(Field, t)), Occur.SHOULD);
         Add(result, SearchFields.Title, record.Title, query, new NullFragmenter(), 1);
         Add(result, SearchFields.Summary, record.Summary, query, new SimpleFragmenter(180), 2);
         return result;

@@ -7,151 +7,162 @@ using F = Registry.Search.Model.SearchFields;
 namespace Registry.Search.Lucene;
 
 /// <summary>
-/// Builds the scoring query from a <see cref="ParsedQuery"/> and the non-scoring filter from a
-/// <see cref="SearchFilterSet"/>. A word is looked up in two fields (see <see cref="LuceneText"/>): all text, folded,
-/// and the head (title and keywords, weighted <see cref="HeadWeight"/>), where a word typed with diacritics counts
-/// fully in its exact form and half in its folded form, so exact words rank first. Adjacent-syllable pair matches add
-/// on top; an exact task code comes above everything; fuzzy (one edit) on folded words of five letters or more,
-/// weakly, and only for words the index does not hold (a typo). A real syllable is one edit away from many others
-/// ("nghiep" from "nghien", which nine tasks in ten contain), so expanding it would visit most of the index for a
-/// boost that cannot change the ranking of the documents that hold the word itself.
+/// Builds the scoring query from a <see cref="QueryPlan"/> and the non-scoring filter from a
+/// <see cref="SearchFilterSet"/>. Every word is looked up as typed (<see cref="TokenPhrase.Terms"/>) in all text, where
+/// the index holds each word's original and folded forms (<see cref="LuceneText"/>): typed with marks it matches that
+/// spelling, typed without them every spelling. The major concepts decide the match (<see cref="QueryPlan.Required"/>);
+/// minor concepts, the head (title and keywords, <see cref="SearchWeights.Head"/>), adjacent pairs and the
+/// all-concepts tier only add to the score; an exact task code comes above everything; fuzzy (one edit), weakly, only
+/// for words of five letters or more the index does not hold (a typo: a real syllable is one edit away from many
+/// others, "nghiep" from "nghien").
 /// </summary>
 internal static class LuceneQueryBuilder
 {
-    private const float OriginalBoost = SearchWeights.Original;
-    private const float FoldedBoost = SearchWeights.Folded;
-    private const float ShingleBoost = SearchWeights.Shingle;
-    private const float FuzzyBoost = SearchWeights.Fuzzy;
-    private const float CodeBoost = SearchWeights.Code;
-
-    /// <summary>A match in the title or keywords against one anywhere in the task's text.</summary>
-    internal const float HeadWeight = 3f;
+    private const float HeadWeight = SearchWeights.Head;
 
     /// <param name="reader">The index searched, to tell typos from known words.</param>
     /// <param name="scored">False when only the set of matches matters (a sort by a field, a facet count): the
-    /// clauses that only add to scores (the head, the exact form, adjacent pairs) are left out, and the query is
-    /// wrapped in a constant score. The documents matched are the same.</param>
-    public static Query Build(ParsedQuery parsed, IndexReader reader, bool scored = true)
+    /// clauses that only add to scores are left out and the query is wrapped in a constant score.</param>
+    public static Query Build(QueryPlan plan, IndexReader reader, bool scored = true)
     {
-        var query = Build(parsed, reader, new Scoring(scored));
+        var query = Build(plan, reader, new Scoring(scored));
         return scored ? query : new ConstantScoreQuery(query);
     }
 
-    /// <summary>Whether the query being built scores (see <see cref="Build(ParsedQuery, IndexReader, bool)"/>).</summary>
+    /// <summary>Whether the query being built scores (see <see cref="Build(QueryPlan, IndexReader, bool)"/>).</summary>
     private readonly record struct Scoring(bool On);
 
-    private static Query Build(ParsedQuery parsed, IndexReader reader, Scoring scoring)
+    private static Query Build(QueryPlan plan, IndexReader reader, Scoring scoring)
     {
+        var parsed = plan.Parsed;
         if (parsed.IsEmpty && parsed.Excluded.Count == 0) return new MatchAllDocsQuery();
-        var text = new BooleanQuery();
-        if (parsed.Units.Count > 0)
-        {
-            var units = new BooleanQuery { MinimumNumberShouldMatch = parsed.MinimumShouldMatch };
-            foreach (var unit in parsed.Units) units.Add(Unit(unit, reader, scoring), Occur.SHOULD);
-            text.Add(units, Occur.MUST);
-            if (scoring.On)
-                foreach (var (original, folded) in parsed.AdjacentPairs) text.Add(Pair(original, folded), Occur.SHOULD);
-        }
         var root = new BooleanQuery();
-        if (parsed.Units.Count > 0) root.Add(text, Occur.SHOULD);
-        if (parsed.CodeKey is { } code) root.Add(new TermQuery(new Term(F.CodeKey, code)) { Boost = CodeBoost }, Occur.SHOULD);
+        if (plan.Units.Count > 0) root.Add(Concepts(plan, reader, scoring), Occur.SHOULD);
+        if (parsed.CodeKey is { } code) root.Add(new TermQuery(new Term(F.CodeKey, code)) { Boost = SearchWeights.Code }, Occur.SHOULD);
         if (root.Clauses.Count == 0) root.Add(new MatchAllDocsQuery(), Occur.SHOULD);
         var result = new BooleanQuery { { root, Occur.MUST } };
-        foreach (var excluded in parsed.Excluded) result.Add(Positional(LuceneText.All, excluded.Folded), Occur.MUST_NOT);
+        foreach (var excluded in parsed.Excluded) result.Add(Positional(excluded.Terms), Occur.MUST_NOT);
         return result;
     }
 
-    /// <summary>A unit matches through its own words (all of them, anywhere) or any alternative phrase.</summary>
+    /// <summary>The major concepts, enough of them required; on top, when scoring, the minor ones, the adjacent pairs
+    /// and a constant for tasks holding every concept.</summary>
+    private static Query Concepts(QueryPlan plan, IndexReader reader, Scoring scoring)
+    {
+        var major = new BooleanQuery { MinimumNumberShouldMatch = plan.Required };
+        foreach (var unit in plan.Major) major.Add(Unit(unit.Unit, reader, scoring), Occur.SHOULD);
+        if (!scoring.On) return major;
+        var text = new BooleanQuery { { major, Occur.MUST } };
+        foreach (var unit in plan.Units.Where(u => u.Minor)) text.Add(Unit(unit.Unit, reader, scoring), Occur.SHOULD);
+        foreach (var (pair, _) in plan.Parsed.AdjacentPairs) text.Add(Pair(pair), Occur.SHOULD);
+        if (plan.RankAllFirst)
+        {
+            var all = new BooleanQuery();
+            foreach (var unit in plan.Units) all.Add(Unit(unit.Unit, reader, new Scoring(false)), Occur.MUST);
+            text.Add(new ConstantScoreQuery(all) { Boost = SearchWeights.AllConcepts }, Occur.SHOULD);
+        }
+        return text;
+    }
+
+    /// <summary>A unit matches through its own words (side by side for a phrase or word, else all of them anywhere)
+    /// or any alternative phrase.</summary>
     private static Query Unit(QueryUnit unit, IndexReader reader, Scoring scoring)
     {
-        var options = new DisjunctionMaxQuery(0.1f);
-        options.Add(unit.IsPhrase || unit.Tokens.Original.Count == 1
-            ? Phrase(unit.Tokens, unit.IsPhrase, reader, scoring)
-            : AllWords(unit.Tokens, reader, scoring));
-        foreach (var alternative in unit.Alternatives) options.Add(Phrase(alternative, isPhrase: true, reader, scoring));
+        var own = unit.IsAdjacent || unit.Tokens.Terms.Count == 1
+            ? Phrase(unit.Tokens.Terms, unit.IsAdjacent, reader, scoring)
+            : AllWords(unit.Tokens.Terms, reader, scoring);
+        if (unit.Alternatives.Count == 0) return own;
+        var options = new DisjunctionMaxQuery(0.1f) { own };
+        foreach (var alternative in unit.Alternatives) options.Add(Phrase(alternative.Terms, true, reader, scoring));
         return options;
     }
 
-    private static Query AllWords(TokenPhrase words, IndexReader reader, Scoring scoring)
+    private static Query AllWords(IReadOnlyList<string> words, IndexReader reader, Scoring scoring)
     {
-        var all = new BooleanQuery();
-        for (var i = 0; i < words.Original.Count; i++)
-            all.Add(Phrase(new TokenPhrase([words.Original[i]], [words.Folded[i]]), false, reader, scoring), Occur.MUST);
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var word in words) all.Add(Phrase([word], false, reader, scoring), Occur.MUST);
         return all;
     }
 
-    /// <summary>True when the index holds the folded word in some text.</summary>
-    private static bool Known(IndexReader reader, string folded) => reader.DocFreq(new Term(LuceneText.All, folded)) > 0;
-
     /// <summary>
-    /// A word, or a phrase (matched on its adjacent pairs): required in its folded form anywhere in the text (one
-    /// postings list decides the match, two for a phrase: the body's pairs are apart), scored higher in the head,
-    /// and higher still in its exact original form there. A single long word the index does not hold is a typo: it
-    /// matches by one edit instead.
+    /// A word, or words side by side: required anywhere in the text (one postings list for a word, the pair terms for
+    /// several), scored higher in the head. A single long word the index does not hold is a typo: it matches by one edit.
     /// </summary>
-    private static Query Phrase(TokenPhrase phrase, bool isPhrase, IndexReader reader, Scoring scoring)
+    private static Query Phrase(IReadOnlyList<string> terms, bool isPhrase, IndexReader reader, Scoring scoring)
     {
-        var single = phrase.Folded.Count == 1;
-        var (head, all) = single ? (LuceneText.Head, LuceneText.All) : (LuceneText.HeadPairs, LuceneText.AllPairs);
-        var typo = !isPhrase && single && phrase.Folded[0].Length >= SearchWeights.FuzzyMinLength && !Known(reader, phrase.Folded[0]);
-        var query = new BooleanQuery(disableCoord: true);
-        var exact = !phrase.Original.SequenceEqual(phrase.Folded, StringComparer.Ordinal);
-        // Typed without diacritics the one form counts fully; typed with them an exact match adds to the folded one.
-        var foldedBoost = exact ? FoldedBoost : OriginalBoost;
-        var anywhere = Terms(all, phrase.Folded, foldedBoost);
-        if (!single)
-        {
-            // A phrase may be only in the body, whose (folded) pairs have their own field.
-            var inBody = Terms(LuceneText.BodyPairs, phrase.Folded, foldedBoost);
-            anywhere = new BooleanQuery(disableCoord: true) { { anywhere, Occur.SHOULD }, { inBody, Occur.SHOULD } };
-        }
+        var single = terms.Count == 1;
+        var typo = !isPhrase && single && terms[0].Length >= SearchWeights.FuzzyMinLength && !Known(reader, terms[0]);
+        var anywhere = single ? new TermQuery(new Term(LuceneText.All, terms[0])) : SideBySide(terms);
         if (!typo && !scoring.On) return anywhere;
-        query.Add(anywhere, typo ? Occur.SHOULD : Occur.MUST);
-        query.Add(Terms(head, phrase.Folded, HeadWeight * foldedBoost), Occur.SHOULD);
-        if (exact) query.Add(Terms(head, phrase.Original, HeadWeight * OriginalBoost), Occur.SHOULD);
+        var query = new BooleanQuery(disableCoord: true) { { anywhere, typo ? Occur.SHOULD : Occur.MUST } };
+        if (single) query.Add(new TermQuery(new Term(LuceneText.Head, terms[0])) { Boost = HeadWeight }, Occur.SHOULD);
+        else if (PairTerms(terms) is { } pairs) query.Add(Pairs(LuceneText.HeadPairs, pairs, HeadWeight), Occur.SHOULD);
         if (typo)
         {
-            query.Add(new FuzzyQuery(new Term(LuceneText.Head, phrase.Folded[0]), 1, 1) { Boost = HeadWeight * FuzzyBoost }, Occur.SHOULD);
-            query.Add(new FuzzyQuery(new Term(LuceneText.All, phrase.Folded[0]), 1, 1) { Boost = FuzzyBoost }, Occur.SHOULD);
+            var folded = Folding.Fold(terms[0]);
+            query.Add(new FuzzyQuery(new Term(LuceneText.Head, folded), 1, 1) { Boost = HeadWeight * SearchWeights.Fuzzy }, Occur.SHOULD);
+            query.Add(new FuzzyQuery(new Term(LuceneText.All, folded), 1, 1) { Boost = SearchWeights.Fuzzy }, Occur.SHOULD);
         }
         return query;
     }
 
-    /// <summary>One word as a term; two or more as all their adjacent pairs (one term per pair, no positions read).</summary>
-    private static Query Terms(string field, IReadOnlyList<string> words, float boost)
+    /// <summary>True when the index holds the word in some text.</summary>
+    private static bool Known(IndexReader reader, string term) => reader.DocFreq(new Term(LuceneText.All, term)) > 0;
+
+    /// <summary>Words side by side: their pair terms in the short texts or in the body (no positions read), or, for a
+    /// pair typed half with marks and half without (no such pair term is indexed), a positional phrase.</summary>
+    private static Query SideBySide(IReadOnlyList<string> terms)
     {
-        if (words.Count == 1) return new TermQuery(new Term(field, words[0])) { Boost = boost };
-        if (words.Count == 2) return new TermQuery(new Term(field, words[0] + " " + words[1])) { Boost = boost };
-        var all = new BooleanQuery { Boost = boost };
-        for (var i = 0; i + 1 < words.Count; i++) all.Add(new TermQuery(new Term(field, words[i] + " " + words[i + 1])), Occur.MUST);
+        if (PairTerms(terms) is not { } pairs) return Positional(terms);
+        return new BooleanQuery(disableCoord: true)
+        {
+            { Pairs(LuceneText.AllPairs, pairs, 1f), Occur.SHOULD },
+            { Pairs(LuceneText.BodyPairs, pairs, 1f), Occur.SHOULD },
+        };
+    }
+
+    /// <summary>"a b" for each adjacent two words, or null when a pair mixes a word with marks and one without.</summary>
+    internal static IReadOnlyList<string>? PairTerms(IReadOnlyList<string> terms)
+    {
+        var pairs = new List<string>(terms.Count - 1);
+        for (var i = 0; i + 1 < terms.Count; i++)
+        {
+            if (TokenPhrase.IsMarked(terms[i]) != TokenPhrase.IsMarked(terms[i + 1])) return null;
+            pairs.Add(terms[i] + " " + terms[i + 1]);
+        }
+        return pairs;
+    }
+
+    private static Query Pairs(string field, IReadOnlyList<string> pairs, float boost)
+    {
+        if (pairs.Count == 1) return new TermQuery(new Term(field, pairs[0])) { Boost = boost };
+        var all = new BooleanQuery(disableCoord: true) { Boost = boost };
+        foreach (var pair in pairs) all.Add(new TermQuery(new Term(field, pair)), Occur.MUST);
         return all;
     }
 
-    /// <summary>An adjacent pair of query words found side by side: a bonus on top of the words' own matches, weighed
-    /// like the words (folded pairs in all text and the head, the exact pair in the head when typed with diacritics).</summary>
-    private static Query Pair(string original, string folded)
+    /// <summary>An adjacent pair of query words found side by side in the short texts or the head: a bonus on top of
+    /// the words' own matches (none for a pair typed half with marks).</summary>
+    private static Query Pair(string pair)
     {
-        var exact = original != folded;
-        var foldedBoost = ShingleBoost * (exact ? FoldedBoost : OriginalBoost);
-        var pair = new BooleanQuery(disableCoord: true)
+        var words = pair.Split(' ');
+        if (PairTerms(words) is null) return new BooleanQuery();
+        return new BooleanQuery(disableCoord: true)
         {
-            { new TermQuery(new Term(LuceneText.AllPairs, folded)) { Boost = foldedBoost }, Occur.SHOULD },
-            { new TermQuery(new Term(LuceneText.HeadPairs, folded)) { Boost = HeadWeight * foldedBoost }, Occur.SHOULD },
+            { new TermQuery(new Term(LuceneText.AllPairs, pair)) { Boost = SearchWeights.Shingle }, Occur.SHOULD },
+            { new TermQuery(new Term(LuceneText.HeadPairs, pair)) { Boost = HeadWeight * SearchWeights.Shingle }, Occur.SHOULD },
         };
-        if (exact) pair.Add(new TermQuery(new Term(LuceneText.HeadPairs, original)) { Boost = HeadWeight * ShingleBoost * OriginalBoost }, Occur.SHOULD);
-        return pair;
     }
 
-    /// <summary>Words in order, by positions (only for exclusions, which are rare and must be exact).</summary>
-    private static Query Positional(string field, IReadOnlyList<string> words)
+    /// <summary>Words in order, by positions in all text (exclusions, and pairs typed half with marks).</summary>
+    private static Query Positional(IReadOnlyList<string> words)
     {
-        if (words.Count == 1) return new TermQuery(new Term(field, words[0]));
+        if (words.Count == 1) return new TermQuery(new Term(LuceneText.All, words[0]));
         var phrase = new PhraseQuery();
-        foreach (var w in words) phrase.Add(new Term(field, w));
+        foreach (var w in words) phrase.Add(new Term(LuceneText.All, w));
         return phrase;
     }
-
-    /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>
+    /// <summary>    /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>
     public static Filter? BuildFilter(SearchFilterSet filters, Query? extra = null)
     {
         if (filters.IsEmpty && extra is null) return null;

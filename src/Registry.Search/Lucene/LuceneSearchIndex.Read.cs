@@ -27,28 +27,46 @@ public sealed partial class LuceneSearchIndex
         var size = request.ClampedPageSize;
         return Task.FromResult(WithSearcher(searcher =>
         {
-            // Scores are computed only when they order the hits; counting passes and field sorts only match.
-            var scored = request.Sort.Field == SortBy.Relevance && !parsed.IsEmpty;
-            var query = LuceneQueryBuilder.Build(parsed, searcher.IndexReader, scored);
-            // One extra hit tells whether there is a next page.
-            var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
-            var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
-            var docs = top.ScoreDocs;
-            var page = docs.Take(size).Cast<FieldDoc>().ToList();
-            var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? parsed.HighlightTerms : [])).ToList();
-            var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
-            return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, scored ? null : query, parsed, facets, counter, extra));
+            var plan = QueryPlan.Build(parsed, new LuceneTermStatistics(searcher.IndexReader));
+            var result = Search(searcher, plan, request, filter, sort, after, facets, size);
+            // Nothing holds enough of the concepts: ask for one fewer at a time, and say so. A later page of a relaxed
+            // search finds the stricter plans empty again, so its cursor goes to the same relaxed plan.
+            if (result.Total == 0)
+                foreach (var loose in plan.Relaxations())
+                {
+                    var relaxed = Search(searcher, loose, request, filter, sort, after, facets, size);
+                    if (relaxed.Total == 0) continue;
+                    result = relaxed with { Relaxed = true };
+                    break;
+                }
+            return result with { Suggestion = MarkSuggestion.Suggest(parsed, result.Hits.Select(h => h.Record)) };
         }));
+    }
+
+    private SearchResult Search(IndexSearcher searcher, QueryPlan plan, SearchRequest request, Filter? filter, Sort sort, FieldDoc? after,
+        IReadOnlyList<SearchFacet> facets, int size)
+    {
+        // Scores are computed only when they order the hits; counting passes and field sorts only match.
+        var scored = request.Sort.Field == SortBy.Relevance && !plan.IsEmpty;
+        var query = LuceneQueryBuilder.Build(plan, searcher.IndexReader, scored);
+        // One extra hit tells whether there is a next page.
+        var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
+        var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
+        var docs = top.ScoreDocs;
+        var page = docs.Take(size).Cast<FieldDoc>().ToList();
+        var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? plan.Parsed.HighlightTerms : [])).ToList();
+        var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
+        return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, scored ? null : query, plan, facets, counter, extra));
     }
 
     /// <summary>The main pass's facet counts plus one counting pass per group of facets whose own filter is set.</summary>
     /// <param name="matching">The main pass's query when it already only matches; built here, once, when a pass needs it.</param>
-    private IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> FacetCounts(IndexSearcher searcher, Query? matching, ParsedQuery parsed,
+    private IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> FacetCounts(IndexSearcher searcher, Query? matching, QueryPlan plan,
         IReadOnlyList<SearchFacet> facets, FacetCollector main, IReadOnlyList<FacetPass> extra)
     {
         var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(main.Result());
         if (extra.Count == 0) return counted;
-        var query = matching ?? LuceneQueryBuilder.Build(parsed, searcher.IndexReader, scored: false);
+        var query = matching ?? LuceneQueryBuilder.Build(plan, searcher.IndexReader, scored: false);
         foreach (var pass in extra)
         {
             var counts = SegmentParallelSearch.Count(searcher, query, LuceneQueryBuilder.BuildFilter(pass.Filters), pass.Facets, Parallelism);

@@ -45,8 +45,8 @@ internal static class LuceneText
     {
         var words = Words.Of(value);
         if (words.Count == 0) return;
-        doc.Add(pool.Text(All, words, Emit.FoldedWords));
-        doc.Add(pool.Text(part == Part.Body ? BodyPairs : AllPairs, words, Emit.FoldedPairs));
+        doc.Add(pool.Text(All, words, Emit.Words));
+        doc.Add(pool.Text(part == Part.Body ? BodyPairs : AllPairs, words, Emit.Pairs));
         if (part != Part.Head) return;
         doc.Add(pool.Text(Head, words, Emit.Words));
         doc.Add(pool.Text(HeadPairs, words, Emit.Pairs));

@@ -46,11 +46,16 @@ public sealed class VietnameseNormalizationFilter : TokenFilter
 /// </summary>
 public sealed class VietnameseIndexAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
+    /// <summary>Field names ending so get each word's original form and, at the same position, its folded form
+    /// (as <see cref="LuceneText.All"/> holds them; the highlighter reads text this way).</summary>
+    public const string BothFormsSuffix = "_both";
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new VietnameseTokenizer(reader);
         TokenStream stream = new VietnameseNormalizationFilter(tokenizer);
         if (fieldName.EndsWith(SearchFields.FoldedSuffix, StringComparison.Ordinal)) stream = new ASCIIFoldingFilter(stream);
+        else if (fieldName.EndsWith(BothFormsSuffix, StringComparison.Ordinal)) stream = new ASCIIFoldingFilter(stream, preserveOriginal: true);
         return new TokenStreamComponents(tokenizer, stream);
     }
 

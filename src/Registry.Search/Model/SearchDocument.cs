@@ -22,6 +22,8 @@ public sealed record SearchDocument
     public required IReadOnlyList<string> Body { get; init; }
     public string? OrganizationId { get; init; }
     public string? OrganizationName { get; init; }
+    /// <summary>Where the task is carried out: the host's province and commune (searchable as text).</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
     /// <summary>Field codes with all their prefixes (see <see cref="SearchFields.FieldPrefix"/>).</summary>
     public required IReadOnlyList<string> FieldPrefixes { get; init; }
     public required IReadOnlyList<string> FieldsLevel1 { get; init; }
@@ -57,6 +59,7 @@ public sealed record SearchDocument
             Body = BodyTexts(record).Select(Norm).Where(t => t.Length > 0).ToList(),
             OrganizationId = org?.Id,
             OrganizationName = org?.Name is null ? null : Norm(org.Name),
+            Places = new[] { org?.Province, org?.Commune }.Select(Norm).Where(p => p.Length > 0).Distinct().ToList(),
             FieldPrefixes = fields.SelectMany(Prefixes).Distinct().ToList(),
             FieldsLevel1 = fields.Select(f => f[..1]).Distinct().ToList(),
             Sectors = fields.Where(f => f.Length >= 3).Select(f => f[..3]).Distinct().ToList(),

@@ -10,7 +10,16 @@ public sealed record SearchResult(
     long Total,
     IReadOnlyList<SearchHit> Hits,
     string? NextCursor,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> Facets)
+{
+    /// <summary>True when no task held enough of the query's concepts and the engine answered with tasks holding any
+    /// one of them instead (docs/search.md, "Query semantics").</summary>
+    public bool Relaxed { get; init; }
+
+    /// <summary>The query spelled with marks, when it was typed without them (or in Telex) and the catalogue spells
+    /// its words one way; null otherwise.</summary>
+    public string? Suggestion { get; init; }
+}
 
 /// <param name="Highlights">Field name (title, summary) → snippets with <c>&lt;mark&gt;</c> around matches, the
 /// rest HTML-encoded. Empty when highlighting was not asked for or nothing matched in that field.</param>

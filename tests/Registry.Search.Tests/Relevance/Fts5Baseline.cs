@@ -5,7 +5,8 @@ namespace Registry.Search.Tests.Relevance;
 
 /// <summary>
 /// The baseline a team would reach for first: SQLite FTS5 with <c>unicode61 remove_diacritics 2</c>, BM25 with
-/// the same column weights as ours (title 6, keywords 4, summary 2, other text 1), every typed word required.
+/// the same column weights as ours (title 6, keywords 4, summary 2, other text 1): every typed word required
+/// (<see cref="Search"/>), or any of them (<c>any: true</c>, FTS5's <c>OR</c>).
 /// </summary>
 public sealed class Fts5Baseline : IDisposable
 {
@@ -25,18 +26,19 @@ public sealed class Fts5Baseline : IDisposable
             parameters[1].Value = r.Title ?? "";
             parameters[2].Value = string.Join(" ; ", r.Keywords ?? []);
             parameters[3].Value = r.Summary ?? "";
-            parameters[4].Value = string.Join(" ", new[] { r.Code, r.Objectives, r.HostOrganization?.Name, r.ManagingAgency, r.PrincipalInvestigator?.Name }.Where(s => s is not null));
+            parameters[4].Value = string.Join(" ", new[] { r.Code, r.Objectives, r.HostOrganization?.Name, r.HostOrganization?.Province, r.ManagingAgency, r.PrincipalInvestigator?.Name }.Where(s => s is not null));
             insert.ExecuteNonQuery();
         }
         transaction.Commit();
     }
 
     /// <summary>Each whitespace-separated word becomes a quoted FTS5 string (so user text cannot break the syntax).</summary>
-    public IReadOnlyList<string> Search(string query, int limit)
+    /// <param name="limit">At most this many ids; negative for all matches.</param>
+    public IReadOnlyList<string> Search(string query, int limit, bool any = false)
     {
         var terms = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => "\"" + w.Replace("\"", "\"\"") + "\"");
-        var match = string.Join(' ', terms);
+        var match = string.Join(any ? " OR " : " ", terms);
         if (match.Length == 0) return [];
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT id FROM tasks WHERE tasks MATCH $q ORDER BY bm25(tasks, 0, 6, 4, 2, 1) LIMIT $limit";
