@@ -20,13 +20,19 @@ public sealed record TaskSearchResponse(
 /// <param name="Q">The text searched, as given (null when listing).</param>
 /// <param name="Sort">The sort used, e.g. <c>-relevance</c>.</param>
 /// <param name="Filters">The filters applied, as name → values.</param>
+/// <param name="Relaxed">True when no task held enough of the words searched for and the results hold fewer of them
+/// (see docs/search.md, "Query semantics"): <c>count</c> is then the count of that looser search.</param>
+/// <param name="Suggestion">The query spelled with diacritics, when it was typed without them (or in Telex) and the
+/// catalogue spells its words one way: searching it gives only those spellings. Null otherwise.</param>
 public sealed record TaskSearchMeta(
     long Count,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor,
     int PageSize,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Q,
     string Sort,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Filters);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Filters,
+    bool Relaxed = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Suggestion = null);
 
 /// <param name="Key">Value to pass to the matching filter (field code, enum name, year, organization id).</param>
 /// <param name="DisplayName">Vietnamese label.</param>

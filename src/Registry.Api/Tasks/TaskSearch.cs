@@ -38,7 +38,8 @@ public static class TaskSearch
         var meta = new TaskSearchMeta(result.Total, result.NextCursor, request.ClampedPageSize,
             string.IsNullOrWhiteSpace(request.Query) ? null : request.Query, request.Sort.ToString(),
             request.Filters.Applied.ToDictionary(a => a.Filter.Name,
-                a => (IReadOnlyList<string>)a.Values.Select(v => v.Term ?? v.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList()));
+                a => (IReadOnlyList<string>)a.Values.Select(v => v.Term ?? v.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList()),
+            result.Relaxed, result.Suggestion);
         var results = result.Hits.Select(hit => Item(hit, read.Select, request.Highlight)).ToList();
         var facets = result.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetBucketView>)f.Value.Select(FacetBucketView.From).ToList());
         return new TaskSearchResponse(meta, results, facets);

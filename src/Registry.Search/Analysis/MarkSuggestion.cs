@@ -15,12 +15,14 @@ public static class MarkSuggestion
 
     /// <summary>The query with marks, or null when it was typed with marks, has no word to restore, or the hits
     /// give no spelling for any of its words.</summary>
-    public static string? Suggest(ParsedQuery parsed, IEnumerable<TaskRecord> hits)
+    /// <param name="query">The text as the user typed it.</param>
+    public static string? Suggest(string? query, ParsedQuery parsed, IEnumerable<TaskRecord> hits)
     {
         var units = parsed.Units;
-        if (units.Count == 0 || parsed.CodeKey is not null) return null;
-        var typed = units.SelectMany(u => u.Tokens.Original).ToList();
+        if (units.Count == 0 || parsed.CodeKey is not null || string.IsNullOrEmpty(query)) return null;
+        var typed = TokenPhrase.Of(query).Original;
         if (typed.Any(TokenPhrase.IsMarked)) return null;
+        // Telex words are already decoded in the units (a unit over a synonym span holds the decoded words).
         var words = units.SelectMany(u => u.IsTelex ? u.Primary.Original : u.Tokens.Original).ToList();
         var spellings = Spellings(hits.Take(HitsRead));
         var result = new List<string>(words.Count);

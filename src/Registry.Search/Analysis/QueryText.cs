@@ -26,23 +26,29 @@ public static class QueryText
             if (phrase.Original.Count == 0) continue;
             if (segment.Excluded) excluded.Add(phrase);
             else if (segment.Quoted) units.Add(new QueryUnit(phrase, IsPhrase: true, []));
-            else AddWords(phrase, synonyms, units, pairs);
+            else AddWords(phrase, synonyms, TokenPhrase.Of(text).Original.Any(TokenPhrase.IsMarked), units, pairs);
         }
         var code = VietnameseText.CodeKey(text);
         var looksLikeCode = code.Length >= 4 && code.Any(char.IsAsciiDigit) && code.Any(char.IsAsciiLetter);
         return new ParsedQuery(units.Take(MaxUnits).ToList(), excluded, pairs.Distinct().ToList(), looksLikeCode ? code : null);
     }
 
-    private static void AddWords(TokenPhrase words, SynonymDictionary synonyms, List<QueryUnit> units, List<(string, string)> pairs)
+    /// <param name="typedWithMarks">The query holds a word with marks: its writer types them, so a word written
+    /// without marks is that spelling too when it triggers a vocabulary entry ("điều tra" does not reach "trà").</param>
+    private static void AddWords(TokenPhrase words, SynonymDictionary synonyms, bool typedWithMarks, List<QueryUnit> units, List<(string, string)> pairs)
     {
         var singles = words.Original.Select(w => Single(w)).ToList();
-        var matches = synonyms.FindMatches(singles.Select(u => u.Primary.Original[0]).ToList());
+        // The words as typed first ("VAST" is an entry, not the Telex for "vát"), then, where they match nothing, decoded.
+        var raw = synonyms.FindMatches(singles.Select(u => u.Tokens.Original[0]).ToList(), typedWithMarks);
+        var decoded = synonyms.FindMatches(singles.Select(u => u.Primary.Original[0]).ToList(), typedWithMarks)
+            .Where(d => !raw.Any(r => r.Start < d.Start + d.Length && d.Start < r.Start + r.Length));
+        var matches = raw.Select(m => (Match: m, Raw: true)).Concat(decoded.Select(m => (Match: m, Raw: false))).OrderBy(m => m.Match.Start);
         var i = 0;
-        foreach (var match in matches.Append(new SynonymMatch(singles.Count, 0, [])))
+        foreach (var (match, isRaw) in matches.Append((new SynonymMatch(singles.Count, 0, []), true)))
         {
             for (; i < match.Start; i++) units.Add(singles[i]);
             if (match.Length == 0) break;
-            var span = singles.Skip(match.Start).Take(match.Length).Select(u => u.Primary).ToList();
+            var span = singles.Skip(match.Start).Take(match.Length).Select(u => isRaw ? u.Tokens : u.Primary).ToList();
             var tokens = new TokenPhrase(span.SelectMany(p => p.Original).ToList(), span.SelectMany(p => p.Folded).ToList());
             units.Add(new QueryUnit(tokens, IsPhrase: false, match.Alternatives));
             i = match.Start + match.Length;

@@ -78,14 +78,16 @@ public sealed class SynonymDictionary
     }
 
     /// <summary>Longest matches first, non-overlapping, left to right, over the query's typed tokens.</summary>
-    public IReadOnlyList<SynonymMatch> FindMatches(IReadOnlyList<string> typedTokens)
+    /// <param name="exactSpelling">Every word is the spelling meant, also a word without marks (the query was typed
+    /// with marks elsewhere); otherwise a word without marks matches every spelling of an entry.</param>
+    public IReadOnlyList<SynonymMatch> FindMatches(IReadOnlyList<string> typedTokens, bool exactSpelling = false)
     {
         var matches = new List<SynonymMatch>();
         var i = 0;
         while (i < typedTokens.Count)
         {
             var candidates = _byFirstFolded.GetValueOrDefault(Folding.Fold(typedTokens[i]));
-            var best = candidates?.Where(r => Matches(r.From, typedTokens, i)).OrderByDescending(r => r.From.Original.Count).ToList();
+            var best = candidates?.Where(r => Matches(r.From, typedTokens, i, exactSpelling)).OrderByDescending(r => r.From.Original.Count).ToList();
             if (best is not { Count: > 0 }) { i++; continue; }
             var length = best[0].From.Original.Count;
             var typed = typedTokens.Skip(i).Take(length).ToList();
@@ -101,13 +103,13 @@ public sealed class SynonymDictionary
     }
 
     /// <summary>A typed word with marks must be the entry's spelling; a word without marks matches it folded.</summary>
-    private static bool Matches(TokenPhrase entry, IReadOnlyList<string> tokens, int at)
+    private static bool Matches(TokenPhrase entry, IReadOnlyList<string> tokens, int at, bool exactSpelling)
     {
         if (at + entry.Original.Count > tokens.Count) return false;
         for (var k = 0; k < entry.Original.Count; k++)
         {
             var typed = tokens[at + k];
-            if (typed != (TokenPhrase.IsMarked(typed) ? entry.Original[k] : entry.Folded[k])) return false;
+            if (typed != (exactSpelling || TokenPhrase.IsMarked(typed) ? entry.Original[k] : entry.Folded[k])) return false;
         }
         return true;
     }

@@ -39,7 +39,7 @@ public sealed partial class LuceneSearchIndex
                     result = relaxed with { Relaxed = true };
                     break;
                 }
-            return result with { Suggestion = MarkSuggestion.Suggest(parsed, result.Hits.Select(h => h.Record)) };
+            return result with { Suggestion = MarkSuggestion.Suggest(request.Query, parsed, result.Hits.Select(h => h.Record)) };
         }));
     }
 

@@ -20,7 +20,8 @@ public sealed class QueryTextTests
     [InlineData("NSNN", "ngân sách nhà nước")]
     [InlineData("SXTN", "sản xuất thử nghiệm")]
     [InlineData("chuyển đổi số", "cđs")]
-    [InlineData("chè", "trà")]
+    [InlineData("cây chè", "cây trà")]
+    [InlineData("trà", "chè")]
     public void Abbreviations_and_synonyms_expand(string query, string expected)
     {
         var parsed = QueryText.Parse(query);

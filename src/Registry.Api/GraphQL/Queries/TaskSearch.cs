@@ -69,7 +69,11 @@ public static class TaskSearch
 
         var end = ids.Count == 0 ? null
             : (result.NextCursor is not null ? new SearchEdgeCursor(result.NextCursor, 0) : new SearchEdgeCursor(start, ids.Count)).Encode();
-        return new TaskConnection(edges, result.NextCursor is not null, after is not null, end, result.Total, request with { Cursor = null });
+        return new TaskConnection(edges, result.NextCursor is not null, after is not null, end, result.Total, request with { Cursor = null })
+        {
+            Relaxed = result.Relaxed,
+            Suggestion = result.Suggestion,
+        };
     }
 
     private static RegistryError BadCursor() => RegistryError.Invalid("after",

@@ -8,7 +8,14 @@ namespace Registry.Api.GraphQL.Types;
 /// <summary>A page of tasks (Relay connection). <paramref name="TotalCount"/> is a long or a pending loader result.</summary>
 /// <param name="FacetScope">The search whose facets <c>facets(names)</c> counts (same text and filters).</param>
 public sealed record TaskConnection(
-    IReadOnlyList<TaskEdge> Edges, bool HasNextPage, bool HasPreviousPage, string? EndCursor, object TotalCount, SearchRequest FacetScope);
+    IReadOnlyList<TaskEdge> Edges, bool HasNextPage, bool HasPreviousPage, string? EndCursor, object TotalCount, SearchRequest FacetScope)
+{
+    /// <summary>The search was relaxed (see docs/search.md, "Query semantics").</summary>
+    public bool Relaxed { get; init; }
+
+    /// <summary>The query spelled with diacritics, when typed without them.</summary>
+    public string? Suggestion { get; init; }
+}
 
 public sealed record TaskEdge(string Cursor, TaskNode Node);
 
@@ -19,6 +26,12 @@ public sealed class TaskConnectionType : ObjectGraphType<TaskConnection>
         Name = "TaskConnection";
         Description = "Một trang nhiệm vụ (a page of tasks, Relay connection).";
         Field<NonNullGraphType<LongGraphType>>("totalCount").Description("Tổng số nhiệm vụ khớp (how many tasks match in all).").Resolve(c => c.Source.TotalCount);
+        Field<NonNullGraphType<BooleanGraphType>>("relaxed")
+            .Description("Không nhiệm vụ nào chứa đủ các từ tìm; kết quả chứa ít từ hơn (no task held enough of the words searched for; the results hold fewer of them).")
+            .Resolve(c => c.Source.Relaxed);
+        Field<StringGraphType>("suggestion")
+            .Description("Câu tìm có dấu, khi câu tìm gõ không dấu hoặc kiểu Telex (the query spelled with diacritics when typed without them or in Telex).")
+            .Resolve(c => c.Source.Suggestion);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Thông tin phân trang (paging).")
             .Resolve(c => new PageInfo(c.Source.HasNextPage, c.Source.HasPreviousPage, c.Source.Edges.FirstOrDefault()?.Cursor, c.Source.EndCursor));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskEdgeType>>>>("edges").Description("Các nhiệm vụ kèm con trỏ (tasks with cursors).").Resolve(c => c.Source.Edges);

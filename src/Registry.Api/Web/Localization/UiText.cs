@@ -46,6 +46,9 @@ public static class T
     public static readonly UiString AllTasksTitle = new("Tất cả nhiệm vụ", "All tasks");
     public static readonly UiString ResultsCount = new("{0} nhiệm vụ", "{0} tasks");
     public static readonly UiString ResultsFor = new("cho “{0}”", "for “{0}”");
+    public static readonly UiString RelaxedResults = new("Không nhiệm vụ nào chứa đủ các từ bạn tìm; đây là các nhiệm vụ chứa một phần.",
+        "No task holds every word you searched for; these hold some of them.");
+    public static readonly UiString DidYouMean = new("Tìm với dấu:", "Search with diacritics:");
     public static readonly UiString NoResults = new("Không tìm thấy nhiệm vụ nào. Hãy thử từ khác hoặc bỏ bớt bộ lọc.",
         "No task matches. Try other words or remove a filter.");
     public static readonly UiString Filters = new("Bộ lọc", "Filters");

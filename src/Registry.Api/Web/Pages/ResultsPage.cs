@@ -64,12 +64,23 @@ public static class ResultsPage
             <section aria-labelledby="count-h">
             <div class="toolbar"><p id="count-h" role="status"><strong>{count}</strong></p>{SortForm(ctx, query)}</div>
             {ActiveFilters(ctx, query, result)}
+            {Hints(ctx, result)}
             {list}
             {Pager(ctx, query, result)}
             <p class="follow"><a href="{query.Feed("atom")}" type="application/atom+xml">{ctx[T.FollowResults]}</a></p>
             </section>
             </div>
             """);
+    }
+
+    /// <summary>Says when the engine relaxed the query, and offers the spelling with marks of a query typed without.</summary>
+    private static Markup Hints(PageContext ctx, SearchResult result)
+    {
+        var relaxed = result.Relaxed ? Html.Of($"""<p class="notice" role="note">{ctx[T.RelaxedResults]}</p>""") : Html.Of($"");
+        var suggestion = result.Suggestion is { } s
+            ? Html.Of($"""<p class="suggestion">{ctx[T.DidYouMean]} <a href="/tasks?q={Uri.EscapeDataString(s)}" lang="vi">{s}</a></p>""")
+            : Html.Of($"");
+        return Html.Of($"{relaxed}{suggestion}");
     }
 
     private static Markup TransferableToggle(PageContext ctx, SearchQuery query) =>
