@@ -58,7 +58,7 @@ public sealed record QueryPlan(ParsedQuery Parsed, IReadOnlyList<PlannedUnit> Un
         var max = idf.Max();
         var planned = units.Select((u, i) => new PlannedUnit(u.Unit, units.Count > 1 && idf[i] < MinorRatio * max, u.Df)).ToList();
         var major = planned.Count(u => !u.Minor);
-        var required = major switch { <= 3 => major, <= 6 => major - 1, _ => (int)Math.Ceiling(major * 0.75) };
+        var required = major switch { <= 2 => major, <= 6 => major - 1, _ => (int)Math.Ceiling(major * 0.75) };
         return new QueryPlan(parsed, planned, required, false);
     }
 

@@ -28,7 +28,8 @@ public sealed record TokenPhrase(IReadOnlyList<string> Original, IReadOnlyList<s
 public sealed record SynonymMatch(int Start, int Length, IReadOnlyList<TokenPhrase> Alternatives);
 
 /// <summary>One reviewed group of the vocabulary: its kind, its phrases, whether it is one-way, and where it comes from.</summary>
-/// <param name="Kind">abbreviation, synonym, regional, loanword, scientific, place or organization.</param>
+/// <param name="Kind">abbreviation, synonym, regional, loanword, scientific, place, organization, or category (one-way:
+/// a broad term to the narrower terms a reader means by it).</param>
 /// <param name="From">The phrases that trigger the group (all of them for a two-way group).</param>
 /// <param name="To">The phrases a query for one of <paramref name="From"/> also looks for.</param>
 public sealed record VocabularyGroup(string Kind, IReadOnlyList<TokenPhrase> From, IReadOnlyList<TokenPhrase> To, string Source, bool OneWay);
@@ -43,7 +44,7 @@ public sealed record VocabularyGroup(string Kind, IReadOnlyList<TokenPhrase> Fro
 public sealed class SynonymDictionary
 {
     public static readonly IReadOnlySet<string> Kinds =
-        new HashSet<string>(["abbreviation", "synonym", "regional", "loanword", "scientific", "place", "organization"]);
+        new HashSet<string>(["abbreviation", "synonym", "regional", "loanword", "scientific", "place", "organization", "category"]);
 
     private readonly List<VocabularyGroup> _groups = [];
     private readonly Dictionary<string, List<(TokenPhrase From, VocabularyGroup Group)>> _byFirstFolded = new(StringComparer.Ordinal);
