@@ -41,8 +41,7 @@ public sealed partial class ElasticsearchSearchIndex
 
         public Task AddAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default)
         {
-            var operations = records.Select(r => EsTaskDocument.From(SearchDocument.From(r)))
-                .Select(d => (IBulkOperation)new BulkIndexOperation<EsTaskDocument>(d) { Id = d.Id }).ToList();
+            var operations = records.Select(EsTaskDocument.IndexOperation).ToList();
             return index._writer.WriteAsync(target, operations, refresh: null, ct);
         }
 

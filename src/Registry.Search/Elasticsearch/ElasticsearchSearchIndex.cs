@@ -95,8 +95,7 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
     public async Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default)
     {
         if (records.Count == 0) return;
-        var operations = records.Select(r => EsTaskDocument.From(SearchDocument.From(r)))
-            .Select(d => (IBulkOperation)new BulkIndexOperation<EsTaskDocument>(d) { Id = d.Id }).ToList();
+        var operations = records.Select(EsTaskDocument.IndexOperation).ToList();
         await WriteLiveAsync(operations, ct);
     }
 

@@ -2,6 +2,8 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.IndexManagement;
 using Elastic.Clients.Elasticsearch.Mapping;
 using Registry.Search.Analysis;
+using Registry.Search.Model;
+using IndexField = Registry.Search.Model.IndexField;
 using F = Registry.Search.Model.SearchFields;
 
 namespace Registry.Search.Elasticsearch;
@@ -30,39 +32,27 @@ internal static class EsIndexDefinition
     /// <summary>The refresh interval of a live index: "searchable within about a second".</summary>
     public static Duration LiveRefreshInterval => new("1s");
 
-    public static TypeMapping Mapping() => new()
+    /// <summary>One property per declared field (<see cref="IndexFields"/>); a Lucene-only split of a field shares
+    /// that field's property.</summary>
+    public static TypeMapping Mapping()
     {
-        Dynamic = DynamicMapping.Strict,
-        Properties = new Properties
-        {
-            [F.Id] = Keyword(),
-            [F.Code] = Keyword(),
-            [F.CodeKey] = Keyword(),
-            [F.Title] = Text(F.Title),
-            [F.Keywords] = Text(F.Keywords),
-            [F.Summary] = Text(F.Summary),
-            [F.OrganizationName] = Text(F.OrganizationName),
-            [F.Body] = Text(F.Body),
-            [F.OrganizationId] = Keyword(),
-            [F.OrganizationFacet] = Keyword(),
-            [F.FieldPrefix] = Keyword(),
-            [F.FieldLevel1] = Keyword(),
-            [F.Sector] = Keyword(),
-            [F.Level] = Keyword(),
-            [F.Kind] = Keyword(),
-            [F.Status] = Keyword(),
-            [F.StartYear] = new IntegerNumberProperty(),
-            [F.StartDay] = new IntegerNumberProperty(),
-            [F.EndDay] = new IntegerNumberProperty(),
-            [F.BudgetTotal] = new LongNumberProperty(),
-            [F.Transferable] = new BooleanProperty(),
-            [F.UpdatedAt] = new DateProperty { Format = "epoch_millis" },
-            [F.Suggest] = Keyword(),
-            [F.Source] = new ObjectProperty { Enabled = false },
-        },
-    };
+        var properties = new Properties();
+        foreach (var field in IndexFields.All.Where(f => f.ElasticsearchName == f.Name))
+            properties[field.Name] = Property(field);
+        return new TypeMapping { Dynamic = DynamicMapping.Strict, Properties = properties };
+    }
 
-    private static KeywordProperty Keyword() => new();
+    private static IProperty Property(IndexField field) => field.Kind switch
+    {
+        IndexFieldKind.Text => Text(field.Name),
+        IndexFieldKind.Keyword or IndexFieldKind.Suggestion => new KeywordProperty(),
+        IndexFieldKind.Int32 => new IntegerNumberProperty(),
+        IndexFieldKind.Int64 => new LongNumberProperty(),
+        IndexFieldKind.EpochMillis => new DateProperty { Format = "epoch_millis" },
+        IndexFieldKind.Boolean => new BooleanProperty(),
+        IndexFieldKind.Source => new ObjectProperty { Enabled = false },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, null),
+    };
 
     /// <summary>Original text (precision) with a folded (recall) sub-field and, except for the long body (as in
     /// the Lucene engine, see <see cref="F.HasShingles"/>), two-syllable shingle sub-fields.</summary>

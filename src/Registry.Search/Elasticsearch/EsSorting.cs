@@ -36,15 +36,9 @@ internal static class EsSorting
     private static List<(Kind Kind, string? Field, SortOrder Order)> Layout(SearchSort sort, bool hasQuery)
     {
         var order = sort.Direction == SortDirection.Descending ? SortOrder.Desc : SortOrder.Asc;
-        (Kind, string?, SortOrder) primary = sort.Field switch
-        {
-            SortBy.Relevance when hasQuery => (Kind.Score, null, order),
-            SortBy.Relevance or SortBy.Newest => (Kind.Number, F.StartDay, order),
-            SortBy.Budget => (Kind.Number, F.BudgetTotal, order),
-            SortBy.EndDate => (Kind.Number, F.EndDay, order),
-            SortBy.Updated => (Kind.Number, F.UpdatedAt, order),
-            _ => throw new ArgumentOutOfRangeException(nameof(sort)),
-        };
+        (Kind, string?, SortOrder) primary = sort.Field == SortBy.Relevance && hasQuery
+            ? (Kind.Score, null, order)
+            : (Kind.Number, IndexFields.SortedBy(sort.Field).Name, order);
         return [primary, (Kind.Text, F.Id, SortOrder.Asc)];
     }
 

@@ -191,5 +191,5 @@ internal static class LuceneQueryBuilder
         }
     }
 
-    private static bool IsInt32(string field) => field is F.StartYear or F.StartDay or F.EndDay;
+    private static bool IsInt32(string field) => IndexFields.Get(field).Kind == IndexFieldKind.Int32;
 }

@@ -13,20 +13,16 @@ internal static class LuceneSorting
     public static Sort Build(SearchSort sort, bool hasQuery)
     {
         var desc = sort.Direction == SortDirection.Descending;
-        var primary = sort.Field switch
-        {
-            SortBy.Relevance when hasQuery => new LuceneSortField(null, SortFieldType.SCORE, !desc),
-            SortBy.Relevance or SortBy.Newest => Numeric(F.StartDay, SortFieldType.INT32, desc),
-            SortBy.Budget => Numeric(F.BudgetTotal, SortFieldType.INT64, desc),
-            SortBy.EndDate => Numeric(F.EndDay, SortFieldType.INT32, desc),
-            SortBy.Updated => Numeric(F.UpdatedAt, SortFieldType.INT64, desc),
-            _ => throw new ArgumentOutOfRangeException(nameof(sort)),
-        };
+        var primary = sort.Field == SortBy.Relevance && hasQuery
+            ? new LuceneSortField(null, SortFieldType.SCORE, !desc)
+            : Numeric(IndexFields.SortedBy(sort.Field), desc);
         return new Sort(primary, new LuceneSortField(F.Id, SortFieldType.STRING));
     }
 
-    /// <summary>A task without the value sorts as 0: last when descending, first when ascending.</summary>
-    private static LuceneSortField Numeric(string field, SortFieldType type, bool desc) => new(field, type, desc);
+    /// <summary>Reads the field's numeric doc values as its declared width. A task without the value sorts as 0:
+    /// last when descending, first when ascending.</summary>
+    private static LuceneSortField Numeric(IndexField field, bool desc) =>
+        new(field.Name, field.Kind == IndexFieldKind.Int32 ? SortFieldType.INT32 : SortFieldType.INT64, desc);
 
     public static string Encode(SearchSort sort, FieldDoc last) =>
         new SearchCursor(sort.ToString(), last.Fields.Select(Format).ToList()).Encode();

@@ -23,8 +23,7 @@ internal static class Suggestions
     /// <summary>Title terms read after the seek per suggestion asked for (in key order; nearly all count 1).</summary>
     private const int TitlesPerSuggestion = 2;
 
-    public static string Term(string foldedKey, string display, string source) =>
-        string.Concat(foldedKey, Separator.ToString(), display, Separator.ToString(), source);
+    public static string Term(string foldedKey, string display, string source) => SuggestionTerms.Term(foldedKey, display, source);
 
     /// <summary>The folded, space-joined form a prefix is matched in ("Chuyển  đổi" → "chuyen doi").</summary>
     public static string Key(string text) => string.Join(' ', VietnameseText.Tokenize(text).Select(VietnameseText.FoldToken));

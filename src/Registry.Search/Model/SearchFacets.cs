@@ -2,17 +2,21 @@ using Registry.Data.Reference;
 
 namespace Registry.Search.Model;
 
-/// <summary>A facet: counts of matching tasks per value of <see cref="IndexField"/>.</summary>
+/// <summary>A facet: counts of matching tasks per value of a declared index field.</summary>
 /// <param name="MaxBuckets">How many buckets are returned, most frequent first.</param>
 /// <param name="DisplayName">Vietnamese label of a bucket key.</param>
 /// <param name="Dimension">The filters of this facet's own dimension: its counts ignore them (multi-select, see
 /// <see cref="DisjunctiveFacets"/>), and the first one is the filter that narrows to a bucket.</param>
-public sealed record SearchFacet(string Name, string IndexField, string Description, int MaxBuckets, Func<string, string> DisplayName,
+public sealed record SearchFacet(string Name, IndexField Field, string Description, int MaxBuckets, Func<string, string> DisplayName,
     IReadOnlyList<SearchFilter> Dimension)
 {
     /// <summary>The filter that narrows to one bucket of this facet (sector and field buckets filter by <c>field</c>,
     /// a year bucket by <c>yearFrom</c> and <c>yearTo</c>).</summary>
     public string FilterName => Dimension[0].Name;
+
+    /// <summary>The name of <see cref="Field"/>, whose sorted-set doc values (Lucene) or keyword/number
+    /// (Elasticsearch) the counts read.</summary>
+    public string IndexField => Field.Name;
 
     /// <summary>True when <paramref name="filter"/> belongs to this facet's dimension.</summary>
     public bool Owns(SearchFilter filter) => Dimension.Contains(filter);
@@ -20,20 +24,20 @@ public sealed record SearchFacet(string Name, string IndexField, string Descript
 
 public static class SearchFacets
 {
-    public static readonly SearchFacet Field = new("field", SearchFields.FieldLevel1,
+    public static readonly SearchFacet Field = new("field", IndexFields.FieldLevel1,
         "Lĩnh vực cấp 1 (field of science, level 1).", 10, FieldName, [SearchFilters.Field]);
-    public static readonly SearchFacet Sector = new("sector", SearchFields.Sector,
+    public static readonly SearchFacet Sector = new("sector", IndexFields.Sector,
         "Lĩnh vực cấp 2 (sector, level 2).", 50, FieldName, [SearchFilters.Field]);
-    public static readonly SearchFacet Level = new("level", SearchFields.Level,
+    public static readonly SearchFacet Level = new("level", IndexFields.Level,
         "Cấp quản lý (level).", 10, VietnameseLabels.Level, [SearchFilters.Level]);
-    public static readonly SearchFacet Kind = new("kind", SearchFields.Kind,
+    public static readonly SearchFacet Kind = new("kind", IndexFields.Kind,
         "Loại nhiệm vụ (kind).", 10, VietnameseLabels.Kind, [SearchFilters.Kind]);
-    public static readonly SearchFacet Status = new("status", SearchFields.Status,
+    public static readonly SearchFacet Status = new("status", IndexFields.Status,
         "Tình trạng (status).", 10, VietnameseLabels.Status, [SearchFilters.Status]);
-    public static readonly SearchFacet Year = new("year", SearchFields.StartYear,
+    public static readonly SearchFacet Year = new("year", IndexFields.StartYear,
         "Năm bắt đầu (start year).", 100, y => y, [SearchFilters.YearFrom, SearchFilters.YearTo]);
-    /// <summary>Buckets are keyed by organisation id; engines read the name from <see cref="SearchFields.OrganizationFacet"/>.</summary>
-    public static readonly SearchFacet Organization = new("organization", SearchFields.OrganizationFacet,
+    /// <summary>Buckets are keyed by organisation id; engines read the name from <see cref="IndexFields.OrganizationFacet"/>.</summary>
+    public static readonly SearchFacet Organization = new("organization", IndexFields.OrganizationFacet,
         "Tổ chức chủ trì (host organization).", 50, k => OrganizationFacetKey.Split(k).Name, [SearchFilters.Organization]);
 
     public static readonly IReadOnlyList<SearchFacet> All = [Field, Sector, Level, Kind, Status, Year, Organization];

@@ -1,7 +1,7 @@
 namespace Registry.Search.Model;
 
 /// <summary>
-/// Index field names shared by every engine. Text fields come in pairs: <c>X</c> holds the normalised original
+/// Index field names shared by every engine; what each field holds is declared once in <see cref="IndexFields"/>. Text fields come in pairs: <c>X</c> holds the normalised original
 /// text with diacritics (precision), <c>X + FoldedSuffix</c> the folded text (recall), and
 /// <c>X + ShingleSuffix</c> / <c>X + FoldedShingleSuffix</c> (not for the body) two-syllable shingles so adjacent syllables outrank
 /// scattered ones.
@@ -56,6 +56,6 @@ public static class SearchFields
     /// <summary>Whether a text field also has shingle fields (all but <see cref="Body"/>).</summary>
     public static bool HasShingles(string textField) => textField != Body;
 
-    /// <summary>The analysed text fields in order of weight (title highest).</summary>
-    public static readonly IReadOnlyList<string> TextFields = [Title, Keywords, Summary, OrganizationName, Body];
+    /// <summary>The analysed text fields in order of weight (title highest), as declared in <see cref="IndexFields.Text"/>.</summary>
+    public static readonly IReadOnlyList<string> TextFields = IndexFields.Text.Select(f => f.Name).ToList();
 }

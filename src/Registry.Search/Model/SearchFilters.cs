@@ -14,52 +14,57 @@ public sealed record FilterValue(string? Term, long? Number);
 /// One public filter. The list <see cref="SearchFilters.All"/> is the single source for validation, both engines
 /// (which translate <see cref="Shape"/> over <see cref="IndexField"/>) and the API's parameter docs.
 /// </summary>
+/// <param name="Field">The declared index field the filter reads (terms: a keyword or flag; bounds: a number).</param>
 /// <param name="Type">Documentation type: string, integer, boolean, date-time, enum values.</param>
 /// <param name="Parse">Turns one raw value into a <see cref="FilterValue"/>, or returns an error message.</param>
 public sealed record SearchFilter(
     string Name,
-    string IndexField,
+    IndexField Field,
     FilterShape Shape,
     bool MultiValued,
     string Type,
     string Description,
     string Example,
-    Func<string, (FilterValue? Value, string? Error)> Parse);
+    Func<string, (FilterValue? Value, string? Error)> Parse)
+{
+    /// <summary>The name of <see cref="Field"/> in both engines.</summary>
+    public string IndexField => Field.Name;
+}
 
 public static class SearchFilters
 {
-    public static readonly SearchFilter Field = new("field", SearchFields.FieldPrefix, FilterShape.Terms, true, "string",
+    public static readonly SearchFilter Field = new("field", IndexFields.FieldPrefix, FilterShape.Terms, true, "string",
         "Mã lĩnh vực KH&CN, lọc theo tiền tố (field-of-science code; a prefix selects everything under it: 4 = all agricultural sciences, 401, 40101).",
         "401", ParseFieldCode);
 
-    public static readonly SearchFilter Level = EnumFilter<TaskLevel>("level", SearchFields.Level,
+    public static readonly SearchFilter Level = EnumFilter<TaskLevel>("level", IndexFields.Level,
         "Cấp quản lý (management level).", "provincial");
 
-    public static readonly SearchFilter Kind = EnumFilter<TaskKind>("kind", SearchFields.Kind,
+    public static readonly SearchFilter Kind = EnumFilter<TaskKind>("kind", IndexFields.Kind,
         "Loại nhiệm vụ (kind of task).", "researchProject");
 
-    public static readonly SearchFilter Status = EnumFilter<Registry.Data.Records.TaskStatus>("status", SearchFields.Status,
+    public static readonly SearchFilter Status = EnumFilter<Registry.Data.Records.TaskStatus>("status", IndexFields.Status,
         "Tình trạng (status).", "accepted");
 
-    public static readonly SearchFilter YearFrom = new("yearFrom", SearchFields.StartYear, FilterShape.AtLeast, false, "integer",
+    public static readonly SearchFilter YearFrom = new("yearFrom", IndexFields.StartYear, FilterShape.AtLeast, false, "integer",
         "Năm bắt đầu từ (planned start year, at least).", "2020", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2020 (a year such as 2020)"));
 
-    public static readonly SearchFilter YearTo = new("yearTo", SearchFields.StartYear, FilterShape.AtMost, false, "integer",
+    public static readonly SearchFilter YearTo = new("yearTo", IndexFields.StartYear, FilterShape.AtMost, false, "integer",
         "Năm bắt đầu đến (planned start year, at most).", "2025", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2025 (a year such as 2025)"));
 
-    public static readonly SearchFilter Organization = new("organization", SearchFields.OrganizationId, FilterShape.Terms, true, "string",
+    public static readonly SearchFilter Organization = new("organization", IndexFields.OrganizationId, FilterShape.Terms, true, "string",
         "Mã công khai của tổ chức chủ trì (public id of the host organization).", "org_3f9a", ParseId);
 
-    public static readonly SearchFilter BudgetMin = new("budgetMin", SearchFields.BudgetTotal, FilterShape.AtLeast, false, "integer",
+    public static readonly SearchFilter BudgetMin = new("budgetMin", IndexFields.BudgetTotal, FilterShape.AtLeast, false, "integer",
         "Tổng kinh phí tối thiểu, VND (total budget at least, VND).", "1000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"));
 
-    public static readonly SearchFilter BudgetMax = new("budgetMax", SearchFields.BudgetTotal, FilterShape.AtMost, false, "integer",
+    public static readonly SearchFilter BudgetMax = new("budgetMax", IndexFields.BudgetTotal, FilterShape.AtMost, false, "integer",
         "Tổng kinh phí tối đa, VND (total budget at most, VND).", "5000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"));
 
-    public static readonly SearchFilter Transferable = new("transferable", SearchFields.Transferable, FilterShape.Terms, false, "boolean",
+    public static readonly SearchFilter Transferable = new("transferable", IndexFields.Transferable, FilterShape.Terms, false, "boolean",
         "Có kết quả có thể chuyển giao (has outputs a business can take up).", "true", ParseBool);
 
-    public static readonly SearchFilter UpdatedSince = new("updatedSince", SearchFields.UpdatedAt, FilterShape.AtLeast, false, "date-time",
+    public static readonly SearchFilter UpdatedSince = new("updatedSince", IndexFields.UpdatedAt, FilterShape.AtLeast, false, "date-time",
         "Cập nhật từ thời điểm (updated at or after, ISO 8601; UTC when no offset is given).", "2025-10-01T00:00:00Z", ParseDateTime);
 
     public static readonly IReadOnlyList<SearchFilter> All =
@@ -71,10 +76,10 @@ public static class SearchFilters
     /// <summary>The index term for a boolean flag; both engines store flags as these terms.</summary>
     public static string FlagTerm(bool value) => value ? "true" : "false";
 
-    private static SearchFilter EnumFilter<T>(string name, string indexField, string description, string example) where T : struct, Enum
+    private static SearchFilter EnumFilter<T>(string name, IndexField field, string description, string example) where T : struct, Enum
     {
         var names = Enum.GetValues<T>().Select(EnumNames.CamelCase).ToList();
-        return new SearchFilter(name, indexField, FilterShape.Terms, true, "enum: " + string.Join(" | ", names), description, example, v =>
+        return new SearchFilter(name, field, FilterShape.Terms, true, "enum: " + string.Join(" | ", names), description, example, v =>
         {
             var match = names.FirstOrDefault(n => string.Equals(n, v.Trim(), StringComparison.OrdinalIgnoreCase));
             return match is null
