@@ -13,6 +13,13 @@ public sealed record QueryUnit(TokenPhrase Tokens, bool IsPhrase, IReadOnlyList<
     /// <summary>True when the single alternative is the Telex decoding of the single token.</summary>
     public bool IsTelex { get; init; }
 
+    /// <summary>Narrower phrases a broad term stands for ("trái cây" → "bưởi", "xoài", …): the unit matches them too,
+    /// weighed <see cref="Model.SearchWeights.Narrower"/>.</summary>
+    public IReadOnlyList<TokenPhrase> Narrower { get; init; } = [];
+
+    /// <summary>Every phrase but the unit's own words: alternatives, then narrower phrases.</summary>
+    public IEnumerable<TokenPhrase> AllAlternatives => Alternatives.Concat(Narrower);
+
     /// <summary>Syllables typed together that the catalogue writes as one word (see <see cref="QueryPlan"/>):
     /// matched side by side, like a phrase.</summary>
     public bool IsWord { get; init; }
@@ -23,7 +30,7 @@ public sealed record QueryUnit(TokenPhrase Tokens, bool IsPhrase, IReadOnlyList<
     /// <summary>Whether this unit and the next can form one word: two plain syllables, neither quoted nor expanded.</summary>
     public bool Joins(QueryUnit next) => IsPlainSyllable && next.IsPlainSyllable;
 
-    private bool IsPlainSyllable => !IsPhrase && !IsWord && Alternatives.Count == 0 && Tokens.Terms.Count == 1;
+    private bool IsPlainSyllable => !IsPhrase && !IsWord && Alternatives.Count == 0 && Narrower.Count == 0 && Tokens.Terms.Count == 1;
 
     /// <summary>One word unit of plain syllables.</summary>
     public static QueryUnit Word(IReadOnlyList<QueryUnit> syllables) =>
@@ -55,5 +62,5 @@ public sealed record ParsedQuery(
     /// <summary>Words to highlight, as typed (a word typed with marks marks that spelling only): every token of every
     /// unit and alternative.</summary>
     public IReadOnlyList<string> HighlightTerms =>
-        Units.SelectMany(u => u.Alternatives.Append(u.Tokens)).SelectMany(p => p.Terms).Distinct().ToList();
+        Units.SelectMany(u => u.AllAlternatives.Append(u.Tokens)).SelectMany(p => p.Terms).Distinct().ToList();
 }

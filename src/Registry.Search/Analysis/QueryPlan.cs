@@ -111,6 +111,6 @@ public sealed record QueryPlan(ParsedQuery Parsed, IReadOnlyList<PlannedUnit> Un
         var own = unit.IsPhrase || unit.IsWord || unit.Tokens.Terms.Count == 1
             ? Of(unit.Tokens)
             : unit.Tokens.Terms.Min(t => stats.DocFreq([t]));
-        return Math.Min(stats.DocCount, own + unit.Alternatives.Sum(Of));
+        return Math.Min(stats.DocCount, own + unit.AllAlternatives.Sum(Of));
     }
 }

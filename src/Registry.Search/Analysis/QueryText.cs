@@ -44,13 +44,13 @@ public static class QueryText
             .Where(d => !raw.Any(r => r.Start < d.Start + d.Length && d.Start < r.Start + r.Length));
         var matches = raw.Select(m => (Match: m, Raw: true)).Concat(decoded.Select(m => (Match: m, Raw: false))).OrderBy(m => m.Match.Start);
         var i = 0;
-        foreach (var (match, isRaw) in matches.Append((new SynonymMatch(singles.Count, 0, []), true)))
+        foreach (var (match, isRaw) in matches.Append((new SynonymMatch(singles.Count, 0, [], []), true)))
         {
             for (; i < match.Start; i++) units.Add(singles[i]);
             if (match.Length == 0) break;
             var span = singles.Skip(match.Start).Take(match.Length).Select(u => isRaw ? u.Tokens : u.Primary).ToList();
             var tokens = new TokenPhrase(span.SelectMany(p => p.Original).ToList(), span.SelectMany(p => p.Folded).ToList());
-            units.Add(new QueryUnit(tokens, IsPhrase: false, match.Alternatives));
+            units.Add(new QueryUnit(tokens, IsPhrase: false, match.Alternatives) { Narrower = match.Narrower });
             i = match.Start + match.Length;
         }
         for (var k = 0; k + 1 < singles.Count; k++)

@@ -24,8 +24,9 @@ public sealed record TokenPhrase(IReadOnlyList<string> Original, IReadOnlyList<s
 
 /// <param name="Start">First query token of the match.</param>
 /// <param name="Length">Number of query tokens matched.</param>
-/// <param name="Alternatives">Phrases to look for instead.</param>
-public sealed record SynonymMatch(int Start, int Length, IReadOnlyList<TokenPhrase> Alternatives);
+/// <param name="Alternatives">Phrases that mean the same, to look for instead.</param>
+/// <param name="Narrower">Narrower phrases (category groups), looked for too but weighed less.</param>
+public sealed record SynonymMatch(int Start, int Length, IReadOnlyList<TokenPhrase> Alternatives, IReadOnlyList<TokenPhrase> Narrower);
 
 /// <summary>One reviewed group of the vocabulary: its kind, its phrases, whether it is one-way, and where it comes from.</summary>
 /// <param name="Kind">abbreviation, synonym, regional, loanword, scientific, place, organization, or category (one-way:
@@ -43,6 +44,9 @@ public sealed record VocabularyGroup(string Kind, IReadOnlyList<TokenPhrase> Fro
 /// </summary>
 public sealed class SynonymDictionary
 {
+    /// <summary>The kind of one-way groups from a broad term to narrower ones.</summary>
+    public const string Category = "category";
+
     public static readonly IReadOnlySet<string> Kinds =
         new HashSet<string>(["abbreviation", "synonym", "regional", "loanword", "scientific", "place", "organization", "category"]);
 
@@ -92,12 +96,15 @@ public sealed class SynonymDictionary
             if (best is not { Count: > 0 }) { i++; continue; }
             var length = best[0].From.Original.Count;
             var typed = typedTokens.Skip(i).Take(length).ToList();
-            var alternatives = best.Where(r => r.From.Original.Count == length)
+            var longest = best.Where(r => r.From.Original.Count == length).ToList();
+            List<TokenPhrase> Phrases(bool narrower) => longest.Where(r => (r.Group.Kind == Category) == narrower)
                 .SelectMany(r => r.Group.To)
                 .Where(p => !p.Original.SequenceEqual(typed))
                 .DistinctBy(p => p.ToString())
                 .ToList();
-            if (alternatives.Count > 0) matches.Add(new SynonymMatch(i, length, alternatives));
+            var alternatives = Phrases(narrower: false);
+            var narrower = Phrases(narrower: true).Where(p => !alternatives.Any(a => a.ToString() == p.ToString())).ToList();
+            if (alternatives.Count + narrower.Count > 0) matches.Add(new SynonymMatch(i, length, alternatives, narrower));
             i += length;
         }
         return matches;

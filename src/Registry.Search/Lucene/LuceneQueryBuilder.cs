@@ -71,9 +71,15 @@ internal static class LuceneQueryBuilder
         var own = unit.IsAdjacent || unit.Tokens.Terms.Count == 1
             ? Phrase(unit.Tokens.Terms, unit.IsAdjacent, reader, scoring)
             : AllWords(unit.Tokens.Terms, reader, scoring);
-        if (unit.Alternatives.Count == 0) return own;
+        if (unit.Alternatives.Count + unit.Narrower.Count == 0) return own;
         var options = new DisjunctionMaxQuery(0.1f) { own };
         foreach (var alternative in unit.Alternatives) options.Add(Phrase(alternative.Terms, true, reader, scoring));
+        foreach (var narrower in unit.Narrower)
+        {
+            var query = Phrase(narrower.Terms, true, reader, scoring);
+            query.Boost *= SearchWeights.Narrower;
+            options.Add(query);
+        }
         return options;
     }
 

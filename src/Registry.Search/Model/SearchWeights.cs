@@ -29,6 +29,8 @@ public static class SearchWeights
     public const int FuzzyMinLength = 5;
     /// <summary>Boost of an exact task-code match: always first.</summary>
     public const float Code = 1000f;
+    /// <summary>Multiplier of a narrower phrase of a broad query term (a category group of the vocabulary).</summary>
+    public const float Narrower = 0.5f;
     /// <summary>A match in the title or keywords (the head) against one anywhere in the task's text.</summary>
     public const float Head = 3f;
     /// <summary>Constant added to tasks holding every concept of a query that lets some be missing: they rank first.</summary>
