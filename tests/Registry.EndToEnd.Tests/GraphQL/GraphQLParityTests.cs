@@ -80,6 +80,20 @@ public sealed class GraphQLParityTests(GraphQLApiFactory factory) : IClassFixtur
         Assert.Equal("filter.field", error.GetProperty("extensions").GetProperty("fields")[0].GetProperty("path").GetString());
     }
 
+    [Theory]
+    [InlineData("chon tao giong che")]
+    [InlineData("giống chè xylophone")]
+    public async Task Relaxed_and_suggestion_are_the_engines(string query)
+    {
+        var engine = await factory.Index.SearchAsync(new SearchRequest { Query = query });
+        var (status, body, json) = await factory.QueryAsync("query($q: String) { tasks(query: $q, first: 5) { relaxed suggestion } }", new { q = query });
+        Assert.True(status == HttpStatusCode.OK && !body.Contains("\"errors\""), body);
+        var tasks = json.GetProperty("data").GetProperty("tasks");
+        Assert.Equal(engine.Relaxed, tasks.GetProperty("relaxed").GetBoolean());
+        Assert.Equal(engine.Suggestion, tasks.GetProperty("suggestion").GetString());
+        Assert.True(engine.Relaxed || engine.Suggestion is not null, $"{query}: neither relaxed nor a suggestion");
+    }
+
     private async Task<List<string>> EngineIdsAsync(SearchRequest request) =>
         (await factory.Index.SearchAsync(request)).Hits.Select(h => h.Id).ToList();
 

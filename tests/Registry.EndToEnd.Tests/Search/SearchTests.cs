@@ -33,6 +33,33 @@ public sealed class SearchTests(SearchCatalogue catalogue) : IClassFixture<Searc
     }
 
     [Fact]
+    public async Task A_query_typed_without_marks_gets_its_spelling_with_marks_and_tone_marks_decide_the_count()
+    {
+        var plain = await GetAsync("/api/v1/tasks?q=lua");
+        Assert.Equal(new[] { Rice, Silk }.Order(), plain.Codes().Order());
+        Assert.Equal(2, plain.Count());
+        var processing = await GetAsync("/api/v1/tasks?q=che+bien");
+        Assert.Equal(TeaProcessing, processing.Codes().First());
+        Assert.Equal("chế biến", processing.GetProperty("meta").GetProperty("suggestion").GetString());
+        var silk = await GetAsync("/api/v1/tasks?q=l%E1%BB%A5a");
+        Assert.Equal([Silk], silk.Codes());
+        Assert.Equal(1, silk.Count());
+        Assert.Equal(JsonValueKind.Null, silk.GetProperty("meta").GetProperty("suggestion").ValueKind);
+        Assert.False(silk.GetProperty("meta").GetProperty("relaxed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task When_no_task_holds_every_word_the_answer_is_relaxed_and_says_so()
+    {
+        var body = await GetAsync("/api/v1/tasks?q=" + Uri.EscapeDataString("giống chè xylophone"));
+        Assert.True(body.GetProperty("meta").GetProperty("relaxed").GetBoolean());
+        Assert.Equal(Tea, body.Codes().First());
+        var none = await GetAsync("/api/v1/tasks?q=xylophone");
+        Assert.Equal(0, none.Count());
+        Assert.False(none.GetProperty("meta").GetProperty("relaxed").GetBoolean());
+    }
+
+    [Fact]
     public async Task Listing_without_q_is_newest_first_and_never_shows_drafts_or_withdrawn()
     {
         var body = await GetAsync("/api/v1/tasks");

@@ -44,6 +44,16 @@ public sealed partial class PageHttpTests(WebHostFixture host)
     }
 
     [Fact]
+    public async Task A_results_page_offers_the_spelling_with_marks_and_says_when_it_relaxed_the_query()
+    {
+        var plain = await host.Http().GetStringAsync("/tasks?q=khao+sat+an+toan+thong+tin");
+        Assert.Matches("Tìm với dấu: <a href=\"/tasks\\?q=[^\"]+\" lang=\"vi\">khảo sát an toàn thông tin</a>", plain);
+        var relaxed = await host.Http().GetStringAsync("/tasks?q=" + Uri.EscapeDataString("an toàn thông tin xylophone"));
+        Assert.Contains("Không nhiệm vụ nào chứa đủ các từ bạn tìm", relaxed);
+        Assert.DoesNotContain("Không nhiệm vụ nào chứa đủ các từ bạn tìm", plain);
+    }
+
+    [Fact]
     public async Task Drafts_and_unknown_tasks_answer_a_404_page()
     {
         foreach (var id in new[] { host.Ids[WebCorpus.DraftCode], "t_no_such_task" })
