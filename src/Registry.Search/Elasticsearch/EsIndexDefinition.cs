@@ -2,6 +2,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.IndexManagement;
 using Elastic.Clients.Elasticsearch.Mapping;
 using Registry.Search.Analysis;
+using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
 
 namespace Registry.Search.Elasticsearch;
@@ -9,8 +10,10 @@ namespace Registry.Search.Elasticsearch;
 /// <summary>
 /// Settings and the explicit mapping of a versioned task index. <c>dynamic: strict</c> makes a document with an
 /// unexpected field fail loudly instead of silently growing the mapping; keyword fields serve filters, facets
-/// and sorts; every text field has an original (lowercase, diacritics kept) main field and folded and shingle
-/// sub-fields; the public record is stored under <see cref="F.Source"/> without being indexed.
+/// and sorts; the source texts are copied (<c>copy_to</c>) into the search fields of <see cref="TextLayout"/>, the same
+/// layout as the Lucene engine; the public record is stored under <see cref="F.Source"/> without being indexed.
+/// The layout is recorded in the mapping's <c>_meta</c> (<see cref="Layout"/>), so an index of another layout is
+/// replaced rather than searched wrongly.
 /// </summary>
 internal static class EsIndexDefinition
 {
@@ -30,19 +33,22 @@ internal static class EsIndexDefinition
     /// <summary>The refresh interval of a live index: "searchable within about a second".</summary>
     public static Duration LiveRefreshInterval => new("1s");
 
-    public static TypeMapping Mapping() => new()
+    /// <summary>
+    /// The text layout this code writes and queries, kept in the mapping's <c>_meta</c>. Bump it whenever text fields
+    /// change their analysis or meaning. 6: <see cref="TextLayout"/> (all text and its pairs in both forms, places
+    /// as text), the Lucene engine's layout 6; before it (no marker): one original field per text with folded and
+    /// shingle sub-fields, weighed per field.
+    /// </summary>
+    internal const string Layout = "6";
+    internal const string LayoutKey = "registry.layout";
+
+    public static TypeMapping Mapping()
     {
-        Dynamic = DynamicMapping.Strict,
-        Properties = new Properties
+        var properties = new Properties
         {
             [F.Id] = Keyword(),
             [F.Code] = Keyword(),
             [F.CodeKey] = Keyword(),
-            [F.Title] = Text(F.Title),
-            [F.Keywords] = Text(F.Keywords),
-            [F.Summary] = Text(F.Summary),
-            [F.OrganizationName] = Text(F.OrganizationName),
-            [F.Body] = Text(F.Body),
             [F.OrganizationId] = Keyword(),
             [F.OrganizationFacet] = Keyword(),
             [F.FieldPrefix] = Keyword(),
@@ -59,24 +65,58 @@ internal static class EsIndexDefinition
             [F.UpdatedAt] = new DateProperty { Format = "epoch_millis" },
             [F.Suggest] = Keyword(),
             [F.Source] = new ObjectProperty { Enabled = false },
-        },
-    };
+        };
+        AddText(properties);
+        return new TypeMapping
+        {
+            Dynamic = DynamicMapping.Strict,
+            Meta = new Dictionary<string, object> { [LayoutKey] = Layout },
+            Properties = properties,
+        };
+    }
 
     private static KeywordProperty Keyword() => new();
 
-    /// <summary>Original text (precision) with a folded (recall) sub-field and, except for the long body (as in
-    /// the Lucene engine, see <see cref="F.HasShingles"/>), two-syllable shingle sub-fields.</summary>
-    private static TextProperty Text(string field)
+    /// <summary>Source texts whose hits are highlighted: they stay searchable on their own (both forms).</summary>
+    private static readonly HashSet<string> Highlighted = [F.Title, F.Summary];
+
+    /// <summary>
+    /// The source texts, each copied into the fields of its part (<see cref="TextLayout.Fields"/>), and those fields:
+    /// word fields with both forms of every word at one position (positions kept, for words side by side typed half
+    /// with marks), pair fields with original pairs and folded pairs in a sub-field (frequencies only: a pair is one
+    /// term). Sources other than the highlighted title and summary are not indexed themselves.
+    /// </summary>
+    private static void AddText(Properties properties)
     {
-        var fields = new Properties
-        {
-            [EsAnalysis.FoldedSub] = new TextProperty { Analyzer = EsAnalysis.Folded, SearchAnalyzer = EsAnalysis.FoldedSynonyms },
-        };
-        if (F.HasShingles(field))
-        {
-            fields[EsAnalysis.ShingleSub] = new TextProperty { Analyzer = EsAnalysis.OriginalShingles };
-            fields[EsAnalysis.FoldedShingleSub] = new TextProperty { Analyzer = EsAnalysis.FoldedShingles };
-        }
-        return new TextProperty { Analyzer = EsAnalysis.Original, Fields = fields };
+        foreach (var (source, part) in TextLayout.Sources)
+            properties[source] = new TextProperty
+            {
+                Analyzer = EsAnalysis.BothForms,
+                SearchAnalyzer = EsAnalysis.ExactSynonyms,
+                Index = Highlighted.Contains(source) ? null : false,
+                CopyTo = TextLayout.Fields(part).Select(f => (Field)f).ToArray(),
+            };
+        properties[TextLayout.All] = Words();
+        properties[TextLayout.Head] = Words();
+        properties[TextLayout.AllPairs] = Pairs();
+        properties[TextLayout.BodyPairs] = Pairs();
+        properties[TextLayout.HeadPairs] = Pairs();
     }
+
+    private static TextProperty Words() => new()
+    {
+        Analyzer = EsAnalysis.BothForms,
+        SearchAnalyzer = EsAnalysis.ExactSynonyms,
+        PositionIncrementGap = TextLayout.ValueGap,
+    };
+
+    private static TextProperty Pairs() => new()
+    {
+        Analyzer = EsAnalysis.Pairs,
+        IndexOptions = IndexOptions.Freqs,
+        Fields = new Properties
+        {
+            [EsAnalysis.FoldedSub] = new TextProperty { Analyzer = EsAnalysis.FoldedPairs, IndexOptions = IndexOptions.Freqs },
+        },
+    };
 }

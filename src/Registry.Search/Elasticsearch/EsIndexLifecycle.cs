@@ -25,9 +25,12 @@ internal sealed class EsIndexLifecycle(ElasticsearchClient client, IndexNames na
 
     /// <summary>
     /// Returns the live index, creating the first versioned index with the alias when there is none. When two
-    /// instances raced and both created one, everyone keeps the oldest and the newer one is deleted.
+    /// instances raced and both created one, everyone keeps the oldest and the newer one is deleted. A live index of
+    /// another text layout (<see cref="EsIndexDefinition.Layout"/>) would answer wrongly: it is replaced by an empty
+    /// index of this layout, which the start-up bootstrap then fills from the store (as the Lucene engine does), and
+    /// <paramref name="replaced"/> names the layout it had.
     /// </summary>
-    public async Task<string> EnsureAsync(CancellationToken ct)
+    public async Task<string> EnsureAsync(Action<string, string>? replaced, CancellationToken ct)
     {
         var live = await AliasedIndexesAsync(ct);
         if (live.Count == 0)
@@ -43,7 +46,21 @@ internal sealed class EsIndexLifecycle(ElasticsearchClient client, IndexNames na
         if (live.Count == 0) throw new ElasticsearchIndexException($"Alias '{names.Alias}' is still missing after creating the first index.");
         if (live.Count > 1)
             await SwapAsync(live[0], live.Skip(1).ToList(), ct);
-        return live[0];
+        var layout = await LayoutAsync(live[0], ct);
+        if (layout == EsIndexDefinition.Layout) return live[0];
+        var fresh = await CreateNextAsync(live[0], bulkLoad: false, ct);
+        await SwapAsync(fresh, [live[0]], ct);
+        replaced?.Invoke(live[0], layout ?? "none");
+        return fresh;
+    }
+
+    /// <summary>The text layout recorded in the index's mapping, or null for an index made before the marker.</summary>
+    private async Task<string?> LayoutAsync(string index, CancellationToken ct)
+    {
+        var response = await client.Indices.GetMappingAsync(new GetMappingRequest(index), ct);
+        Ensure(response, $"đọc mapping (get mapping) {index}");
+        var meta = response.Mappings?.Values.FirstOrDefault()?.Mappings?.Meta;
+        return meta is not null && meta.TryGetValue(EsIndexDefinition.LayoutKey, out var value) ? value?.ToString() : null;
     }
 
     /// <summary>Creates an empty versioned index, without the alias (a rebuild or a reset fills it first).</summary>

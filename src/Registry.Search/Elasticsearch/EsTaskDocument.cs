@@ -22,6 +22,7 @@ internal sealed record EsTaskDocument
     [JsonPropertyName(F.Body)] public required IReadOnlyList<string> Body { get; init; }
     [JsonPropertyName(F.OrganizationId)] public string? OrganizationId { get; init; }
     [JsonPropertyName(F.OrganizationName)] public string? OrganizationName { get; init; }
+    [JsonPropertyName(TextLayout.Places)] public required IReadOnlyList<string> Places { get; init; }
     [JsonPropertyName(F.OrganizationFacet)] public string? OrganizationFacet { get; init; }
     [JsonPropertyName(F.FieldPrefix)] public required IReadOnlyList<string> FieldPrefixes { get; init; }
     [JsonPropertyName(F.FieldLevel1)] public required IReadOnlyList<string> FieldsLevel1 { get; init; }
@@ -49,6 +50,7 @@ internal sealed record EsTaskDocument
         Body = d.Body,
         OrganizationId = d.OrganizationId,
         OrganizationName = d.OrganizationName,
+        Places = d.Places,
         OrganizationFacet = d.OrganizationFacet,
         FieldPrefixes = d.FieldPrefixes,
         FieldsLevel1 = d.FieldsLevel1,

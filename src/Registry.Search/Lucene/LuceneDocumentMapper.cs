@@ -25,12 +25,12 @@ internal static class LuceneDocumentMapper
             new NumericDocValuesField(F.UpdatedAt, d.UpdatedAtMs),
             new StoredField(F.Source, d.SourceJson),
         };
-        LuceneText.Add(doc, pool, d.Title, LuceneText.Part.Head);
-        foreach (var keyword in d.Keywords) LuceneText.Add(doc, pool, keyword, LuceneText.Part.Head);
-        LuceneText.Add(doc, pool, d.Summary, LuceneText.Part.Text);
-        if (d.OrganizationName is { } organization) LuceneText.Add(doc, pool, organization, LuceneText.Part.Text);
-        foreach (var place in d.Places) LuceneText.Add(doc, pool, place, LuceneText.Part.Text);
-        foreach (var text in d.Body) LuceneText.Add(doc, pool, text, LuceneText.Part.Body);
+        LuceneText.Add(doc, pool, d.Title, TextLayout.Part.Head);
+        foreach (var keyword in d.Keywords) LuceneText.Add(doc, pool, keyword, TextLayout.Part.Head);
+        LuceneText.Add(doc, pool, d.Summary, TextLayout.Part.Text);
+        if (d.OrganizationName is { } organization) LuceneText.Add(doc, pool, organization, TextLayout.Part.Text);
+        foreach (var place in d.Places) LuceneText.Add(doc, pool, place, TextLayout.Part.Text);
+        foreach (var text in d.Body) LuceneText.Add(doc, pool, text, TextLayout.Part.Body);
         if (d.OrganizationId is not null) doc.Add(pool.String(F.OrganizationId, d.OrganizationId, Field.Store.NO));
         if (d.OrganizationFacet is { } org) doc.Add(new SortedSetDocValuesField(F.OrganizationFacet, new BytesRef(org)));
         foreach (var p in d.FieldPrefixes) doc.Add(pool.String(F.FieldPrefix, p, Field.Store.NO));

@@ -121,17 +121,8 @@ internal static class LuceneQueryBuilder
         };
     }
 
-    /// <summary>"a b" for each adjacent two words, or null when a pair mixes a word with marks and one without.</summary>
-    internal static IReadOnlyList<string>? PairTerms(IReadOnlyList<string> terms)
-    {
-        var pairs = new List<string>(terms.Count - 1);
-        for (var i = 0; i + 1 < terms.Count; i++)
-        {
-            if (TokenPhrase.IsMarked(terms[i]) != TokenPhrase.IsMarked(terms[i + 1])) return null;
-            pairs.Add(terms[i] + " " + terms[i + 1]);
-        }
-        return pairs;
-    }
+    /// <summary>The pair terms of words side by side (<see cref="TextLayout.PairTerms"/>).</summary>
+    internal static IReadOnlyList<string>? PairTerms(IReadOnlyList<string> terms) => TextLayout.PairTerms(terms);
 
     private static Query Pairs(string field, IReadOnlyList<string> pairs, float boost)
     {
