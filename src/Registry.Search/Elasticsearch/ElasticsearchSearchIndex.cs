@@ -21,6 +21,7 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
     private readonly EsIndexLifecycle _lifecycle;
     private readonly EsBulkWriter _writer;
     private readonly EsTermStatisticsCache _statistics;
+    private readonly bool _vietnameseWords;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _ensure = new(1, 1);
     private readonly System.Threading.Lock _gate = new();
@@ -33,7 +34,8 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
         _client = client;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         var names = new IndexNames(options.IndexPrefix, time ?? TimeProvider.System);
-        _lifecycle = new EsIndexLifecycle(client, names, SynonymDictionary.Default);
+        _vietnameseWords = options.UsesVietnameseAnalyzer;
+        _lifecycle = new EsIndexLifecycle(client, names, SynonymDictionary.Default, _vietnameseWords);
         _statistics = new EsTermStatisticsCache(client, names.Alias, time ?? TimeProvider.System);
         _writer = new EsBulkWriter(client, options.BulkBatchSize, options.MaxRetries, options.RetryDelay, delay ?? Task.Delay);
     }
@@ -50,7 +52,7 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
             if (_ensured) return;
             var live = await _lifecycle.EnsureAsync((old, layout) => _logger.LogWarning(
                 "Chỉ mục {Old} theo bố cục {Layout}, cần {New}: thay bằng chỉ mục trống để dựng lại (index {Old} has text layout {Layout}, not {New}; replaced by an empty index for a rebuild)",
-                old, layout, EsIndexDefinition.Layout, old, layout, EsIndexDefinition.Layout), ct);
+                old, layout, _lifecycle.Layout, old, layout, _lifecycle.Layout), ct);
             _logger.LogInformation("Elasticsearch alias {Alias} points at {Index}.", Alias, live);
             _ensured = true;
         }
@@ -88,7 +90,7 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
     private async Task<SearchResult> SearchAsync(Model.SearchRequest request, QueryPlan plan, ITermStatistics stats,
         IReadOnlyList<SearchFacet> facets, CancellationToken ct)
     {
-        var response = await _client.SearchAsync<EsStoredRecord>(EsSearchBuilder.Build(Alias, request, plan, stats), ct);
+        var response = await _client.SearchAsync<EsStoredRecord>(EsSearchBuilder.Build(Alias, request, plan, stats, _vietnameseWords), ct);
         EsIndexLifecycle.Ensure(response, "tìm kiếm (search)");
         return EsResponseReader.Read(response, request, facets);
     }

@@ -40,7 +40,15 @@ internal static class EsAnalysis
     public static string PairField(string field, string pair) =>
         TokenPhrase.IsMarked(pair) ? field : field + "." + FoldedSub;
 
-    public static IndexSettingsAnalysis Settings(SynonymDictionary synonyms) => new()
+    /// <param name="vietnameseWords">Adds the plugin's analyzers (<see cref="EsVietnameseWords"/>).</param>
+    public static IndexSettingsAnalysis Settings(SynonymDictionary synonyms, bool vietnameseWords = false)
+    {
+        var analysis = Stock(synonyms);
+        if (vietnameseWords) EsVietnameseWords.AddTo(analysis);
+        return analysis;
+    }
+
+    private static IndexSettingsAnalysis Stock(SynonymDictionary synonyms) => new()
     {
         Tokenizers = new Tokenizers
         {

@@ -19,15 +19,16 @@ internal static class EsIndexDefinition
 {
     /// <summary>The body of <c>PUT /{index}</c>.</summary>
     /// <param name="bulkLoad">True for a rebuild: no refresh until the load completes.</param>
-    public static CreateIndexRequest Create(string index, SynonymDictionary synonyms, bool bulkLoad) => new(index)
+    /// <param name="vietnameseWords">Adds the plugin's sub-fields (<see cref="EsVietnameseWords"/>).</param>
+    public static CreateIndexRequest Create(string index, SynonymDictionary synonyms, bool bulkLoad, bool vietnameseWords = false) => new(index)
     {
         Settings = new IndexSettings
         {
             NumberOfShards = 1,
             RefreshInterval = bulkLoad ? Duration.MinusOne : LiveRefreshInterval,
-            Analysis = EsAnalysis.Settings(synonyms),
+            Analysis = EsAnalysis.Settings(synonyms, vietnameseWords),
         },
-        Mappings = Mapping(),
+        Mappings = Mapping(vietnameseWords),
     };
 
     /// <summary>The refresh interval of a live index: "searchable within about a second".</summary>
@@ -42,7 +43,10 @@ internal static class EsIndexDefinition
     internal const string Layout = "6";
     internal const string LayoutKey = "registry.layout";
 
-    public static TypeMapping Mapping()
+    /// <summary>The layout marker of an index, which also says whether it has the plugin's sub-fields.</summary>
+    public static string LayoutOf(bool vietnameseWords) => vietnameseWords ? Layout + "+vi" : Layout;
+
+    public static TypeMapping Mapping(bool vietnameseWords = false)
     {
         var properties = new Properties
         {
@@ -67,10 +71,11 @@ internal static class EsIndexDefinition
             [F.Source] = new ObjectProperty { Enabled = false },
         };
         AddText(properties);
+        if (vietnameseWords) ((TextProperty)properties[TextLayout.Head]).Fields = EsVietnameseWords.SubFields();
         return new TypeMapping
         {
             Dynamic = DynamicMapping.Strict,
-            Meta = new Dictionary<string, object> { [LayoutKey] = Layout },
+            Meta = new Dictionary<string, object> { [LayoutKey] = LayoutOf(vietnameseWords) },
             Properties = properties,
         };
     }

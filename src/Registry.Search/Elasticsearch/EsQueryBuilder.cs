@@ -26,9 +26,13 @@ internal static class EsQueryBuilder
     /// <param name="stats">The statistics the plan was built from, to tell typos from known words.</param>
     /// <param name="scored">False when only the set of matches matters (a sort by a field): the clauses that only add
     /// to scores are left out and the query is wrapped in a constant score.</param>
-    public static Query Build(QueryPlan plan, ITermStatistics stats, SearchFilterSet filters, bool scored = true)
+    /// <param name="vietnameseWords">When scoring, adds the never-required clause on the plugin's words
+    /// (<see cref="EsVietnameseWords.Clause"/>).</param>
+    public static Query Build(QueryPlan plan, ITermStatistics stats, SearchFilterSet filters, bool scored = true, bool vietnameseWords = false)
     {
         var text = Text(plan, stats, scored);
+        if (scored && vietnameseWords && plan.Units.Count > 0 && EsVietnameseWords.Clause(plan.Parsed) is { } words)
+            text = new BoolQuery { Must = [text], Should = [words] };
         return filters.IsEmpty ? text : new BoolQuery { Must = [text], Filter = Filters(filters) };
     }
 

@@ -23,7 +23,8 @@ internal static class EsSearchBuilder
 
     /// <param name="plan">The query planned from <paramref name="stats"/> (or one of its relaxations).</param>
     /// <exception cref="InvalidSearchRequestException">Bad cursor or unknown facet.</exception>
-    public static EsSearchRequest Build(string alias, Model.SearchRequest request, QueryPlan plan, ITermStatistics stats)
+    /// <param name="vietnameseWords">Adds the ranking clause on the plugin's words (<see cref="EsVietnameseWords"/>).</param>
+    public static EsSearchRequest Build(string alias, Model.SearchRequest request, QueryPlan plan, ITermStatistics stats, bool vietnameseWords = false)
     {
         var parsed = plan.Parsed;
         var hasQuery = !parsed.IsEmpty;
@@ -35,7 +36,7 @@ internal static class EsSearchBuilder
         var faceted = DisjunctiveFacets.Faceted(facets, request.Filters);
         var body = new EsSearchRequest(alias)
         {
-            Query = EsQueryBuilder.Build(plan, stats, request.Filters.Without(faceted.Has), scored),
+            Query = EsQueryBuilder.Build(plan, stats, request.Filters.Without(faceted.Has), scored, vietnameseWords),
             PostFilter = faceted.IsEmpty ? null : AllOf(faceted),
             Size = request.ClampedPageSize + 1,
             Sort = EsSorting.Build(request.Sort, hasQuery),
