@@ -117,7 +117,7 @@ internal static class EsSearchBuilder
         return new KeyValuePair<Field, HighlightField>(field, options);
     }
 
-    /// <summary>"title.f" → "title": highlights are reported under the public field name.</summary>
+    /// <summary>The public field name of a highlighted field (a sub-field "x.y" reports as "x").</summary>
     public static string HighlightName(string esField)
     {
         var dot = esField.IndexOf('.');
