@@ -40,6 +40,17 @@ public sealed partial class ElasticsearchConnectionOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// <c>on</c> when every node runs the elasticsearch-analysis-vietnamese plugin (<c>vi_tokenizer</c>, Cốc Cốc's word
+    /// segmentation): the title and keywords are also indexed as its words, which only add to the ranking; <c>off</c>
+    /// (the default) uses stock parts only. Changing it replaces the index by an empty one that the start-up rebuild
+    /// fills (the layout differs).
+    /// </summary>
+    public string VietnameseAnalyzer { get; set; } = "off";
+
+    /// <summary>True when <see cref="VietnameseAnalyzer"/> is <c>on</c>.</summary>
+    public bool UsesVietnameseAnalyzer => string.Equals(VietnameseAnalyzer, "on", StringComparison.OrdinalIgnoreCase);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -54,6 +65,11 @@ public sealed partial class ElasticsearchConnectionOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{Section}: chỉ dùng ApiKey hoặc Username/Password (set either ApiKey or Username/Password, not both).",
                 [nameof(ApiKey)]);
+        if (!string.Equals(VietnameseAnalyzer, "on", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(VietnameseAnalyzer, "off", StringComparison.OrdinalIgnoreCase))
+            yield return new ValidationResult(
+                $"{Section}:VietnameseAnalyzer '{VietnameseAnalyzer}' không hợp lệ (must be 'off', the default, or 'on' when every node runs the elasticsearch-analysis-vietnamese plugin).",
+                [nameof(VietnameseAnalyzer)]);
         if (string.IsNullOrEmpty(Username) != string.IsNullOrEmpty(Password))
             yield return new ValidationResult(
                 $"{Section}: Username và Password phải đi cùng nhau (Username and Password must be set together).",

@@ -20,6 +20,8 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
     private readonly ElasticsearchClient _client;
     private readonly EsIndexLifecycle _lifecycle;
     private readonly EsBulkWriter _writer;
+    private readonly EsTermStatisticsCache _statistics;
+    private readonly bool _vietnameseWords;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _ensure = new(1, 1);
     private readonly System.Threading.Lock _gate = new();
@@ -32,7 +34,9 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
         _client = client;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         var names = new IndexNames(options.IndexPrefix, time ?? TimeProvider.System);
-        _lifecycle = new EsIndexLifecycle(client, names, SynonymDictionary.Default);
+        _vietnameseWords = options.UsesVietnameseAnalyzer;
+        _lifecycle = new EsIndexLifecycle(client, names, SynonymDictionary.Default, _vietnameseWords);
+        _statistics = new EsTermStatisticsCache(client, names.Alias, time ?? TimeProvider.System);
         _writer = new EsBulkWriter(client, options.BulkBatchSize, options.MaxRetries, options.RetryDelay, delay ?? Task.Delay);
     }
 
@@ -46,21 +50,57 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
         try
         {
             if (_ensured) return;
-            var live = await _lifecycle.EnsureAsync(ct);
+            var live = await _lifecycle.EnsureAsync((old, layout) => _logger.LogWarning(
+                "Chỉ mục {Old} theo bố cục {Layout}, cần {New}: thay bằng chỉ mục trống để dựng lại (index {Old} has text layout {Layout}, not {New}; replaced by an empty index for a rebuild)",
+                old, layout, _lifecycle.Layout, old, layout, _lifecycle.Layout), ct);
             _logger.LogInformation("Elasticsearch alias {Alias} points at {Index}.", Alias, live);
             _ensured = true;
         }
         finally { _ensure.Release(); }
     }
 
+    /// <summary>
+    /// As the Lucene engine: the query is planned from the index's statistics (one counting request, see
+    /// <see cref="EsTermStatisticsCache"/>, none for a query without words); when nothing holds enough of its concepts
+    /// the relaxed plans are tried in turn and the answer says so; a query typed without marks gets the spelling the
+    /// hits use (<see cref="MarkSuggestion"/>).
+    /// </summary>
     public async Task<SearchResult> SearchAsync(Model.SearchRequest request, CancellationToken ct = default)
     {
-        var (body, _) = EsSearchBuilder.Build(Alias, request);
+        var parsed = QueryText.Parse(request.Query);
         var facets = EsSearchBuilder.Facets(request.Facets);
+        // A bad cursor is the caller's mistake: refused before anything is asked of the cluster.
+        if (request.Cursor is not null) EsSorting.Decode(request.Cursor, request.Sort, hasQuery: !parsed.IsEmpty);
         await EnsureIndexAsync(ct);
-        var response = await _client.SearchAsync<EsStoredRecord>(body, ct);
+        ITermStatistics stats = parsed.Units.Count == 0 ? NoStatistics.Instance : await _statistics.ForAsync(parsed, ct);
+        var plan = QueryPlan.Build(parsed, stats);
+        var result = await SearchAsync(request, plan, stats, facets, ct);
+        // A later page of a relaxed search finds the stricter plans empty again, so its cursor goes to the same plan.
+        if (result.Total == 0)
+            foreach (var loose in plan.Relaxations())
+            {
+                var relaxed = await SearchAsync(request, loose, stats, facets, ct);
+                if (relaxed.Total == 0) continue;
+                result = relaxed with { Relaxed = true };
+                break;
+            }
+        return result with { Suggestion = MarkSuggestion.Suggest(request.Query, parsed, result.Hits.Select(h => h.Record)) };
+    }
+
+    private async Task<SearchResult> SearchAsync(Model.SearchRequest request, QueryPlan plan, ITermStatistics stats,
+        IReadOnlyList<SearchFacet> facets, CancellationToken ct)
+    {
+        var response = await _client.SearchAsync<EsStoredRecord>(EsSearchBuilder.Build(Alias, request, plan, stats, _vietnameseWords), ct);
         EsIndexLifecycle.Ensure(response, "tìm kiếm (search)");
         return EsResponseReader.Read(response, request, facets);
+    }
+
+    /// <summary>The statistics of a query without words: nothing is looked up.</summary>
+    private sealed class NoStatistics : ITermStatistics
+    {
+        public static readonly NoStatistics Instance = new();
+        public long DocCount => 0;
+        public long DocFreq(IReadOnlyList<string> terms) => 0;
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default)

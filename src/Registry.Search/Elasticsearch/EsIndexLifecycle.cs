@@ -10,9 +10,13 @@ namespace Registry.Search.Elasticsearch;
 /// and swaps the alias to a rebuilt index while deleting the old one in a single atomic
 /// <c>POST /_aliases</c> (<c>add</c> + <c>remove_index</c>), so readers never see a half-built or empty alias.
 /// </summary>
-internal sealed class EsIndexLifecycle(ElasticsearchClient client, IndexNames names, SynonymDictionary synonyms)
+/// <param name="vietnameseWords">Indexes get the plugin's sub-fields (<see cref="EsVietnameseWords"/>).</param>
+internal sealed class EsIndexLifecycle(ElasticsearchClient client, IndexNames names, SynonymDictionary synonyms, bool vietnameseWords = false)
 {
     public IndexNames Names => names;
+
+    /// <summary>The layout marker this engine writes and expects.</summary>
+    public string Layout { get; } = EsIndexDefinition.LayoutOf(vietnameseWords);
 
     /// <summary>The indexes the alias points to (normally one), empty when the alias does not exist.</summary>
     public async Task<IReadOnlyList<string>> AliasedIndexesAsync(CancellationToken ct)
@@ -25,15 +29,18 @@ internal sealed class EsIndexLifecycle(ElasticsearchClient client, IndexNames na
 
     /// <summary>
     /// Returns the live index, creating the first versioned index with the alias when there is none. When two
-    /// instances raced and both created one, everyone keeps the oldest and the newer one is deleted.
+    /// instances raced and both created one, everyone keeps the oldest and the newer one is deleted. A live index of
+    /// another text layout (<see cref="Layout"/>) would answer wrongly: it is replaced by an empty
+    /// index of this layout, which the start-up bootstrap then fills from the store (as the Lucene engine does), and
+    /// <paramref name="replaced"/> names the layout it had.
     /// </summary>
-    public async Task<string> EnsureAsync(CancellationToken ct)
+    public async Task<string> EnsureAsync(Action<string, string>? replaced, CancellationToken ct)
     {
         var live = await AliasedIndexesAsync(ct);
         if (live.Count == 0)
         {
             var first = names.NextVersion();
-            var create = EsIndexDefinition.Create(first, synonyms, bulkLoad: false);
+            var create = EsIndexDefinition.Create(first, synonyms, bulkLoad: false, vietnameseWords);
             create.Aliases = new Dictionary<Name, Alias> { [names.Alias] = new Alias() };
             var created = await client.Indices.CreateAsync(create, ct);
             if (!created.IsValidResponse && created.ElasticsearchServerError?.Error?.Type != "resource_already_exists_exception")
@@ -43,14 +50,28 @@ internal sealed class EsIndexLifecycle(ElasticsearchClient client, IndexNames na
         if (live.Count == 0) throw new ElasticsearchIndexException($"Alias '{names.Alias}' is still missing after creating the first index.");
         if (live.Count > 1)
             await SwapAsync(live[0], live.Skip(1).ToList(), ct);
-        return live[0];
+        var layout = await LayoutAsync(live[0], ct);
+        if (layout == Layout) return live[0];
+        var fresh = await CreateNextAsync(live[0], bulkLoad: false, ct);
+        await SwapAsync(fresh, [live[0]], ct);
+        replaced?.Invoke(live[0], layout ?? "none");
+        return fresh;
+    }
+
+    /// <summary>The text layout recorded in the index's mapping, or null for an index made before the marker.</summary>
+    private async Task<string?> LayoutAsync(string index, CancellationToken ct)
+    {
+        var response = await client.Indices.GetMappingAsync(new GetMappingRequest(index), ct);
+        Ensure(response, $"đọc mapping (get mapping) {index}");
+        var meta = response.Mappings?.Values.FirstOrDefault()?.Mappings?.Meta;
+        return meta is not null && meta.TryGetValue(EsIndexDefinition.LayoutKey, out var value) ? value?.ToString() : null;
     }
 
     /// <summary>Creates an empty versioned index, without the alias (a rebuild or a reset fills it first).</summary>
     public async Task<string> CreateNextAsync(string? current, bool bulkLoad, CancellationToken ct)
     {
         var name = names.NextVersion(current);
-        Ensure(await client.Indices.CreateAsync(EsIndexDefinition.Create(name, synonyms, bulkLoad), ct), $"tạo chỉ mục (create index) {name}");
+        Ensure(await client.Indices.CreateAsync(EsIndexDefinition.Create(name, synonyms, bulkLoad, vietnameseWords), ct), $"tạo chỉ mục (create index) {name}");
         return name;
     }
 

@@ -3,49 +3,57 @@ using Elastic.Clients.Elasticsearch.QueryDsl;
 using Registry.Search.Analysis;
 using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
+using L = Registry.Search.Model.TextLayout;
 
 namespace Registry.Search.Elasticsearch;
 
 /// <summary>
-/// The Elasticsearch form of <c>LuceneQueryBuilder</c>, clause for clause, so both engines rank alike:
-/// title &gt; keywords &gt; summary &gt; organisation &gt; body (the shared <see cref="SearchWeights"/>);
-/// the original-diacritics field at full weight, the folded sub-field at half; shingle matches of adjacent
-/// syllables on top; an exact task code above everything; fuzzy (one edit) on folded words of five letters or
-/// more. Query text never reaches <c>query_string</c>: it arrives as a <see cref="ParsedQuery"/>, so bad syntax is
-/// just words. Filters go to non-scoring <c>filter</c> clauses.
+/// The Elasticsearch form of <c>LuceneQueryBuilder</c>, clause for clause, over the same fields (<see cref="TextLayout"/>):
+/// every word is looked up as typed (<see cref="TokenPhrase.Terms"/>) in all text, which holds both forms of every
+/// word, so a word typed with marks matches that spelling and a word typed without them every spelling; words side by
+/// side match through their pair terms (original pairs when typed with marks, the folded sub-field when not, positions
+/// when a pair mixes both). The major concepts decide the match (<see cref="QueryPlan.Required"/>); minor concepts, the
+/// head (<see cref="SearchWeights.Head"/>), adjacent pairs and the all-concepts tier only add to the score; an exact
+/// task code comes above everything; fuzzy (one edit), weakly, only for words of five letters or more the statistics
+/// say the index lacks. Query text never reaches <c>query_string</c>: it arrives as a plan of terms analysed in C#.
+/// Filters go to non-scoring <c>filter</c> clauses.
 /// </summary>
 internal static class EsQueryBuilder
 {
-    private static IReadOnlyDictionary<string, float> Weights => SearchWeights.Fields;
-    private const float OriginalBoost = SearchWeights.Original;
-    private const float FoldedBoost = SearchWeights.Folded;
-    private const float ShingleBoost = SearchWeights.Shingle;
-    private const float FuzzyBoost = SearchWeights.Fuzzy;
-    private const float CodeBoost = SearchWeights.Code;
-    private const int FuzzyMinLength = SearchWeights.FuzzyMinLength;
+    private const float HeadWeight = SearchWeights.Head;
 
-    /// <summary>The whole query: scoring text (or match_all) and the request's filters.</summary>
-    public static Query Build(ParsedQuery parsed, SearchFilterSet filters)
+    /// <summary>The whole query: the plan's text (or match_all) and the request's filters.</summary>
+    /// <param name="stats">The statistics the plan was built from, to tell typos from known words.</param>
+    /// <param name="scored">False when only the set of matches matters (a sort by a field): the clauses that only add
+    /// to scores are left out and the query is wrapped in a constant score.</param>
+    /// <param name="vietnameseWords">When scoring, adds the never-required clause on the plugin's words
+    /// (<see cref="EsVietnameseWords.Clause"/>).</param>
+    public static Query Build(QueryPlan plan, ITermStatistics stats, SearchFilterSet filters, bool scored = true, bool vietnameseWords = false)
     {
-        var text = Text(parsed);
+        var text = Text(plan, stats, scored);
+        if (scored && vietnameseWords && plan.Units.Count > 0 && EsVietnameseWords.Clause(plan.Parsed) is { } words)
+            text = new BoolQuery { Must = [text], Should = [words] };
         return filters.IsEmpty ? text : new BoolQuery { Must = [text], Filter = Filters(filters) };
     }
 
-    public static Query Text(ParsedQuery parsed)
+    public static Query Text(QueryPlan plan, ITermStatistics stats, bool scored = true)
     {
+        var query = Text(plan, stats, new Scoring(scored));
+        return scored || query.VariantName == "match_all" ? query : new ConstantScoreQuery(query);
+    }
+
+    /// <summary>Whether the query being built scores (see <see cref="Text(QueryPlan, ITermStatistics, bool)"/>).</summary>
+    private readonly record struct Scoring(bool On);
+
+    private static Query Text(QueryPlan plan, ITermStatistics stats, Scoring scoring)
+    {
+        var parsed = plan.Parsed;
         if (parsed.IsEmpty && parsed.Excluded.Count == 0) return new MatchAllQuery();
         var root = new List<Query>();
-        if (parsed.Units.Count > 0)
-        {
-            var units = new BoolQuery { Should = parsed.Units.Select(Unit).ToList(), MinimumShouldMatch = parsed.Units.Count <= 3 ? parsed.Units.Count : (int)Math.Ceiling(parsed.Units.Count * 0.75) };
-            var pairs = parsed.AdjacentPairs.Select(p => Pair(p.Original, p.Folded)).ToList();
-            root.Add(pairs.Count == 0 ? units : new BoolQuery { Must = [units], Should = pairs });
-        }
-        if (parsed.CodeKey is { } code) root.Add(new TermQuery(F.CodeKey, code) { Boost = CodeBoost });
+        if (plan.Units.Count > 0) root.Add(Concepts(plan, stats, scoring));
+        if (parsed.CodeKey is { } code) root.Add(new TermQuery(F.CodeKey, code) { Boost = SearchWeights.Code });
         if (root.Count == 0) root.Add(new MatchAllQuery());
-        var excluded = parsed.Excluded
-            .SelectMany(phrase => F.TextFields.Select(field => Phrase(EsAnalysis.FoldedField(field), phrase.Folded, 1f)))
-            .ToList();
+        var excluded = parsed.Excluded.Select(p => Positional(p.Terms)).ToList();
         return new BoolQuery
         {
             Must = [root.Count == 1 ? root[0] : new BoolQuery { Should = root }],
@@ -53,57 +61,109 @@ internal static class EsQueryBuilder
         };
     }
 
-    /// <summary>A unit matches through its own words (all of them, in any field) or any alternative phrase.</summary>
-    private static Query Unit(QueryUnit unit)
+    /// <summary>The major concepts, enough of them required; on top, when scoring, the minor ones, the adjacent pairs
+    /// and a constant for tasks holding every concept.</summary>
+    private static Query Concepts(QueryPlan plan, ITermStatistics stats, Scoring scoring)
     {
-        var options = new List<Query>
+        var major = new BoolQuery
         {
-            unit.IsPhrase || unit.Tokens.Original.Count == 1 ? PhraseAnyField(unit.Tokens, unit.IsPhrase) : AllWords(unit.Tokens),
+            Should = plan.Major.Select(u => Unit(u.Unit, stats, scoring)).ToList(),
+            MinimumShouldMatch = plan.Required,
         };
-        options.AddRange(unit.Alternatives.Select(a => PhraseAnyField(a, isPhrase: true)));
-        return new DisMaxQuery { Queries = options, TieBreaker = 0.1 };
+        if (!scoring.On) return major;
+        var bonus = plan.Units.Where(u => u.Minor).Select(u => Unit(u.Unit, stats, scoring)).ToList();
+        bonus.AddRange(plan.Parsed.AdjacentPairs.Select(p => Pair(p.Original)).OfType<Query>());
+        if (plan.RankAllFirst)
+            bonus.Add(new ConstantScoreQuery(new BoolQuery { Must = plan.Units.Select(u => Unit(u.Unit, stats, new Scoring(false))).ToList() })
+            {
+                Boost = SearchWeights.AllConcepts,
+            });
+        return bonus.Count == 0 ? major : new BoolQuery { Must = [major], Should = bonus };
     }
 
-    private static Query AllWords(TokenPhrase words) => new BoolQuery
+    /// <summary>A unit matches through its own words (side by side for a phrase or word, else all of them anywhere)
+    /// or any alternative phrase.</summary>
+    private static Query Unit(QueryUnit unit, ITermStatistics stats, Scoring scoring)
     {
-        Must = words.Original.Select((w, i) => PhraseAnyField(new TokenPhrase([w], [words.Folded[i]]), false)).ToList(),
-    };
-
-    /// <summary>The words (or phrase) in any text field, original and folded, plus fuzzy for single long words.</summary>
-    private static Query PhraseAnyField(TokenPhrase phrase, bool isPhrase)
-    {
-        var fields = new List<Query>();
-        foreach (var (field, weight) in Weights)
+        var own = unit.IsAdjacent || unit.Tokens.Terms.Count == 1
+            ? Phrase(unit.Tokens.Terms, unit.IsAdjacent, stats, scoring)
+            : new BoolQuery { Must = unit.Tokens.Terms.Select(w => Phrase([w], false, stats, scoring)).ToList() };
+        if (unit.Alternatives.Count + unit.Narrower.Count == 0) return own;
+        var narrower = unit.Narrower.Select(n => Weighed(Phrase(n.Terms, true, stats, scoring), SearchWeights.Narrower));
+        return new DisMaxQuery
         {
-            fields.Add(Phrase(field, phrase.Original, weight * OriginalBoost));
-            fields.Add(Phrase(EsAnalysis.FoldedField(field), phrase.Folded, weight * FoldedBoost));
-            if (!isPhrase && phrase.Folded.Count == 1 && phrase.Folded[0].Length >= FuzzyMinLength && field != F.Body)
-                fields.Add(new FuzzyQuery(EsAnalysis.FoldedField(field), phrase.Folded[0])
-                {
-                    Fuzziness = new Fuzziness(1),
-                    PrefixLength = 1,
-                    Boost = weight * FuzzyBoost,
-                });
+            TieBreaker = 0.1,
+            Queries = unit.Alternatives.Select(a => Phrase(a.Terms, true, stats, scoring)).Prepend(own).Concat(narrower).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// A word, or words side by side: required anywhere in the text (one term for a word, the pair terms for several),
+    /// scored higher in the head. A single long word the index does not hold is a typo: it matches by one edit.
+    /// </summary>
+    private static Query Phrase(IReadOnlyList<string> terms, bool isPhrase, ITermStatistics stats, Scoring scoring)
+    {
+        var single = terms.Count == 1;
+        var typo = !isPhrase && single && terms[0].Length >= SearchWeights.FuzzyMinLength && stats.DocFreq(terms) == 0;
+        Query anywhere = single ? new TermQuery(L.All, terms[0]) : SideBySide(terms);
+        if (!typo && !scoring.On) return anywhere;
+        var should = new List<Query>();
+        if (single) should.Add(new TermQuery(L.Head, terms[0]) { Boost = HeadWeight });
+        else should.Add(Pairs(L.HeadPairs, L.PairTerms(terms), HeadWeight));
+        if (typo)
+        {
+            var folded = Folding.Fold(terms[0]);
+            should.Add(Fuzzy(L.Head, folded, HeadWeight * SearchWeights.Fuzzy));
+            should.Add(Fuzzy(L.All, folded, SearchWeights.Fuzzy));
+            should.Insert(0, anywhere);
+            return new BoolQuery { Should = should };
         }
-        return new DisMaxQuery { Queries = fields, TieBreaker = SearchWeights.FieldTieBreaker };
+        return new BoolQuery { Must = [anywhere], Should = should };
     }
 
-    /// <summary>Two adjacent query syllables as one shingle term: adjacent matches outrank scattered ones.</summary>
-    private static Query Pair(string original, string folded) => new DisMaxQuery
-    {
-        TieBreaker = SearchWeights.FieldTieBreaker,
-        Queries = Weights.Where(w => F.HasShingles(w.Key)).SelectMany(w => new Query[]
-        {
-            new TermQuery(EsAnalysis.ShingleField(w.Key), original) { Boost = w.Value * ShingleBoost },
-            new TermQuery(EsAnalysis.FoldedShingleField(w.Key), folded) { Boost = w.Value * ShingleBoost * FoldedBoost },
-        }).ToList(),
-    };
+    /// <summary>A query weighed by a factor (a narrower phrase of a broad term).</summary>
+    private static Query Weighed(Query query, float weight) => new BoolQuery { Must = [query], Boost = weight };
 
-    /// <summary>One token: a term (already analysed in C#); several: a phrase.</summary>
-    private static Query Phrase(string field, IReadOnlyList<string> words, float boost) =>
-        words.Count == 1
-            ? new TermQuery(field, words[0]) { Boost = boost }
-            : new MatchPhraseQuery(field, string.Join(' ', words)) { Boost = boost };
+    private static FuzzyQuery Fuzzy(string field, string folded, float boost) =>
+        new(field, folded) { Fuzziness = new Fuzziness(1), PrefixLength = 1, Boost = boost };
+
+    /// <summary>Words side by side: their pair terms in the short texts or in the body.</summary>
+    private static Query SideBySide(IReadOnlyList<string> terms)
+    {
+        var pairs = L.PairTerms(terms);
+        return new BoolQuery { Should = [Pairs(L.AllPairs, pairs, null), Pairs(L.BodyPairs, pairs, null)] };
+    }
+
+    /// <summary>Every pair term in one pair field (the original or the folded form, by how the pair was typed).</summary>
+    private static Query Pairs(string field, IReadOnlyList<string> pairs, float? boost)
+    {
+        if (pairs.Count == 1) return new TermQuery(EsAnalysis.PairField(field, pairs[0]), pairs[0]) { Boost = boost };
+        return new BoolQuery { Boost = boost, Must = pairs.Select(p => (Query)new TermQuery(EsAnalysis.PairField(field, p), p)).ToList() };
+    }
+
+    /// <summary>An adjacent pair of query words found side by side in the short texts or the head: a bonus on top of
+    /// the words' own matches.</summary>
+    private static Query Pair(string pair) =>
+        new BoolQuery
+        {
+            Should =
+            [
+                new TermQuery(EsAnalysis.PairField(L.AllPairs, pair), pair) { Boost = SearchWeights.Shingle },
+                new TermQuery(EsAnalysis.PairField(L.HeadPairs, pair), pair) { Boost = HeadWeight * SearchWeights.Shingle },
+            ],
+        };
+
+    /// <summary>Words in order, by positions in all text (exclusions only: they are rare and must be exact).</summary>
+    private static Query Positional(IReadOnlyList<string> words)
+    {
+        if (words.Count == 1) return new TermQuery(L.All, words[0]);
+        return new SpanNearQuery
+        {
+            Clauses = words.Select(w => (SpanQuery)new SpanTermQuery(L.All, w)).ToList(),
+            Slop = 0,
+            InOrder = true,
+        };
+    }
 
     /// <summary>Filters AND-ed, values of one filter OR-ed, none of them scoring.</summary>
     public static List<Query> Filters(SearchFilterSet filters) => filters.Applied.Select(Filter).ToList();

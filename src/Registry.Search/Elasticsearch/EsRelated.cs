@@ -7,10 +7,10 @@ using SearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
 namespace Registry.Search.Elasticsearch;
 
 /// <summary>
-/// "Related tasks": <c>more_like_this</c> on the folded title, keywords and summary of the given task (weighted
-/// 2 / 1.5 / 1, as in the Lucene engine), a small boost for sharing a sector, never the task itself. The task's
-/// texts are sent as <c>like</c> text analysed with the folded analyzer (what the Lucene engine does), which
-/// also avoids term vectors of multi-fields.
+/// "Related tasks": <c>more_like_this</c> with the folded words of the given task's title, keywords and summary
+/// (weighted 2 / 1.5 / 1, as in the Lucene engine), looked up in all text (<see cref="TextLayout.All"/>, which holds the
+/// folded form of every word), a small boost for sharing a sector, never the task itself. The task's texts are sent as
+/// <c>like</c> text analysed with the folded analyzer (what the Lucene engine does), which also avoids term vectors.
 /// </summary>
 internal static class EsRelated
 {
@@ -22,9 +22,9 @@ internal static class EsRelated
     public static SearchRequest Build(string alias, SearchDocument task, int max)
     {
         var like = new List<Query>();
-        AddLike(like, F.Title, task.Title, 2f);
-        AddLike(like, F.Keywords, string.Join(" . ", task.Keywords), 1.5f);
-        AddLike(like, F.Summary, task.Summary, 1f);
+        AddLike(like, task.Title, 2f);
+        AddLike(like, string.Join(" . ", task.Keywords), 1.5f);
+        AddLike(like, task.Summary, 1f);
         like.AddRange(task.Sectors.Select(s => (Query)new TermQuery(F.Sector, s) { Boost = 0.5f }));
         var id = task.Id;
         return new SearchRequest(alias)
@@ -41,14 +41,14 @@ internal static class EsRelated
         };
     }
 
-    private static void AddLike(List<Query> like, string field, string text, float boost)
+    private static void AddLike(List<Query> like, string text, float boost)
     {
-        if (!string.IsNullOrWhiteSpace(text)) like.Add(Like(field, text, boost));
+        if (!string.IsNullOrWhiteSpace(text)) like.Add(Like(text, boost));
     }
 
-    private static MoreLikeThisQuery Like(string field, string text, float boost) => new()
+    private static MoreLikeThisQuery Like(string text, float boost) => new()
     {
-        Fields = new[] { EsAnalysis.FoldedField(field) },
+        Fields = new[] { (Field)TextLayout.All },
         Like = [text],
         Analyzer = EsAnalysis.Folded,
         MinTermFreq = 1,

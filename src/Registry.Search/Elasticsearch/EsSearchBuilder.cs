@@ -21,18 +21,22 @@ internal static class EsSearchBuilder
     public const string TitleHighlight = F.Title;
     public const string SummaryHighlight = F.Summary;
 
+    /// <param name="plan">The query planned from <paramref name="stats"/> (or one of its relaxations).</param>
     /// <exception cref="InvalidSearchRequestException">Bad cursor or unknown facet.</exception>
-    public static (EsSearchRequest Request, ParsedQuery Parsed) Build(string alias, Model.SearchRequest request)
+    /// <param name="vietnameseWords">Adds the ranking clause on the plugin's words (<see cref="EsVietnameseWords"/>).</param>
+    public static EsSearchRequest Build(string alias, Model.SearchRequest request, QueryPlan plan, ITermStatistics stats, bool vietnameseWords = false)
     {
-        var parsed = QueryText.Parse(request.Query);
+        var parsed = plan.Parsed;
         var hasQuery = !parsed.IsEmpty;
         var facets = Facets(request.Facets);
+        // Scores are computed only when they order the hits; a sort by a field only matches.
+        var scored = request.Sort.Field == SortBy.Relevance && hasQuery;
         // Filters of a requested facet's dimension narrow the hits after the aggregations (post_filter); each
         // facet's aggregation applies the other post filters itself (see DisjunctiveFacets).
         var faceted = DisjunctiveFacets.Faceted(facets, request.Filters);
         var body = new EsSearchRequest(alias)
         {
-            Query = EsQueryBuilder.Build(parsed, request.Filters.Without(faceted.Has)),
+            Query = EsQueryBuilder.Build(plan, stats, request.Filters.Without(faceted.Has), scored, vietnameseWords),
             PostFilter = faceted.IsEmpty ? null : AllOf(faceted),
             Size = request.ClampedPageSize + 1,
             Sort = EsSorting.Build(request.Sort, hasQuery),
@@ -42,7 +46,7 @@ internal static class EsSearchBuilder
             Aggregations = facets.Count == 0 ? null : facets.ToDictionary(f => f.Name, f => Aggregation(f, faceted)),
             Highlight = request.Highlight ? Highlight(parsed.HighlightTerms) : null,
         };
-        return (body, parsed);
+        return body;
     }
 
     public static List<SearchFacet> Facets(IEnumerable<string> names) =>
@@ -79,14 +83,16 @@ internal static class EsSearchBuilder
     public const string MarkEnd = "\uE001";
 
     /// <summary>
-    /// Highlights run on the folded sub-fields with the folded query words, so "che" marks "Chè"; the returned
-    /// text is the original (offsets map back to the source value). The title comes whole, the summary as up to
-    /// two fragments of about 180 characters. The cluster returns raw text between private-use markers and
-    /// <see cref="Snippet"/> encodes it exactly as the Lucene engine does (its <c>html</c> encoder differs).
+    /// Highlights run on the title and summary, indexed with both forms of every word, with the query's words as typed
+    /// (<see cref="ParsedQuery.HighlightTerms"/>), as the Lucene engine's highlighter does: "chuyen doi so" marks
+    /// "Chuyển đổi số", while "nấm" marks "nấm" and not "năm"; the returned text is the original (offsets map back to
+    /// the source value). The title comes whole, the summary as up to two fragments of about 180 characters. The
+    /// cluster returns raw text between private-use markers and <see cref="Snippet"/> encodes it exactly as the Lucene
+    /// engine does (its <c>html</c> encoder differs).
     /// </summary>
-    private static Highlight? Highlight(IReadOnlyList<string> foldedTerms)
+    private static Highlight? Highlight(IReadOnlyList<string> typedTerms)
     {
-        if (foldedTerms.Count == 0) return null;
+        if (typedTerms.Count == 0) return null;
         return new Highlight
         {
             PreTags = [MarkStart],
@@ -95,8 +101,8 @@ internal static class EsSearchBuilder
             RequireFieldMatch = true,
             Fields =
             [
-                Field(EsAnalysis.FoldedField(F.Title), foldedTerms, new HighlightField { NumberOfFragments = 0 }),
-                Field(EsAnalysis.FoldedField(F.Summary), foldedTerms, new HighlightField { FragmentSize = 180, NumberOfFragments = 2 }),
+                Field(F.Title, typedTerms, new HighlightField { NumberOfFragments = 0 }),
+                Field(F.Summary, typedTerms, new HighlightField { FragmentSize = 180, NumberOfFragments = 2 }),
             ],
         };
     }
@@ -111,7 +117,7 @@ internal static class EsSearchBuilder
         return new KeyValuePair<Field, HighlightField>(field, options);
     }
 
-    /// <summary>"title.f" → "title": highlights are reported under the public field name.</summary>
+    /// <summary>The public field name of a highlighted field (a sub-field "x.y" reports as "x").</summary>
     public static string HighlightName(string esField)
     {
         var dot = esField.IndexOf('.');

@@ -26,16 +26,12 @@ internal static class LuceneDocumentMapper
         return doc;
     }
 
-    /// <summary>Text fields: LuceneText groups the texts by part (head: title and keywords; text: summary and
-    /// organisation name; body: the rest).</summary>
+    /// <summary>Every declared text field, each value to the fields of its part (<see cref="TextLayout.Fields"/>).</summary>
     private static void AddText(Document doc, FieldPool pool, SearchDocument d)
     {
-        LuceneText.Add(doc, pool, d.Title, LuceneText.Part.Head);
-        foreach (var keyword in d.Keywords) LuceneText.Add(doc, pool, keyword, LuceneText.Part.Head);
-        LuceneText.Add(doc, pool, d.Summary, LuceneText.Part.Text);
-        if (d.OrganizationName is { } organization) LuceneText.Add(doc, pool, organization, LuceneText.Part.Text);
-        foreach (var place in d.Places) LuceneText.Add(doc, pool, place, LuceneText.Part.Text);
-        foreach (var text in d.Body) LuceneText.Add(doc, pool, text, LuceneText.Part.Body);
+        foreach (var field in IndexFields.Text)
+            foreach (var value in field.Strings(d))
+                LuceneText.Add(doc, pool, value, field.Part!.Value);
     }
 
     /// <summary>Keyword, flag, suggestion and source values: a term (pooled), stored when declared, and doc values.</summary>

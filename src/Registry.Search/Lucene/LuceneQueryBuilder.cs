@@ -102,7 +102,7 @@ internal static class LuceneQueryBuilder
         if (!typo && !scoring.On) return anywhere;
         var query = new BooleanQuery(disableCoord: true) { { anywhere, typo ? Occur.SHOULD : Occur.MUST } };
         if (single) query.Add(new TermQuery(new Term(LuceneText.Head, terms[0])) { Boost = HeadWeight }, Occur.SHOULD);
-        else if (PairTerms(terms) is { } pairs) query.Add(Pairs(LuceneText.HeadPairs, pairs, HeadWeight), Occur.SHOULD);
+        else query.Add(Pairs(LuceneText.HeadPairs, TextLayout.PairTerms(terms), HeadWeight), Occur.SHOULD);
         if (typo)
         {
             var folded = Folding.Fold(terms[0]);
@@ -115,28 +115,15 @@ internal static class LuceneQueryBuilder
     /// <summary>True when the index holds the word in some text.</summary>
     private static bool Known(IndexReader reader, string term) => reader.DocFreq(new Term(LuceneText.All, term)) > 0;
 
-    /// <summary>Words side by side: their pair terms in the short texts or in the body (no positions read), or, for a
-    /// pair typed half with marks and half without (no such pair term is indexed), a positional phrase.</summary>
+    /// <summary>Words side by side: their pair terms in the short texts or in the body (no positions read).</summary>
     private static Query SideBySide(IReadOnlyList<string> terms)
     {
-        if (PairTerms(terms) is not { } pairs) return Positional(terms);
+        var pairs = TextLayout.PairTerms(terms);
         return new BooleanQuery(disableCoord: true)
         {
             { Pairs(LuceneText.AllPairs, pairs, 1f), Occur.SHOULD },
             { Pairs(LuceneText.BodyPairs, pairs, 1f), Occur.SHOULD },
         };
-    }
-
-    /// <summary>"a b" for each adjacent two words, or null when a pair mixes a word with marks and one without.</summary>
-    internal static IReadOnlyList<string>? PairTerms(IReadOnlyList<string> terms)
-    {
-        var pairs = new List<string>(terms.Count - 1);
-        for (var i = 0; i + 1 < terms.Count; i++)
-        {
-            if (TokenPhrase.IsMarked(terms[i]) != TokenPhrase.IsMarked(terms[i + 1])) return null;
-            pairs.Add(terms[i] + " " + terms[i + 1]);
-        }
-        return pairs;
     }
 
     private static Query Pairs(string field, IReadOnlyList<string> pairs, float boost)
@@ -148,19 +135,15 @@ internal static class LuceneQueryBuilder
     }
 
     /// <summary>An adjacent pair of query words found side by side in the short texts or the head: a bonus on top of
-    /// the words' own matches (none for a pair typed half with marks).</summary>
-    private static Query Pair(string pair)
-    {
-        var words = pair.Split(' ');
-        if (PairTerms(words) is null) return new BooleanQuery();
-        return new BooleanQuery(disableCoord: true)
+    /// the words' own matches.</summary>
+    private static Query Pair(string pair) =>
+        new BooleanQuery(disableCoord: true)
         {
             { new TermQuery(new Term(LuceneText.AllPairs, pair)) { Boost = SearchWeights.Shingle }, Occur.SHOULD },
             { new TermQuery(new Term(LuceneText.HeadPairs, pair)) { Boost = HeadWeight * SearchWeights.Shingle }, Occur.SHOULD },
         };
-    }
 
-    /// <summary>Words in order, by positions in all text (exclusions, and pairs typed half with marks).</summary>
+    /// <summary>Words in order, by positions in all text (exclusions only: they are rare and must be exact).</summary>
     private static Query Positional(IReadOnlyList<string> words)
     {
         if (words.Count == 1) return new TermQuery(new Term(LuceneText.All, words[0]));
@@ -168,7 +151,8 @@ internal static class LuceneQueryBuilder
         foreach (var w in words) phrase.Add(new Term(LuceneText.All, w));
         return phrase;
     }
-    /// <summary>    /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>
+
+    /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>
     public static Filter? BuildFilter(SearchFilterSet filters, Query? extra = null)
     {
         if (filters.IsEmpty && extra is null) return null;

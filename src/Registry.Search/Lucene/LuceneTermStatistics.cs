@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Registry.Search.Analysis;
+using Registry.Search.Model;
 
 namespace Registry.Search.Lucene;
 
@@ -12,7 +13,7 @@ internal sealed class LuceneTermStatistics(IndexReader reader) : ITermStatistics
     public long DocFreq(IReadOnlyList<string> terms)
     {
         if (terms.Count == 1) return reader.DocFreq(new Term(LuceneText.All, terms[0]));
-        if (LuceneQueryBuilder.PairTerms(terms) is not [var pair]) return 0;
+        if (TextLayout.PairTerms(terms) is not [var pair]) return 0;
         long inPairs = reader.DocFreq(new Term(LuceneText.AllPairs, pair)) + reader.DocFreq(new Term(LuceneText.BodyPairs, pair));
         return Math.Min(inPairs, Math.Min(DocFreq([terms[0]]), DocFreq([terms[1]])));
     }

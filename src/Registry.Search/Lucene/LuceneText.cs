@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Registry.Search.Analysis;
+using Registry.Search.Model;
 
 namespace Registry.Search.Lucene;
 
@@ -23,31 +24,25 @@ namespace Registry.Search.Lucene;
 /// </summary>
 internal static class LuceneText
 {
-    public const string All = "text";
-    /// <summary>Pairs of every text but the body.</summary>
-    public const string AllPairs = "text_p";
-    public const string Head = "head";
-    public const string HeadPairs = "head_p";
-    /// <summary>Folded pairs of the body: they let a phrase match in the long texts, but add no pair bonus.</summary>
-    public const string BodyPairs = "body_p";
-
-    /// <summary>Position gap between two texts of one field, so phrases never match across a title and a keyword.</summary>
-    public const int ValueGap = 100;
-
-    /// <summary>Which part of a task a text is: it decides the fields the text goes to.</summary>
-    public enum Part { Head, Text, Body }
+    // The names are declared once for both engines (TextLayout).
+    public const string All = TextLayout.All;
+    public const string AllPairs = TextLayout.AllPairs;
+    public const string Head = TextLayout.Head;
+    public const string HeadPairs = TextLayout.HeadPairs;
+    public const string BodyPairs = TextLayout.BodyPairs;
+    public const int ValueGap = TextLayout.ValueGap;
 
     /// <summary>What a pooled field's stream emits.</summary>
     internal enum Emit { Words, FoldedWords, Pairs, FoldedPairs }
 
     /// <summary>Adds one text value to the fields of its <paramref name="part"/>.</summary>
-    public static void Add(Document doc, FieldPool pool, string value, Part part)
+    public static void Add(Document doc, FieldPool pool, string value, TextPart part)
     {
         var words = Words.Of(value);
         if (words.Count == 0) return;
         doc.Add(pool.Text(All, words, Emit.Words));
-        doc.Add(pool.Text(part == Part.Body ? BodyPairs : AllPairs, words, Emit.Pairs));
-        if (part != Part.Head) return;
+        doc.Add(pool.Text(part == TextPart.Body ? BodyPairs : AllPairs, words, Emit.Pairs));
+        if (part != TextPart.Head) return;
         doc.Add(pool.Text(Head, words, Emit.Words));
         doc.Add(pool.Text(HeadPairs, words, Emit.Pairs));
     }

@@ -19,6 +19,7 @@ public static class IndexFields
     public static readonly IndexField Keywords = IndexField.Texts(F.Keywords, TextPart.Head, d => d.Keywords);
     public static readonly IndexField Summary = IndexField.Text(F.Summary, TextPart.Text, d => d.Summary);
     public static readonly IndexField OrganizationName = IndexField.Text(F.OrganizationName, TextPart.Text, d => d.OrganizationName);
+    public static readonly IndexField Places = IndexField.Texts(TextLayout.Places, TextPart.Text, d => d.Places);
     public static readonly IndexField Body = IndexField.Texts(F.Body, TextPart.Body, d => d.Body);
 
     public static readonly IndexField OrganizationId = IndexField.Keyword(F.OrganizationId, d => d.OrganizationId);
@@ -50,7 +51,7 @@ public static class IndexFields
 
     public static readonly IReadOnlyList<IndexField> All =
     [
-        Id, Code, CodeKey, Title, Keywords, Summary, OrganizationName, Body, OrganizationId, OrganizationFacet, FieldPrefix,
+        Id, Code, CodeKey, Title, Keywords, Summary, OrganizationName, Places, Body, OrganizationId, OrganizationFacet, FieldPrefix,
         FieldLevel1, Sector, Level, Kind, Status, StartYear, StartDay, EndDay, BudgetTotal, Transferable, UpdatedAt,
         SuggestTitle, Suggest, Source,
     ];

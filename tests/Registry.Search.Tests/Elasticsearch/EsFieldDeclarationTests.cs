@@ -37,7 +37,9 @@ public sealed class EsFieldDeclarationTests
         var properties = await MappingProperties();
         foreach (var field in IndexFields.All)
             Assert.Equal(ExpectedType(field), properties[field.ElasticsearchName]?["type"]?.GetValue<string>());
-        Assert.Equal(IndexFields.All.Select(f => f.ElasticsearchName).Distinct().Order(StringComparer.Ordinal),
+        // Besides the declared fields, the search fields of the text layout, filled by copy_to.
+        string[] layout = [TextLayout.All, TextLayout.AllPairs, TextLayout.BodyPairs, TextLayout.Head, TextLayout.HeadPairs];
+        Assert.Equal(IndexFields.All.Select(f => f.ElasticsearchName).Concat(layout).Distinct().Order(StringComparer.Ordinal),
             properties.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("epoch_millis", properties[IndexFields.UpdatedAt.Name]!["format"]!.GetValue<string>());
         Assert.False(properties[IndexFields.Source.Name]!["enabled"]!.GetValue<bool>());

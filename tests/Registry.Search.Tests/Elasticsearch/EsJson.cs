@@ -13,6 +13,38 @@ public static class EsJson
     public static string Alias(params string[] indexes) =>
         new JsonObject(indexes.Select(i => KeyValuePair.Create(i, (JsonNode?)JsonNode.Parse("""{"aliases":{"registry-tasks":{}}}""")))).ToJsonString();
 
+    /// <summary>The text layout the engine writes (the mapping's <c>_meta</c>).</summary>
+    public const string CurrentLayout = "6";
+
+    /// <summary>A <c>GET /{index}/_mapping</c> answer recording a text layout (none when null).</summary>
+    public static string Mapping(string? layout, string index = "registry-tasks-v20250101000000") =>
+        new JsonObject
+        {
+            [index] = new JsonObject
+            {
+                ["mappings"] = layout is null
+                    ? new JsonObject { ["properties"] = new JsonObject() }
+                    : new JsonObject { ["_meta"] = new JsonObject { ["registry.layout"] = layout }, ["properties"] = new JsonObject() },
+            },
+        }.ToJsonString();
+
+    /// <summary>A statistics answer: the number of tasks and one count per term filter, in order.</summary>
+    public static string Statistics(long tasks, params long[] counts) =>
+        new JsonObject
+        {
+            ["took"] = 1,
+            ["timed_out"] = false,
+            ["_shards"] = JsonNode.Parse("""{"total":1,"successful":1,"skipped":0,"failed":0}"""),
+            ["hits"] = new JsonObject { ["total"] = new JsonObject { ["value"] = tasks, ["relation"] = "eq" }, ["max_score"] = null, ["hits"] = new JsonArray() },
+            ["aggregations"] = new JsonObject
+            {
+                ["filters#counts"] = new JsonObject
+                {
+                    ["buckets"] = new JsonArray(counts.Select(c => (JsonNode?)new JsonObject { ["doc_count"] = c }).ToArray()),
+                },
+            },
+        }.ToJsonString();
+
     public const string AliasMissing = """{"error":"alias [registry-tasks] missing","status":404}""";
 
     public static string Count(long n) => "{\"count\":" + n + ",\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0}}";

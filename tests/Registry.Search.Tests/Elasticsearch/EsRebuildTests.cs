@@ -50,7 +50,7 @@ public sealed class EsRebuildTests
         Assert.Equal("""[{"add":{"alias":"registry-tasks","index":"NEW"}},{"remove_index":{"index":"OLD"}}]""".Replace("NEW", New).Replace("OLD", Old), swap.ToJsonString());
 
         var order = cluster.Calls.Select(c => c.Method + " " + c.Path.Split('?')[0]).Where(p => !p.Contains("_bulk")).ToList();
-        Assert.Equal(["GET /_alias/registry-tasks", "GET /_alias/registry-tasks", $"PUT /{New}", $"PUT /{New}/_settings", $"POST /{New}/_refresh",
+        Assert.Equal(["GET /_alias/registry-tasks", $"GET /{Old}/_mapping", "GET /_alias/registry-tasks", $"PUT /{New}", $"PUT /{New}/_settings", $"POST /{New}/_refresh",
             "GET /_alias/registry-tasks", "POST /_aliases"], order);
         Assert.Empty(cluster.All("DELETE", "/"));
     }

@@ -34,7 +34,7 @@ public sealed class EsResponseTests
         Assert.Equal(["738500", Second.Id], cursor.Values);
 
         await index.SearchAsync(new SearchRequest { Sort = newest, PageSize = 2, Cursor = page.NextCursor });
-        Assert.Equal($$"""[738500,"{{Second.Id}}"]""", cluster.All("POST", "/registry-tasks/_search")[1].Json["search_after"]!.ToJsonString());
+        Assert.Equal($$"""[738500,"{{Second.Id}}"]""", cluster.Searches()[1].Json["search_after"]!.ToJsonString());
     }
 
     [Fact]
@@ -67,15 +67,15 @@ public sealed class EsResponseTests
     }
 
     [Fact]
-    public async Task Highlights_ask_for_folded_words_and_come_back_html_encoded_with_marks()
+    public async Task Highlights_ask_for_the_words_as_typed_and_come_back_html_encoded_with_marks()
     {
         var record = First with { Title = "Tôm & cá <b>nước ngọt</b>" };
         var cluster = new FakeCluster().On("POST", "/registry-tasks/_search", EsJson.Search(1,
         [
             EsJson.Hit(record, 2, [2.0, record.Id!], new()
             {
-                ["title.f"] = ["\uE000Tôm\uE001 & cá <b>nước ngọt</b>"],
-                ["summary.f"] = ["Nuôi \uE000tôm\uE001 \"càng xanh\"", "ao \uE000tôm\uE001"],
+                ["title"] = ["\uE000Tôm\uE001 & cá <b>nước ngọt</b>"],
+                ["summary"] = ["Nuôi \uE000tôm\uE001 \"càng xanh\"", "ao \uE000tôm\uE001"],
             }),
         ]));
         var hit = (await cluster.Index().SearchAsync(new SearchRequest { Query = "Tôm", Highlight = true })).Hits.Single();
@@ -83,15 +83,16 @@ public sealed class EsResponseTests
         Assert.Equal("<mark>Tôm</mark> &amp; cá &lt;b&gt;nước ngọt&lt;/b&gt;", hit.Highlights["title"][0]);
         Assert.Equal(["Nuôi <mark>tôm</mark> &quot;càng xanh&quot;", "ao <mark>tôm</mark>"], hit.Highlights["summary"]);
 
-        var highlight = cluster.Single("POST", "/registry-tasks/_search").Json["highlight"]!;
+        var highlight = cluster.Search().Json["highlight"]!;
         Assert.Equal("\uE000", highlight["pre_tags"]![0]!.GetValue<string>());
         // Fields go as an ordered list of one-key objects, a form Elasticsearch accepts.
         var fields = FakeCluster.Many(highlight["fields"]).SelectMany(f => f.AsObject()).ToDictionary(f => f.Key, f => f.Value!);
-        Assert.Equal(["title.f", "summary.f"], fields.Keys);
-        var title = fields["title.f"];
+        Assert.Equal(["title", "summary"], fields.Keys);
+        var title = fields["title"];
         Assert.Equal(0, title["number_of_fragments"]!.GetValue<int>());
-        Assert.Equal("""{"terms":{"title.f":["tom"]}}""", title["highlight_query"]!.ToJsonString());
-        var summary = fields["summary.f"];
+        // The word as typed, against the title's both forms: "tôm" marks "Tôm", never "tom" or "tòm".
+        Assert.Equal("tôm", title["highlight_query"]!["terms"]!["title"]![0]!.GetValue<string>());
+        var summary = fields["summary"];
         Assert.Equal(180, summary["fragment_size"]!.GetValue<int>());
         Assert.Equal(2, summary["number_of_fragments"]!.GetValue<int>());
     }
@@ -103,7 +104,7 @@ public sealed class EsResponseTests
         var index = cluster.Index();
         await index.SearchAsync(new SearchRequest { Query = "tôm" });
         await index.SearchAsync(new SearchRequest { Query = null, Highlight = true });
-        Assert.All(cluster.All("POST", "/registry-tasks/_search"), c => Assert.Null(c.Json["highlight"]));
+        Assert.All(cluster.Searches(), c => Assert.Null(c.Json["highlight"]));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class EsResponseTests
     {
         var cluster = new FakeCluster().On("POST", "/registry-tasks/_search", EsJson.Search(0, []));
         await cluster.Index().SearchAsync(new SearchRequest { Query = "tôm" });
-        Assert.Equal("""{"includes":"source"}""", cluster.Single("POST", "/registry-tasks/_search").Json["_source"]!.ToJsonString());
+        Assert.Equal("""{"includes":"source"}""", cluster.Search().Json["_source"]!.ToJsonString());
     }
 
     [Fact]

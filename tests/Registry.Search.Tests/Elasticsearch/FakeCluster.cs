@@ -71,6 +71,8 @@ public sealed class FakeCluster : IRequestInvoker
     {
         if (!_routes.Any(r => r.PathPrefix.StartsWith("/_alias/", StringComparison.Ordinal)))
             On("GET", "/_alias/registry-tasks", EsJson.Alias("registry-tasks-v20250101000000"));
+        if (!_routes.Any(r => r.Method == "GET" && r.PathPrefix.StartsWith("/registry-tasks-v", StringComparison.Ordinal)))
+            On("GET", "/registry-tasks-v", EsJson.Mapping(EsJson.CurrentLayout));
         return new ElasticsearchSearchIndex(Client(options), options ?? Options(), time ?? new FixedTime(new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero)),
             delay: (d, _) => { lock (Delays) Delays.Add(d); return Task.CompletedTask; });
     }
@@ -81,6 +83,15 @@ public sealed class FakeCluster : IRequestInvoker
     /// <summary>The one call to exactly this path (query string ignored).</summary>
     public CapturedCall Exactly(string method, string path) =>
         Assert.Single(Calls, c => c.Method == method && c.Path.Split('?')[0] == path);
+
+    /// <summary>The searches for hits, without the statistics requests (<see cref="IsStatistics"/>).</summary>
+    public List<CapturedCall> Searches() => All("POST", "/registry-tasks/_search").Where(c => !IsStatistics(c)).ToList();
+
+    /// <summary>The one search for hits.</summary>
+    public CapturedCall Search() => Assert.Single(Searches());
+
+    /// <summary>The statistics request of query planning: a size-0 count asked with the request cache on.</summary>
+    public static bool IsStatistics(CapturedCall call) => call.Path.Contains("request_cache=true", StringComparison.Ordinal);
 
     public List<CapturedCall> All(string method, string pathPrefix) =>
         Calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();

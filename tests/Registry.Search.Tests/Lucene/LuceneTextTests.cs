@@ -8,6 +8,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Registry.Search.Lucene;
+using Registry.Search.Model;
 using Registry.Search.Tests.Analysis;
 
 namespace Registry.Search.Tests.Lucene;
@@ -52,7 +53,7 @@ public sealed class LuceneTextTests
     public void Indexed_words_and_pairs_match_the_analysis_and_lucene_shingles(string text)
     {
         using var analyzer = new VietnameseIndexAnalyzer();
-        using var reader = IndexOne(doc => LuceneText.Add(doc, FieldPool.ForNewDocument(), text, LuceneText.Part.Head));
+        using var reader = IndexOne(doc => LuceneText.Add(doc, FieldPool.ForNewDocument(), text, TextPart.Head));
         var original = NormalizationTests.Terms(analyzer, "title", text);
         var folded = NormalizationTests.Terms(analyzer, "title_f", text);
 
@@ -71,8 +72,8 @@ public sealed class LuceneTextTests
         using var reader = IndexOne(doc =>
         {
             var pool = FieldPool.ForNewDocument();
-            LuceneText.Add(doc, pool, "Giống lúa mới", LuceneText.Part.Head);
-            LuceneText.Add(doc, pool, "chất lượng cao", LuceneText.Part.Head);
+            LuceneText.Add(doc, pool, "Giống lúa mới", TextPart.Head);
+            LuceneText.Add(doc, pool, "chất lượng cao", TextPart.Head);
         });
         var searcher = new IndexSearcher(reader);
         Assert.Equal(1, searcher.Search(Phrase("giong", "lua", "moi"), 1).TotalHits);
