@@ -8,14 +8,14 @@ using Registry.Search.Model;
 namespace Registry.Search.Lucene;
 
 /// <summary>
-/// How the Lucene engine indexes text (layout 5). Every text of a task is analysed once (<see cref="Words"/>) and
-/// written to few matching fields: <see cref="All"/> holds every text in its folded form (one postings list decides
-/// whether a word matches), <see cref="Head"/> the title and keywords again, each word in its original form (NFC,
-/// lowercase, canonical tone) and, when that differs, its folded form at the same position, so a query typed with
-/// diacritics ranks "lụa" in a title above "lúa". Adjacent-syllable pairs go to pair fields without positions:
-/// folded pairs of the short texts to <see cref="AllPairs"/>, of the body (the longest text) to
-/// <see cref="BodyPairs"/>, so a phrase can match in the body while the pair bonus of every multi-word query reads
-/// only the short texts' pairs; pairs of both forms of the head to <see cref="HeadPairs"/>.
+/// How the Lucene engine writes the text fields of <see cref="TextLayout"/> (layout 6). Every text of a task is
+/// analysed once (<see cref="Words"/>) and written to few matching fields, each word in its original form (NFC,
+/// lowercase, canonical tone) and, when that differs, its folded form at the same position: <see cref="All"/> holds
+/// every text (one postings list decides whether a word matches, and the form typed decides which spellings: "lụa"
+/// only that one, "lua" all), <see cref="Head"/> the title and keywords again, for scoring. Adjacent-word pairs, in
+/// both forms, go to pair fields without positions: of the short texts to <see cref="AllPairs"/>, of the body (the
+/// longest text) to <see cref="BodyPairs"/>, so words side by side can match in the body while the pair bonus of
+/// every multi-word query reads only the short texts' pairs; of the head to <see cref="HeadPairs"/>.
 /// <para>
 /// Before layout 3 each of five texts had its own original, folded and pair fields: a query word was looked up in ten
 /// fields and scored on each, and indexing analysed every text four times. Common words (in most tasks of a

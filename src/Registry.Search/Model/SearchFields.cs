@@ -1,16 +1,13 @@
 namespace Registry.Search.Model;
 
 /// <summary>
-/// Index field names shared by every engine; what each field holds is declared once in <see cref="IndexFields"/>. Text fields come in pairs: <c>X</c> holds the normalised original
-/// text with diacritics (precision), <c>X + FoldedSuffix</c> the folded text (recall), and
-/// <c>X + ShingleSuffix</c> / <c>X + FoldedShingleSuffix</c> (not for the body) two-syllable shingles so adjacent syllables outrank
-/// scattered ones.
+/// Index field names shared by every engine; what each field holds is declared once in <see cref="IndexFields"/>, and
+/// the fields text is searched in once in <see cref="TextLayout"/>.
 /// </summary>
 public static class SearchFields
 {
+    /// <summary>A field name ending so is analysed folded (the highlighter's and "related tasks"' analysis).</summary>
     public const string FoldedSuffix = "_f";
-    public const string ShingleSuffix = "_s";
-    public const string FoldedShingleSuffix = "_fs";
 
     public const string Id = "id";
     /// <summary>The task code as typed, exact match (keyword).</summary>
@@ -52,9 +49,6 @@ public static class SearchFields
     /// them apart from the shared phrase vocabulary of <see cref="Suggest"/>; Elasticsearch puts them in
     /// <see cref="Suggest"/>).</summary>
     public const string SuggestTitle = "suggestTitle";
-
-    /// <summary>Whether a text field also has shingle fields (all but <see cref="Body"/>).</summary>
-    public static bool HasShingles(string textField) => textField != Body;
 
     /// <summary>The analysed text fields in order of weight (title highest), as declared in <see cref="IndexFields.Text"/>.</summary>
     public static readonly IReadOnlyList<string> TextFields = IndexFields.Text.Select(f => f.Name).ToList();
