@@ -63,22 +63,26 @@ public sealed record QueryPlan(ParsedQuery Parsed, IReadOnlyList<PlannedUnit> Un
     }
 
     /// <summary>
-    /// The plans to try, in order, when this one matched nothing: every concept counts (minor ones too) and one fewer
-    /// is required each time, down to one; a lone word is split into its syllables at last. Tasks holding more
-    /// concepts still rank first.
+    /// The plans to try, in order, when this one matched nothing: every concept counts (minor ones too) and fewer are
+    /// required each time: one fewer, then half, then one (at most three more searches, however long the query); a
+    /// lone word is split into its syllables at last. Tasks holding more concepts still rank first.
     /// </summary>
     public IEnumerable<QueryPlan> Relaxations()
     {
         var all = Units.Select(u => u with { Minor = false }).ToList();
-        for (var required = Math.Min(Required + Units.Count(u => u.Minor), all.Count) - 1; required >= 1; required--)
+        foreach (var required in Steps(Math.Min(Required + Units.Count(u => u.Minor), all.Count)))
             yield return this with { Units = all, Required = required, Relaxed = true };
         if (all is [{ Unit.IsWord: true } word])
         {
             var syllables = word.Unit.Syllables().Select(s => word with { Unit = s }).ToList();
-            for (var required = syllables.Count - 1; required >= 1; required--)
+            foreach (var required in Steps(syllables.Count))
                 yield return this with { Units = syllables, Required = required, Relaxed = true };
         }
     }
+
+    /// <summary>Fewer than <paramref name="required"/>: one fewer, half, one; each at least one, each smaller.</summary>
+    private static IEnumerable<int> Steps(int required) =>
+        new[] { required - 1, required / 2, 1 }.Where(r => r >= 1 && r < required).Distinct().OrderDescending();
 
     /// <summary>Joins adjacent single syllables the catalogue writes together into one word unit.</summary>
     private static List<QueryUnit> Words(IReadOnlyList<QueryUnit> units, ITermStatistics stats)

@@ -131,4 +131,18 @@ public abstract partial class SearchIndexBehaviour
         var folded = (await index.SearchAsync(new SearchRequest { Query = "nam", Highlight = true })).Hits.Single();
         Assert.Equal("Trồng <mark>nấm</mark> trong <mark>năm</mark> 2024", folded.Highlights["title"].Single());
     }
+
+    [Fact]
+    public async Task A_query_of_every_broad_term_and_odd_words_answers_within_its_bounds()
+    {
+        var index = await Catalogue(
+            Task("big-1", "Phát triển vùng trồng bưởi da xanh"),
+            Task("big-2", "Nuôi tôm thẻ chân trắng trong ao lót bạt"));
+        var broad = string.Join(' ', Enumerable.Repeat("trái cây nuôi trồng thủy sản CNTT dân tộc thiểu số ô nhiễm môi trường", 8));
+        var result = await index.SearchAsync(new SearchRequest { Query = broad + " \"\" -- ~~ 𝕏 \u0301", PageSize = 5 });
+        Assert.True(result.Total >= 1);
+        var nothing = await index.SearchAsync(new SearchRequest { Query = string.Join(' ', Enumerable.Range(0, 30).Select(i => $"zzq{i}")) });
+        Assert.Equal(0, nothing.Total);
+        Assert.False(nothing.Relaxed);
+    }
 }

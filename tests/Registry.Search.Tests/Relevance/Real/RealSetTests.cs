@@ -10,8 +10,12 @@ namespace Registry.Search.Tests.Relevance.Real;
 /// FTS5 with every word required and with any word, on the real development set. Prints the table and the
 /// per-query figures (run with <c>--logger "console;verbosity=detailed"</c>) and holds the engine to its figures.
 /// </summary>
-public sealed class RealSetTests(ITestOutputHelper output)
+public sealed class RealSetTests(ITestOutputHelper output) : IDisposable
 {
+    private readonly List<IDisposable> _owned = [];
+
+    public void Dispose() => _owned.ForEach(o => o.Dispose());
+
     /// <summary>The most a query is followed through its pages: the whole real set fits well inside.</summary>
     private const int MaxReturned = 2000;
 
@@ -31,8 +35,14 @@ public sealed class RealSetTests(ITestOutputHelper output)
         output.WriteLine(ours.PerQuery(id => titles.GetValueOrDefault(id, "?")));
         output.WriteLine(all.PerQuery());
 
-        Assert.True(ours.Ndcg >= all.Ndcg + 0.05, $"nDCG@10 {ours.Ndcg:F3} vs FTS5 {all.Ndcg:F3}");
-        Assert.True(ours.Ndcg >= 0.80, $"nDCG@10 {ours.Ndcg:F3}");
+        // The figures of docs/search.md ("Relevance on real records"), less a little room: a change that loses more
+        // than that on real records must say why.
+        Assert.True(ours.Ndcg >= any.Ndcg + 0.02 && ours.Ndcg >= all.Ndcg + 0.2, $"nDCG@10 {ours.Ndcg:F3} vs FTS5 {all.Ndcg:F3} / {any.Ndcg:F3}");
+        Assert.True(ours.Ndcg >= 0.82, $"nDCG@10 {ours.Ndcg:F3}");
+        Assert.True(ours.RecallAt10 >= 0.90, $"recall@10 {ours.RecallAt10:F3}");
+        // The whole returned set is honest: most of what is counted is relevant, and it holds nearly all that is.
+        Assert.True(ours.SetPrecision >= 0.88, $"set precision {ours.SetPrecision:F3}");
+        Assert.True(ours.SetRecall >= 0.90, $"set recall {ours.SetRecall:F3}");
         Assert.Equal(0, ours.EmptyResults);
     }
 
@@ -51,6 +61,7 @@ public sealed class RealSetTests(ITestOutputHelper output)
     private async Task<Func<string, Task<IReadOnlyList<string>>>> LuceneSearch()
     {
         var lucene = new LuceneSearchIndex(new RAMDirectory(), TimeSpan.FromMinutes(1));
+        _owned.Add(lucene);
         await lucene.UpsertAsync(RealSet.Tasks);
         return async q =>
         {
