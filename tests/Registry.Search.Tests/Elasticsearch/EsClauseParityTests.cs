@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 using Registry.Search.Analysis;
 using Registry.Search.Elasticsearch;
 using Registry.Search.Lucene;
@@ -20,16 +18,7 @@ namespace Registry.Search.Tests.Elasticsearch;
 /// </summary>
 public sealed class EsClauseParityTests : IDisposable
 {
-    private readonly DirectoryReader _reader;
-
-    public EsClauseParityTests()
-    {
-        var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseIndexAnalyzer())))
-            foreach (var record in SeededCorpus.Records)
-                writer.AddDocument(LuceneDocumentMapper.ToLucene(SearchDocument.From(record)));
-        _reader = DirectoryReader.Open(directory);
-    }
+    private readonly DirectoryReader _reader = SeededReader.Open();
 
     public void Dispose() => _reader.Dispose();
 

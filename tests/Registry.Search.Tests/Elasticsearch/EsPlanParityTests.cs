@@ -1,11 +1,8 @@
 using Lucene.Net.Index;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 using Registry.Search.Analysis;
 using Registry.Search.Elasticsearch;
 using Registry.Search.Lucene;
 using Registry.Search.Model;
-using Registry.Search.Tests.Corpus;
 
 namespace Registry.Search.Tests.Elasticsearch;
 
@@ -16,16 +13,7 @@ namespace Registry.Search.Tests.Elasticsearch;
 /// </summary>
 public sealed class EsPlanParityTests : IDisposable
 {
-    private readonly DirectoryReader _reader;
-
-    public EsPlanParityTests()
-    {
-        var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseIndexAnalyzer())))
-            foreach (var record in SeededCorpus.Records)
-                writer.AddDocument(LuceneDocumentMapper.ToLucene(SearchDocument.From(record)));
-        _reader = DirectoryReader.Open(directory);
-    }
+    private readonly DirectoryReader _reader = SeededReader.Open();
 
     public void Dispose() => _reader.Dispose();
 
