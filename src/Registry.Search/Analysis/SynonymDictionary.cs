@@ -99,7 +99,7 @@ public sealed class SynonymDictionary
             var longest = best.Where(r => r.From.Original.Count == length).ToList();
             List<TokenPhrase> Phrases(bool narrower) => longest.Where(r => (r.Group.Kind == Category) == narrower)
                 .SelectMany(r => r.Group.To)
-                .Where(p => !p.Original.SequenceEqual(typed))
+                .Where(p => !Subsumes(typed, p))
                 .DistinctBy(p => p.ToString())
                 .ToList();
             var alternatives = Phrases(narrower: false);
@@ -109,6 +109,14 @@ public sealed class SynonymDictionary
         }
         return matches;
     }
+
+    /// <summary>
+    /// Whether the typed words already find every task the phrase would: the same words, each typed either in the
+    /// phrase's spelling or without marks ("chuyen doi so" finds every "chuyển đổi số"), so looking for it again would
+    /// only cost time.
+    /// </summary>
+    private static bool Subsumes(IReadOnlyList<string> typed, TokenPhrase phrase) =>
+        phrase.Original.Count == typed.Count && Matches(phrase, typed, 0, exactSpelling: false);
 
     /// <summary>A typed word with marks must be the entry's spelling; a word without marks matches it folded.</summary>
     private static bool Matches(TokenPhrase entry, IReadOnlyList<string> tokens, int at, bool exactSpelling)

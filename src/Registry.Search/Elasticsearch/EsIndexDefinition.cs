@@ -104,7 +104,7 @@ internal static class EsIndexDefinition
     {
         Analyzer = EsAnalysis.BothForms,
         SearchAnalyzer = EsAnalysis.ExactSynonyms,
-        PositionIncrementGap = TextLayout.ValueGap,
+        IndexOptions = IndexOptions.Freqs,
     };
 
     private static TextProperty Pairs() => new()

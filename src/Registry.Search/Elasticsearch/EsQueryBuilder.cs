@@ -53,7 +53,7 @@ internal static class EsQueryBuilder
         if (plan.Units.Count > 0) root.Add(Concepts(plan, stats, scoring));
         if (parsed.CodeKey is { } code) root.Add(new TermQuery(F.CodeKey, code) { Boost = SearchWeights.Code });
         if (root.Count == 0) root.Add(new MatchAllQuery());
-        var excluded = parsed.Excluded.Select(p => Positional(p.Terms)).ToList();
+        var excluded = parsed.Excluded.Select(p => p.Terms.Count == 1 ? new TermQuery(L.All, p.Terms[0]) : SideBySide(p.Terms)).ToList();
         return new BoolQuery
         {
             Must = [root.Count == 1 ? root[0] : new BoolQuery { Should = root }],
@@ -89,7 +89,8 @@ internal static class EsQueryBuilder
             ? Phrase(unit.Tokens.Terms, unit.IsAdjacent, stats, scoring)
             : new BoolQuery { Must = unit.Tokens.Terms.Select(w => Phrase([w], false, stats, scoring)).ToList() };
         if (unit.Alternatives.Count + unit.Narrower.Count == 0) return own;
-        var narrower = unit.Narrower.Select(n => Weighed(Phrase(n.Terms, true, stats, scoring), SearchWeights.Narrower));
+        // Narrower phrases only match and weigh (no head clauses), as in the Lucene engine.
+        var narrower = unit.Narrower.Select(n => Weighed(Phrase(n.Terms, true, stats, new Scoring(false)), SearchWeights.Narrower));
         return new DisMaxQuery
         {
             TieBreaker = 0.1,
@@ -152,18 +153,6 @@ internal static class EsQueryBuilder
                 new TermQuery(EsAnalysis.PairField(L.HeadPairs, pair), pair) { Boost = HeadWeight * SearchWeights.Shingle },
             ],
         };
-
-    /// <summary>Words in order, by positions in all text (exclusions only: they are rare and must be exact).</summary>
-    private static Query Positional(IReadOnlyList<string> words)
-    {
-        if (words.Count == 1) return new TermQuery(L.All, words[0]);
-        return new SpanNearQuery
-        {
-            Clauses = words.Select(w => (SpanQuery)new SpanTermQuery(L.All, w)).ToList(),
-            Slop = 0,
-            InOrder = true,
-        };
-    }
 
     /// <summary>Filters AND-ed, values of one filter OR-ed, none of them scoring.</summary>
     public static List<Query> Filters(SearchFilterSet filters) => filters.Applied.Select(Filter).ToList();

@@ -41,7 +41,8 @@ internal static class LuceneQueryBuilder
         if (parsed.CodeKey is { } code) root.Add(new TermQuery(new Term(F.CodeKey, code)) { Boost = SearchWeights.Code }, Occur.SHOULD);
         if (root.Clauses.Count == 0) root.Add(new MatchAllDocsQuery(), Occur.SHOULD);
         var result = new BooleanQuery { { root, Occur.MUST } };
-        foreach (var excluded in parsed.Excluded) result.Add(Positional(excluded.Terms), Occur.MUST_NOT);
+        foreach (var excluded in parsed.Excluded)
+            result.Add(excluded.Terms.Count == 1 ? new TermQuery(new Term(LuceneText.All, excluded.Terms[0])) : SideBySide(excluded.Terms), Occur.MUST_NOT);
         return result;
     }
 
@@ -74,13 +75,17 @@ internal static class LuceneQueryBuilder
         if (unit.Alternatives.Count + unit.Narrower.Count == 0) return own;
         var options = new DisjunctionMaxQuery(0.1f) { own };
         foreach (var alternative in unit.Alternatives) options.Add(Phrase(alternative.Terms, true, reader, scoring));
+        // Narrower phrases only match and weigh: without head clauses, a broad term's dozens of them cost little more
+        // than one word.
         foreach (var narrower in unit.Narrower)
-        {
-            var query = Phrase(narrower.Terms, true, reader, scoring);
-            query.Boost *= SearchWeights.Narrower;
-            options.Add(query);
-        }
+            options.Add(Weighed(Phrase(narrower.Terms, true, reader, new Scoring(false)), SearchWeights.Narrower));
         return options;
+    }
+
+    private static Query Weighed(Query query, float weight)
+    {
+        query.Boost *= weight;
+        return query;
     }
 
     private static Query AllWords(IReadOnlyList<string> words, IndexReader reader, Scoring scoring)
@@ -142,15 +147,6 @@ internal static class LuceneQueryBuilder
             { new TermQuery(new Term(LuceneText.AllPairs, pair)) { Boost = SearchWeights.Shingle }, Occur.SHOULD },
             { new TermQuery(new Term(LuceneText.HeadPairs, pair)) { Boost = HeadWeight * SearchWeights.Shingle }, Occur.SHOULD },
         };
-
-    /// <summary>Words in order, by positions in all text (exclusions only: they are rare and must be exact).</summary>
-    private static Query Positional(IReadOnlyList<string> words)
-    {
-        if (words.Count == 1) return new TermQuery(new Term(LuceneText.All, words[0]));
-        var phrase = new PhraseQuery();
-        foreach (var w in words) phrase.Add(new Term(LuceneText.All, w));
-        return phrase;
-    }
 
     /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>
     public static Filter? BuildFilter(SearchFilterSet filters, Query? extra = null)

@@ -56,7 +56,9 @@ internal static class LuceneText
         return (new Field(name, stream, emit is Emit.Words or Emit.FoldedWords ? TermsType : PairsType), stream);
     }
 
-    private static readonly FieldType TermsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED));
+    /// <summary>Words are matched term by term too (words side by side through the pair fields): no positions to write,
+    /// which with both forms of every word would be the largest part of the index.</summary>
+    private static readonly FieldType TermsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
     /// <summary>Pairs are matched term by term (a pair is one term), never as phrases: no positions to write.</summary>
     private static readonly FieldType PairsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });

@@ -88,7 +88,7 @@ public sealed class EsIndexCreationTests
         {
             Assert.Equal("registry_both_forms", properties[words]!["analyzer"]!.GetValue<string>());
             Assert.Equal("registry_exact_synonyms", properties[words]!["search_analyzer"]!.GetValue<string>());
-            Assert.Equal(100, properties[words]!["position_increment_gap"]!.GetValue<int>());
+            Assert.Equal("freqs", properties[words]!["index_options"]!.GetValue<string>());
         }
         foreach (var pairs in new[] { "text_p", "body_p", "head_p" })
         {

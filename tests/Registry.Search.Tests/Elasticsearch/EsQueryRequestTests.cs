@@ -154,12 +154,14 @@ public sealed class EsQueryRequestTests
     }
 
     [Fact]
-    public async Task Minus_excludes_a_word_as_typed_and_a_phrase_by_positions()
+    public async Task Minus_excludes_a_word_as_typed_and_a_phrase_by_its_pairs()
     {
         var json = await SearchBody("lúa -nếp -\"lúa mì\"");
         var mustNot = FakeCluster.Many(json["query"]!["bool"]!["must_not"]);
         Assert.Equal("nếp", mustNot[0]["term"]!["text"]!["value"]!.GetValue<string>());
-        Assert.Equal(["lúa", "mì"], FakeCluster.Many(mustNot[1]["span_near"]!["clauses"]).Select(c => c["span_term"]!["text"]!["value"]!.GetValue<string>()));
+        Assert.Equal([("text_p", "lúa mì"), ("body_p", "lúa mì")],
+            Clauses(mustNot[1], "term").Select(t => (t.Field, t.Clause["value"]!.GetValue<string>())));
+        Assert.Empty(FindAll(json["query"]!, "span_near"));
     }
 
     [Fact]
