@@ -17,7 +17,12 @@ public sealed record RealQuery(string Text, IReadOnlyDictionary<string, int> Gra
 /// </summary>
 public static class RealSet
 {
-    private static string Dir => Path.Combine(AppContext.BaseDirectory, "Relevance", "Real");
+    /// <summary>The set's folder; <c>REGISTRY_RELEVANCE_DIR</c> points the same measurement at another judged set of
+    /// the same format (the first development set in <c>../shared/relevance</c>, or a held-out one).</summary>
+    private static string Dir =>
+        Environment.GetEnvironmentVariable("REGISTRY_RELEVANCE_DIR") is { Length: > 0 } other
+            ? other
+            : Path.Combine(AppContext.BaseDirectory, "Relevance", "Real");
 
     private static readonly Lazy<IReadOnlyList<TaskRecord>> LazyTasks = new(() =>
         File.ReadLines(Path.Combine(Dir, "tasks.jsonl"))
