@@ -34,6 +34,7 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<ITaskCatalog, TaskCatalog>();
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.AddSingleton<IImportJobStore, ImportJobStore>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;

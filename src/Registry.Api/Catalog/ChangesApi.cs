@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Http;
 using Registry.Api.Tasks;
-using Registry.Data.Abstractions;
 using Registry.Data.Catalog;
-using Registry.Data.Records;
 
 namespace Registry.Api.Catalog;
 
@@ -52,13 +50,12 @@ public static class ChangesApi
         }
     }
 
-    public static async Task<Results<Ok<OutputListResponse>, ProblemHttpResult>> Outputs(string id, ITaskStore store, CancellationToken ct)
+    public static async Task<Results<Ok<OutputListResponse>, ProblemHttpResult>> Outputs(string id, IPublicCatalog catalog, CancellationToken ct)
     {
-        var task = await store.FindByIdAsync(id, ct);
         // Public rules whoever asks: only published tasks have public outputs.
-        if (task is null || task.Visibility == Visibility.Draft) return Problems.ApiProblems.TaskNotFound("với id này (with this id)");
-        if (task.Visibility == Visibility.Withdrawn) return TaskHandlers.Tombstone(task);
-        var outputs = task.Record.Outputs ?? [];
-        return TypedResults.Ok(new OutputListResponse(new OutputListMeta(outputs.Count, task.Id), outputs));
+        var lookup = await catalog.FindByIdAsync(id, ct: ct);
+        if (lookup is not PublicTaskLookup.Found found) return TaskHandlers.NotPublic(lookup, TaskHandlers.WithThisId);
+        var outputs = found.Record.Outputs ?? [];
+        return TypedResults.Ok(new OutputListResponse(new OutputListMeta(outputs.Count, found.Id), outputs));
     }
 }

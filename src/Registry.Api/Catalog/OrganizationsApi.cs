@@ -78,8 +78,7 @@ public static class OrganizationsApi
         {
             var page = await directory.ListPublishedTasksAsync(id, NullIfEmpty(query.Cursor), size, ct);
             if (page is null) return CatalogProblems.OrganizationNotFound();
-            var results = page.Results.Select(r => r with { Visibility = Visibility.Published }).ToList();
-            return TypedResults.Ok(new OrganizationTaskListResponse(new CatalogListMeta(page.Count, page.NextCursor, size), results));
+            return TypedResults.Ok(new OrganizationTaskListResponse(new CatalogListMeta(page.Count, page.NextCursor, size), page.Results));
         }
         catch (FormatException) // InvalidCursorException, or base64url the decoder refused outright
         {

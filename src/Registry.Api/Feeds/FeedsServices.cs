@@ -13,7 +13,6 @@ public static class FeedsServices
             .PostConfigure(o => o.PublicBaseUrl ??= configuration["Registry:PublicBaseUrl"])
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicUrls>();
-        services.AddSingleton<OaiStore>();
         services.AddSingleton<OaiHandler>();
         services.AddSingleton<SnapshotWriter>();
         services.AddHostedService<SnapshotJob>();

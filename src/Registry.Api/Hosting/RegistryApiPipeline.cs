@@ -15,7 +15,6 @@ public static class RegistryApiPipeline
         app.UseRegistryHttpEdge();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseTaskJsonLdNegotiation();
         app.UseRegistryHttpCaching();
         app.UseRegistrySwagger();
 

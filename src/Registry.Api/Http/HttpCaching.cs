@@ -3,6 +3,9 @@ namespace Registry.Api.Http;
 /// <summary>How long a public GET may be cached by browsers and proxies (<c>Cache-Control: public, max-age</c>).</summary>
 public sealed record PublicCaching(int MaxAgeSeconds);
 
+/// <summary>The endpoint answers in more than one representation, chosen by the request's <c>Accept</c> header.</summary>
+public sealed record VariesByAcceptHeader;
+
 /// <summary>The endpoint writes its body as it goes (exports): no buffering for an ETag, no output caching.</summary>
 public sealed record StreamedResponse;
 
@@ -16,6 +19,9 @@ public static class HttpCaching
 
     public static TBuilder CachePublicly<TBuilder>(this TBuilder builder, int maxAgeSeconds) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new PublicCaching(maxAgeSeconds));
+
+    public static TBuilder VariesByAccept<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new VariesByAcceptHeader());
 
     public static TBuilder StreamsResponse<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new StreamedResponse());
@@ -32,6 +38,8 @@ public static class HttpCaching
 
     public static int MaxAge(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<PublicCaching>()?.MaxAgeSeconds ?? DefaultMaxAge;
+
+    public static bool VariesByAccept(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<VariesByAcceptHeader>() is not null;
 
     public static bool IsStreamed(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<StreamedResponse>() is not null;
 }

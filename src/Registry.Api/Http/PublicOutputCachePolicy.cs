@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
 
 namespace Registry.Api.Http;
 
 /// <summary>
-/// Server-side cache of public reads (200 only), keyed by path and every query parameter, tagged
+/// Server-side cache of public reads (200 only), keyed by path and every query parameter (and the Accept header
+/// where the endpoint negotiates its representation), tagged
 /// <see cref="HttpCaching.PublicTag"/> so writes and index changes evict it. Requests with an API key bypass it.
 /// </summary>
 internal sealed class PublicOutputCachePolicy : IOutputCachePolicy
@@ -19,6 +21,7 @@ internal sealed class PublicOutputCachePolicy : IOutputCachePolicy
         if (!cacheable) return ValueTask.CompletedTask;
 
         context.CacheVaryByRules.QueryKeys = "*";
+        if (HttpCaching.VariesByAccept(http)) context.CacheVaryByRules.HeaderNames = HeaderNames.Accept;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(HttpCaching.MaxAge(http));
         context.Tags.Add(HttpCaching.PublicTag);
         return ValueTask.CompletedTask;

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using Registry.Data;
 using Registry.Data.Abstractions;
-using Registry.Data.Entities;
 using Registry.Data.Import;
 using Registry.Data.Records;
 
@@ -12,83 +9,39 @@ namespace Registry.Api.Imports;
 /// <summary>A queued import: the persisted job's id and what the worker needs to run it.</summary>
 public sealed record ImportWork(string JobId, UploadedFile File, ImportOptions Options, Actor Actor);
 
-/// <summary>Persisted import jobs (table ImportJobs) and the in-process queue that feeds <see cref="ImportWorker"/>.</summary>
-public sealed class ImportJobs(IDbContextFactory<RegistryDbContext> contexts, TimeProvider clock)
+/// <summary>The import jobs of <see cref="IImportJobStore"/>, with their report and error as the API writes them, and
+/// the in-process queue that feeds <see cref="ImportWorker"/>.</summary>
+public sealed class ImportJobs(IImportJobStore store)
 {
     private readonly Channel<ImportWork> _queue = Channel.CreateUnbounded<ImportWork>(new UnboundedChannelOptions { SingleReader = true });
 
     public ChannelReader<ImportWork> Reader => _queue.Reader;
 
-    public async Task<ImportJob> EnqueueAsync(UploadedFile file, ImportOptions options, Actor actor, CancellationToken ct)
+    public async Task<ImportJobState> EnqueueAsync(UploadedFile file, ImportOptions options, Actor actor, CancellationToken ct)
     {
-        var job = new ImportJob
-        {
-            PublicId = PublicIds.NewImportJobId(),
-            Status = ImportJobStatus.Queued,
-            Format = FormatName(file.Format),
-            FileName = file.FileName,
-            DryRun = options.DryRun,
-            SkipInvalid = options.SkipInvalid,
-            Actor = actor.Name,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            db.ImportJobs.Add(job);
-            await db.SaveChangesAsync(ct);
-        }
-
-        await _queue.Writer.WriteAsync(new ImportWork(job.PublicId, file, options, actor), ct);
+        var job = await store.CreateAsync(new ImportJobRequest(FormatName(file.Format), file.FileName, options.DryRun, options.SkipInvalid, actor), ct);
+        await _queue.Writer.WriteAsync(new ImportWork(job.Id, file, options, actor), ct);
         return job;
     }
 
-    public async Task<ImportJob?> FindAsync(string id, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.PublicId == id, ct);
-    }
+    public Task<ImportJobState?> FindAsync(string id, CancellationToken ct) => store.FindAsync(id, ct);
 
-    public Task MarkRunningAsync(string id, CancellationToken ct) => UpdateAsync(id, j => j.Status = ImportJobStatus.Running, ct);
+    public Task MarkRunningAsync(string id, CancellationToken ct) => store.MarkRunningAsync(id, ct);
 
-    public Task ReportProgressAsync(string id, int processed, int total, CancellationToken ct) =>
-        UpdateAsync(id, j => (j.ProcessedRows, j.TotalRows) = (processed, total), ct);
+    public Task ReportProgressAsync(string id, int processed, int total, CancellationToken ct) => store.ReportProgressAsync(id, processed, total, ct);
 
-    public Task CompleteAsync(string id, ImportReport report, CancellationToken ct) => UpdateAsync(id, j =>
-    {
-        j.Status = ImportJobStatus.Succeeded;
-        j.ProcessedRows = report.Rows;
-        j.TotalRows = report.Rows;
-        j.ReportJson = JsonSerializer.Serialize(ImportReportResponse.From(report), RegistryJson.Options);
-        j.FinishedAt = clock.GetUtcNow();
-    }, ct);
+    public Task CompleteAsync(string id, ImportReport report, CancellationToken ct) =>
+        store.CompleteAsync(id, report.Rows, JsonSerializer.Serialize(ImportReportResponse.From(report), RegistryJson.Options), ct);
 
-    public Task FailAsync(string id, ImportJobError error, CancellationToken ct) => UpdateAsync(id, j =>
-    {
-        j.Status = ImportJobStatus.Failed;
-        j.Error = JsonSerializer.Serialize(error, RegistryJson.Options);
-        j.FinishedAt = clock.GetUtcNow();
-    }, ct);
+    public Task FailAsync(string id, ImportJobError error, CancellationToken ct) =>
+        store.FailAsync(id, JsonSerializer.Serialize(error, RegistryJson.Options), ct);
 
     /// <summary>Jobs queued or running when the process stopped lost their in-memory work: mark them failed.</summary>
-    public async Task<int> FailInterruptedAsync(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var stale = await db.ImportJobs.Where(j => j.Status == ImportJobStatus.Queued || j.Status == ImportJobStatus.Running).ToListAsync(ct);
-        var error = JsonSerializer.Serialize(new ImportJobError("interrupted",
-            "Dịch vụ khởi động lại khi đang nhập; hãy gửi lại tệp (the service restarted during the import; upload the file again)."), RegistryJson.Options);
-        foreach (var job in stale)
-        {
-            job.Status = ImportJobStatus.Failed;
-            job.Error = error;
-            job.FinishedAt = clock.GetUtcNow();
-        }
+    public Task<int> FailInterruptedAsync(CancellationToken ct) => store.FailUnfinishedAsync(JsonSerializer.Serialize(new ImportJobError("interrupted",
+        "Dịch vụ khởi động lại khi đang nhập; hãy gửi lại tệp (the service restarted during the import; upload the file again)."), RegistryJson.Options), ct);
 
-        await db.SaveChangesAsync(ct);
-        return stale.Count;
-    }
-
-    public static ImportJobResponse ToResponse(ImportJob job) => new(
-        job.PublicId,
+    public static ImportJobResponse ToResponse(ImportJobState job) => new(
+        job.Id,
         job.Status.ToString().ToLowerInvariant(),
         job.Format,
         job.FileName,
@@ -99,7 +52,7 @@ public sealed class ImportJobs(IDbContextFactory<RegistryDbContext> contexts, Ti
         job.CreatedAt,
         job.FinishedAt,
         job.ReportJson is null ? null : JsonSerializer.Deserialize<ImportReportResponse>(job.ReportJson, RegistryJson.Options),
-        job.Error is null ? null : JsonSerializer.Deserialize<ImportJobError>(job.Error, RegistryJson.Options));
+        job.ErrorJson is null ? null : JsonSerializer.Deserialize<ImportJobError>(job.ErrorJson, RegistryJson.Options));
 
     public static string FormatName(ImportFormat format) => format switch
     {
@@ -107,12 +60,4 @@ public sealed class ImportJobs(IDbContextFactory<RegistryDbContext> contexts, Ti
         ImportFormat.Csv => "csv",
         _ => "xlsx",
     };
-
-    private async Task UpdateAsync(string id, Action<ImportJob> change, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var job = await db.ImportJobs.FirstAsync(j => j.PublicId == id, ct);
-        change(job);
-        await db.SaveChangesAsync(ct);
-    }
 }

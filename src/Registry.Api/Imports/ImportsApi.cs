@@ -56,7 +56,7 @@ public static class ImportsApi
             try
             {
                 var job = await jobs.EnqueueAsync(file, importOptions, actor, ct);
-                return TypedResults.Accepted($"/api/v1/imports/{job.PublicId}", ImportJobs.ToResponse(job));
+                return TypedResults.Accepted($"/api/v1/imports/{job.Id}", ImportJobs.ToResponse(job));
             }
             catch
             {

@@ -1,7 +1,6 @@
 using Registry.Api.Problems;
 using Registry.Api.Search;
-using Registry.Data.Abstractions;
-using Registry.Data.Records;
+using Registry.Data.Catalog;
 using Registry.Search.Model;
 
 namespace Registry.Api.Tasks;
@@ -26,11 +25,10 @@ public static class TaskDiscovery
     }
 
     /// <summary>Answers as GET /tasks/{id} would for a task that is not public (404 / 410), else the related tasks.</summary>
-    public static async Task<IResult> Related(string id, ITaskStore store, ISearchIndex index, CancellationToken ct)
+    public static async Task<IResult> Related(string id, IPublicCatalog catalog, ISearchIndex index, CancellationToken ct)
     {
-        var task = await store.FindByIdAsync(id, ct);
-        if (task is null || task.Visibility == Visibility.Draft) return ApiProblems.TaskNotFound("với id này (with this id)");
-        if (task.Visibility == Visibility.Withdrawn) return TaskHandlers.Tombstone(task);
+        var lookup = await catalog.FindByIdAsync(id, ct: ct);
+        if (lookup is not PublicTaskLookup.Found) return TaskHandlers.NotPublic(lookup, TaskHandlers.WithThisId);
 
         var hits = await index.RelatedAsync(id, MaxRelated, ct);
         return TypedResults.Ok(new RelatedResponse(hits.Select(h => RecordSelection.Project(h.Record, null)).ToList()));

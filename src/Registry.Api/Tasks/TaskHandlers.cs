@@ -1,9 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Registry.Api.Auth;
+using Registry.Api.Feeds;
+using Registry.Api.Feeds.SchemaOrg;
 using Registry.Api.Problems;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Records;
 
 namespace Registry.Api.Tasks;
@@ -33,33 +37,48 @@ public static class TaskHandlers
         return TypedResults.Created(LocationOf(task.Id), TaskOutcomes.Created(task));
     }
 
+    public const string WithThisId = "với id này (with this id)";
+
+    // GET /tasks/{id}: record v1, or schema.org JSON-LD for a client that prefers application/ld+json. Both
+    // representations say they depend on Accept, so no cache hands one to a client that asked for the other.
+    public static async Task<IResult> ReadTask(string id, HttpRequest request, ClaimsPrincipal user, ITaskStore store,
+        IPublicCatalog catalog, PublicUrls urls, HttpResponse response, CancellationToken ct)
+    {
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        if (TaskJsonLdHandler.IsPreferred(request)) return await TaskJsonLdHandler.Get(id, request, catalog, urls, response, ct);
+        return await GetTask(id, user, store, response, ct);
+    }
+
+    /// <summary>Record v1 by id; curators read every stored task through it, the public only published ones.</summary>
     public static async Task<Results<Ok<TaskRecord>, ProblemHttpResult>> GetTask(
         string id, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct) =>
-        Present(await store.FindByIdAsync(id, ct), "với id này (with this id)", user, response);
+        Present(PublicTaskLookup.Of(await store.FindByIdAsync(id, ct), ReaderOf(user)), WithThisId, response);
 
     public static async Task<Results<Ok<TaskRecord>, ProblemHttpResult>> GetTaskByCode(
         string code, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct) =>
-        Present(await store.FindByCodeAsync(code, ct), "với mã số này (with this code)", user, response);
+        Present(PublicTaskLookup.Of(await store.FindByCodeAsync(code, ct), ReaderOf(user)), "với mã số này (with this code)", response);
 
-    /// <summary>Published: public view. Draft: curators only (404 otherwise). Withdrawn: 410 tombstone for the public.</summary>
-    internal static Results<Ok<TaskRecord>, ProblemHttpResult> Present(StoredTask? task, string what, ClaimsPrincipal user, HttpResponse response)
+    private static CatalogReader ReaderOf(ClaimsPrincipal user) => RegistryRoles.IsCurator(user) ? CatalogReader.Curator : CatalogReader.Public;
+
+    private static Results<Ok<TaskRecord>, ProblemHttpResult> Present(PublicTaskLookup lookup, string what, HttpResponse response)
     {
-        var curator = RegistryRoles.IsCurator(user);
-        if (task is null || (task.Visibility == Visibility.Draft && !curator)) return ApiProblems.TaskNotFound(what);
-        if (task.Visibility == Visibility.Withdrawn && !curator) return Tombstone(task);
-
-        response.Headers.ETag = ETags.For(task);
-        return TypedResults.Ok(curator ? TaskViews.ForCurator(task) : TaskViews.ForPublic(task));
+        if (lookup is not PublicTaskLookup.Found found) return NotPublic(lookup, what);
+        response.Headers.ETag = ETags.For(found.Version);
+        return TypedResults.Ok(found.Record);
     }
 
-    internal static ProblemHttpResult Tombstone(StoredTask task) => ApiProblems.Create(ProblemKind.Gone,
+    /// <summary>The answer for a task the reader may not see: 410 with the tombstone when withdrawn, else 404.</summary>
+    internal static ProblemHttpResult NotPublic(PublicTaskLookup lookup, string what) =>
+        lookup is PublicTaskLookup.Gone gone ? Tombstone(gone.Tombstone) : ApiProblems.TaskNotFound(what);
+
+    private static ProblemHttpResult Tombstone(TaskTombstone tombstone) => ApiProblems.Create(ProblemKind.Gone,
         "Nhiệm vụ này đã bị rút khỏi cơ sở dữ liệu công khai; chỉ còn lại thông tin dưới đây (this task was withdrawn; only this tombstone remains).",
         new Dictionary<string, object?>
         {
-            ["id"] = task.Id,
-            ["code"] = task.Record.Code,
-            ["withdrawnAt"] = task.Record.UpdatedAt,
-            ["withdrawalReason"] = task.WithdrawalReason,
+            ["id"] = tombstone.Id,
+            ["code"] = tombstone.Code,
+            ["withdrawnAt"] = tombstone.WithdrawnAt,
+            ["withdrawalReason"] = tombstone.WithdrawalReason,
         });
 
     // PUT /tasks/{id}: the body is judged (secret, shape, values) before If-Match is looked at.
@@ -131,6 +150,6 @@ public static class TaskHandlers
             return ApiProblems.VersionMismatch(current is null ? null : ETags.For(current));
         }
 
-        return ApiProblems.FromWrite(result, "với id này (with this id)", code);
+        return ApiProblems.FromWrite(result, WithThisId, code);
     }
 }

@@ -31,13 +31,15 @@ public static class TasksApi
 
         MapExports(tasks);
 
-        tasks.MapGet("/{id}", TaskHandlers.GetTask)
+        tasks.MapGet("/{id}", TaskHandlers.ReadTask)
             .WithName("GetTask")
             .WithSummary("Một nhiệm vụ theo id (a task by id)")
             .WithDescription("Public read. Published tasks answer 200 with a strong ETag; drafts are visible to curators only (404 for the public); withdrawn tasks answer 410 Gone with a tombstone (id, code, withdrawnAt, withdrawalReason). Contact e-mail and phone appear only for curators.")
+            .Produces<TaskRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .CachePublicly(HttpCaching.DefaultMaxAge)
+            .VariesByAccept()
             .RejectUnknownQueryParameters();
 
         tasks.MapGet("/{id}/related", TaskDiscovery.Related)

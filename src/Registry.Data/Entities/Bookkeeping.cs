@@ -56,14 +56,6 @@ public sealed class ApiKey
     public DateTimeOffset? LastUsedAt { get; set; }
 }
 
-public enum ImportJobStatus
-{
-    Queued,
-    Running,
-    Succeeded,
-    Failed,
-}
-
 /// <summary>A background import of a file, with its report.</summary>
 public sealed class ImportJob
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Registry.Api.Feeds.Syndication;
 using Registry.Api.Problems;
-using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Records;
 using Registry.Search.Model;
 
@@ -33,11 +33,11 @@ public static class EmbedHandlers
         return Framable(http, html);
     }
 
-    public static async Task<IResult> Single(string id, HttpContext http, ITaskStore store, PublicUrls urls, CancellationToken ct)
+    /// <summary>One published task's card; a withdrawn task has no card to show, so it is not found here.</summary>
+    public static async Task<IResult> Single(string id, HttpContext http, IPublicCatalog catalog, PublicUrls urls, CancellationToken ct)
     {
-        var task = await store.FindByIdAsync(id, ct);
-        if (task is null || task.Visibility != Visibility.Published) return ApiProblems.TaskNotFound("với id này (with this id)");
-        return Framable(http, EmbedHtml.Single(TaskRecordProjection.ForPublic(task.Record), urls.Base(http.Request)));
+        if (await catalog.FindByIdAsync(id, ct: ct) is not PublicTaskLookup.Found found) return ApiProblems.TaskNotFound(Tasks.TaskHandlers.WithThisId);
+        return Framable(http, EmbedHtml.Single(found.Record, urls.Base(http.Request)));
     }
 
     public static async Task<IResult> Json(HttpContext http, ISearchIndex index, PublicUrls urls, CancellationToken ct)

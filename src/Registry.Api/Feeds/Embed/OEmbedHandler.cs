@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Registry.Api.Problems;
-using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Records;
 using static System.Net.WebUtility;
 
@@ -15,7 +15,7 @@ public static class OEmbedHandler
 {
     public const int DefaultWidth = 600;
 
-    public static async Task<IResult> Get(HttpContext http, ITaskStore store, PublicUrls urls, CancellationToken ct)
+    public static async Task<IResult> Get(HttpContext http, IPublicCatalog catalog, PublicUrls urls, CancellationToken ct)
     {
         var q = http.Request.Query;
         var format = q["format"].ToString();
@@ -29,10 +29,11 @@ public static class OEmbedHandler
         var segments = url.AbsolutePath.Trim('/').Split('/');
         if (segments is ["tasks", var id] && id.Length > 0)
         {
-            var task = await store.FindByIdAsync(Uri.UnescapeDataString(id), ct);
-            if (task is null || task.Visibility != Visibility.Published) return NotFound("Không có nhiệm vụ công khai này (no such published task).");
+            // Withdrawn tasks have no card to embed: not found, like drafts.
+            if (await catalog.FindByIdAsync(Uri.UnescapeDataString(id), ct: ct) is not PublicTaskLookup.Found task)
+                return NotFound("Không có nhiệm vụ công khai này (no such published task).");
             var height = Bound(q["maxheight"], 240);
-            return Answer(TaskRecordProjection.ForPublic(task.Record).Title!, $"{baseUrl}/embed/tasks/{Uri.EscapeDataString(task.Id)}", baseUrl, width, height);
+            return Answer(task.Record.Title!, $"{baseUrl}/embed/tasks/{Uri.EscapeDataString(task.Id)}", baseUrl, width, height);
         }
         if (segments is ["tasks"])
         {

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Registry.Api.Problems;
-using Registry.Data;
-using Registry.Data.Records;
+using Registry.Data.Catalog;
 
 namespace Registry.Api.Feeds.Embed;
 
@@ -21,9 +19,9 @@ public static class SitemapHandlers
 
     private sealed record Entry(string Path, DateTimeOffset? LastModified);
 
-    public static async Task<IResult> Sitemap(HttpContext http, IDbContextFactory<RegistryDbContext> factory, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
+    public static async Task<IResult> Sitemap(HttpContext http, IPublicCatalog catalog, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
     {
-        var entries = await EntriesAsync(factory, ct);
+        var entries = await EntriesAsync(catalog, ct);
         var baseUrl = urls.Base(http.Request);
         var max = options.Value.SitemapMaxUrls;
         if (entries.Count <= max) return Xml(UrlSet(entries, baseUrl));
@@ -33,9 +31,9 @@ public static class SitemapHandlers
         return Xml(index);
     }
 
-    public static async Task<IResult> Part(int part, HttpContext http, IDbContextFactory<RegistryDbContext> factory, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
+    public static async Task<IResult> Part(int part, HttpContext http, IPublicCatalog catalog, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
     {
-        var entries = await EntriesAsync(factory, ct);
+        var entries = await EntriesAsync(catalog, ct);
         var max = options.Value.SitemapMaxUrls;
         if (part < 1 || (part - 1) * (long)max >= entries.Count || entries.Count <= max)
             return ApiProblems.Create(ProblemKind.NotFound, "Không có phần sitemap này; xem /sitemap.xml (no such sitemap part).");
@@ -58,17 +56,13 @@ public static class SitemapHandlers
     }
 
     /// <summary>Static pages, then tasks and organizations in id order, so parts are stable between requests.</summary>
-    private static async Task<List<Entry>> EntriesAsync(IDbContextFactory<RegistryDbContext> factory, CancellationToken ct)
+    private static async Task<List<Entry>> EntriesAsync(IPublicCatalog catalog, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.Visibility == Visibility.Published)
-            .OrderBy(t => t.PublicId).Select(t => new { t.PublicId, t.UpdatedAt }).ToListAsync(ct);
-        var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => db.Tasks.Any(t => t.HostOrganizationId == o.Id && t.Visibility == Visibility.Published))
-            .OrderBy(o => o.PublicId).Select(o => new { o.PublicId, o.UpdatedAt }).ToListAsync(ct);
+        var tasks = await catalog.ListPublishedEntriesAsync(ct);
+        var organizations = await catalog.ListOrganizationEntriesAsync(ct);
         var entries = StaticPages.Select(p => new Entry(p, null)).ToList();
-        entries.AddRange(tasks.Select(t => new Entry("/tasks/" + t.PublicId, t.UpdatedAt)));
-        entries.AddRange(organizations.Select(o => new Entry("/organizations/" + o.PublicId, o.UpdatedAt)));
+        entries.AddRange(tasks.Select(t => new Entry("/tasks/" + t.Id, t.UpdatedAt)));
+        entries.AddRange(organizations.Select(o => new Entry("/organizations/" + o.Id, o.UpdatedAt)));
         return entries;
     }
 

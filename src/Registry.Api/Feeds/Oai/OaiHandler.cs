@@ -1,11 +1,16 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
+using Registry.Data.Catalog;
+using Registry.Data.Records;
 using static Registry.Api.Feeds.Oai.OaiResponse;
 
 namespace Registry.Api.Feeds.Oai;
 
-/// <summary>OAI-PMH 2.0 at <c>/oai</c>: the six verbs over the store, errors as the protocol names them.</summary>
-public sealed class OaiHandler(OaiStore store, PublicUrls urls, IOptions<FeedsOptions> options, TimeProvider clock)
+/// <summary>
+/// OAI-PMH 2.0 at <c>/oai</c>: the six verbs over the public catalogue (not the search index, which holds published
+/// tasks only: harvesters also need the deleted ones), errors as the protocol names them.
+/// </summary>
+public sealed class OaiHandler(IPublicCatalog catalog, PublicUrls urls, IOptions<FeedsOptions> options, TimeProvider clock)
 {
     /// <summary>Earliest datestamp the repository can hold; a fixed floor keeps Identify cheap.</summary>
     public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -69,7 +74,7 @@ public sealed class OaiHandler(OaiStore store, PublicUrls urls, IOptions<FeedsOp
         if (format is null) errors.Add(CannotDisseminate(args["metadataPrefix"]!));
         if (item is null) errors.Add(IdDoesNotExist(args["identifier"]!));
         if (errors.Count > 0) return (null, errors.ToArray());
-        var records = await store.RecordsAsync([item!.Id], ct);
+        var records = await RecordsAsync([item!.Id], ct);
         return (new XElement(Ns + "GetRecord", Record(item, records, format!, baseUrl)), null);
     }
 
@@ -95,26 +100,28 @@ public sealed class OaiHandler(OaiStore store, PublicUrls urls, IOptions<FeedsOp
             return (null, [new OaiError("badArgument", $"Không có tập hợp '{spec}'; xem verb=ListSets (no such set).")]);
 
         var size = options.Value.OaiPageSize;
-        var page = await store.PageAsync(selection, set, token is null ? null : (token.AfterTicks, token.AfterId), size, ct);
+        var query = new HarvestQuery(selection.From, selection.UntilExclusive, set?.FieldPrefix, set?.Level, set?.Status);
+        var after = token is null ? (HarvestPosition?)null : new HarvestPosition(new DateTimeOffset(token.AfterTicks, TimeSpan.Zero), token.AfterId);
+        var page = await catalog.HarvestAsync(query, after, size, ct);
         if (page.Items.Count == 0)
         {
             return token is null
                 ? (null, [new OaiError("noRecordsMatch", "Không có bản ghi nào khớp (no records match the request).")])
                 : (null, [new OaiError("badResumptionToken", "resumptionToken đã hết hiệu lực (the list changed; restart the harvest).")]);
         }
-        var records = args.Verb == "ListRecords" ? await store.RecordsAsync(page.Items.Where(i => !i.Deleted).Select(i => i.Id).ToList(), ct) : null;
+        var records = args.Verb == "ListRecords" ? await RecordsAsync(page.Items.Where(i => !i.Deleted).Select(i => i.Id).ToList(), ct) : null;
         var list = new XElement(Ns + args.Verb, page.Items.Select(i => records is null ? Header(i) : Record(i, records, format, baseUrl)));
         var cursor = token?.Cursor ?? 0;
         if (token is not null || page.HasMore)
         {
             var last = page.Items[^1];
-            var next = page.HasMore ? new OaiToken(args.Verb, selection, last.Datestamp.UtcTicks, last.Id, cursor + page.Items.Count).Encode() : "";
+            var next = page.HasMore ? new OaiToken(args.Verb, selection, last.UpdatedAt.UtcTicks, last.Id, cursor + page.Items.Count).Encode() : "";
             list.Add(new XElement(Ns + "resumptionToken", new XAttribute("completeListSize", page.CompleteListSize), new XAttribute("cursor", cursor), next));
         }
         return (list, null);
     }
 
-    private static XElement Record(OaiItem item, IReadOnlyDictionary<string, Data.Records.TaskRecord> records, OaiFormat format, string baseUrl)
+    private static XElement Record(HarvestItem item, IReadOnlyDictionary<string, TaskRecord> records, OaiFormat format, string baseUrl)
     {
         var record = new XElement(Ns + "record", Header(item));
         // A record withdrawn between the two reads has no metadata left: it goes out as deleted.
@@ -123,10 +130,14 @@ public sealed class OaiHandler(OaiStore store, PublicUrls urls, IOptions<FeedsOp
         return record;
     }
 
-    private Task<OaiItem?> FindAsync(string identifier, CancellationToken ct) =>
+    private Task<HarvestItem?> FindAsync(string identifier, CancellationToken ct) =>
         identifier.StartsWith(Identifier, StringComparison.Ordinal) && identifier.Length > Identifier.Length
-            ? store.FindAsync(identifier[Identifier.Length..], ct)
-            : Task.FromResult<OaiItem?>(null);
+            ? catalog.FindHarvestItemAsync(identifier[Identifier.Length..], ct)
+            : Task.FromResult<HarvestItem?>(null);
+
+    /// <summary>Public records of the published items among <paramref name="ids"/>, by id.</summary>
+    private async Task<IReadOnlyDictionary<string, TaskRecord>> RecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        (await catalog.GetPublishedAsync(ids, ct)).ToDictionary(r => r.Id!);
 
     private static OaiError IdDoesNotExist(string identifier) =>
         new("idDoesNotExist", $"Không có bản ghi '{identifier}' (no such identifier; identifiers look like {Identifier}t…).");

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using Registry.Data.Catalog;
 
 namespace Registry.Api.Feeds.Oai;
 
@@ -29,11 +30,11 @@ public static class OaiResponse
     public static XElement Error(OaiError error) =>
         new(Ns + "error", new XAttribute("code", error.Code), error.Message);
 
-    public static XElement Header(OaiItem item)
+    public static XElement Header(HarvestItem item)
     {
         var header = new XElement(Ns + "header",
             new XElement(Ns + "identifier", Identifier + item.Id),
-            new XElement(Ns + "datestamp", Syndication.FeedWriters.Rfc3339(item.Datestamp)));
+            new XElement(Ns + "datestamp", Syndication.FeedWriters.Rfc3339(item.UpdatedAt)));
         if (item.Deleted) header.Add(new XAttribute("status", "deleted"));
         foreach (var set in OaiSets.Of(item.FieldCodes, item.Level, item.Status)) header.Add(new XElement(Ns + "setSpec", set));
         return header;

@@ -3,10 +3,10 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Registry.Data;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Records;
 
 namespace Registry.Api.Feeds.Snapshots;
@@ -17,8 +17,7 @@ namespace Registry.Api.Feeds.Snapshots;
 /// flat: the first fingerprints each month, the second rewrites only months whose fingerprint changed.
 /// Files are replaced atomically (write to a temp file, then move), so readers never see half a file.
 /// </summary>
-public sealed class SnapshotWriter(ITaskCatalog catalog, IOutboxStore outbox, IDbContextFactory<RegistryDbContext> factory,
-    IOptions<RegistryDataOptions> data, TimeProvider clock, ILogger<SnapshotWriter> logger)
+public sealed class SnapshotWriter(IPublicCatalog catalog, IOutboxStore outbox, IOptions<RegistryDataOptions> data, TimeProvider clock, ILogger<SnapshotWriter> logger)
 {
     public const string ManifestName = "manifest.json";
     private static readonly JsonSerializerOptions Indented = new(RegistryJson.Options) { WriteIndented = true };
@@ -46,18 +45,11 @@ public sealed class SnapshotWriter(ITaskCatalog catalog, IOutboxStore outbox, ID
     public async Task EnsureFreshAsync(CancellationToken ct)
     {
         var manifest = await ReadManifestAsync(ct);
-        if (manifest is not null && !await LeftPublicSinceAsync(manifest.GeneratedAt - Overlap, ct)) return;
+        if (manifest is not null && !await catalog.AnyLeftPublicSinceAsync(manifest.GeneratedAt - Overlap, ct)) return;
         await RunAsync(ct);
     }
 
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(1);
-
-    private async Task<bool> LeftPublicSinceAsync(DateTimeOffset since, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Tasks.AsNoTracking().AnyAsync(t => t.UpdatedAt >= since && t.Visibility != Visibility.Published
-            && (t.Visibility == Visibility.Withdrawn || t.PublishedAt != null), ct);
-    }
 
     public async Task<SnapshotManifest> RunAsync(CancellationToken ct)
     {
@@ -78,7 +70,7 @@ public sealed class SnapshotWriter(ITaskCatalog catalog, IOutboxStore outbox, ID
                 .Select(m => written.GetValueOrDefault(m) ?? (stale.Contains(m) ? null : previous!.Partitions.First(p => p.Month == m)))
                 .OfType<SnapshotPartition>().ToList();
             var manifest = new SnapshotManifest(1, generatedAt, sequence, partitions.Sum(p => p.Count), OaiLicence,
-                "/api/v1/changes", partitions, await WithdrawnIdsAsync(ct));
+                "/api/v1/changes", partitions, await catalog.ListWithdrawnIdsAsync(ct));
             await WriteAtomicallyAsync(ManifestPath, s => JsonSerializer.SerializeAsync(s, manifest, Indented, ct));
             DeleteOrphans(partitions);
             logger.LogInformation("Bản sao: {Written}/{Total} phân vùng được ghi lại (snapshot: {Written} of {Total} partitions rewritten)",
@@ -129,7 +121,7 @@ public sealed class SnapshotWriter(ITaskCatalog catalog, IOutboxStore outbox, ID
                 var month = MonthOf(r);
                 if (!months.Contains(month)) continue;
                 if (!writers.TryGetValue(month, out var w)) writers[month] = w = new PartitionWriter(Path.Combine(Directory, FileName(month) + ".tmp"));
-                w.Add(TaskRecordProjection.ForPublic(r));
+                w.Add(r);
             }
             var result = new Dictionary<string, SnapshotPartition>();
             foreach (var (month, w) in writers)
@@ -147,13 +139,6 @@ public sealed class SnapshotWriter(ITaskCatalog catalog, IOutboxStore outbox, ID
         {
             foreach (var w in writers.Values) w.Dispose();
         }
-    }
-
-    private async Task<IReadOnlyList<string>> WithdrawnIdsAsync(CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Tasks.AsNoTracking().Where(t => t.Visibility == Visibility.Withdrawn)
-            .OrderBy(t => t.PublicId).Select(t => t.PublicId).ToListAsync(ct);
     }
 
     private void DeleteOrphans(IReadOnlyList<SnapshotPartition> partitions)

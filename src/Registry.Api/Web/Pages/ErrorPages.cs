@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
-using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 
 namespace Registry.Api.Web.Pages;
 
@@ -45,16 +45,16 @@ public static class ErrorPages
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
 
     /// <summary>The tombstone of a withdrawn task: its code, when and why it was withdrawn; nothing of its content.</summary>
-    public static IResult Gone(PageContext ctx, StoredTask task)
+    public static IResult Gone(PageContext ctx, TaskTombstone task)
     {
-        var when = task.Record.UpdatedAt is { } at ? Html.Of($"<dt>{ctx[T.WithdrawnAt]}</dt><dd>{ctx.Format.Date(at)}</dd>") : Markup.Empty;
+        var when = task.WithdrawnAt is { } at ? Html.Of($"<dt>{ctx[T.WithdrawnAt]}</dt><dd>{ctx.Format.Date(at)}</dd>") : Markup.Empty;
         var why = string.IsNullOrWhiteSpace(task.WithdrawalReason) ? Markup.Empty
             : Html.Of($"""<dt>{ctx[T.WithdrawalReason]}</dt><dd lang="vi">{task.WithdrawalReason}</dd>""");
         var main = Html.Of($"""
             <div class="wrap">
             <h1>{ctx[T.GoneTitle]}</h1>
             <p class="notice">{ctx[T.GoneBody]}</p>
-            <dl class="facts"><dt>{ctx[T.Code]}</dt><dd>{task.Record.Code}</dd>{when}{why}</dl>
+            <dl class="facts"><dt>{ctx[T.Code]}</dt><dd>{task.Code}</dd>{when}{why}</dl>
             <p><a href="/tasks">{ctx[T.BackToSearch]}</a></p>
             </div>
             """);

@@ -1,6 +1,5 @@
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
-using Registry.Data.Abstractions;
 using Registry.Data.Catalog;
 using Registry.Search.Model;
 
@@ -12,12 +11,12 @@ public static class HomePage
     private const int LatestCount = 6;
 
     public static async Task<IResult> Handle(
-        HttpContext http, ISearchIndex index, ITaskStore store, IOrganizationDirectory organizations, ITaskStatistics statistics, CancellationToken ct)
+        HttpContext http, ISearchIndex index, IPublicCatalog catalog, IOrganizationDirectory organizations, ITaskStatistics statistics, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var overview = await index.SearchAsync(new SearchRequest { Facets = ["field", "level", "status"], PageSize = 1 }, ct);
         var transferable = await index.SearchAsync(new SearchRequest { Filters = SearchFilterSet.Of(("transferable", "true")), PageSize = 1 }, ct);
-        var latest = await store.ListPublishedAsync(null, LatestCount, ct);
+        var latest = await catalog.ListPublishedAsync(null, LatestCount, ct);
         var hosts = (await organizations.SearchAsync(null, null, 1, ct)).Count;
         // Every task has one level, so the level buckets add up to the whole budget.
         var budget = (await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Level), ct)).Sum(b => b.BudgetTotalVnd);
@@ -44,7 +43,7 @@ public static class HomePage
             </div>
             <section aria-labelledby="latest-h">
             <h2 id="latest-h">{ctx[T.LatestTasks]}</h2>
-            <ol class="results">{latest.Results.Select(t => Fragments.TaskItem(ctx, Tasks.TaskViews.ForPublic(t), null, "h3"))}</ol>
+            <ol class="results">{latest.Results.Select(t => Fragments.TaskItem(ctx, t, null, "h3"))}</ol>
             </section>
             </div>
             """);

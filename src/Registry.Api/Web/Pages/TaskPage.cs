@@ -1,8 +1,6 @@
-using Registry.Api.Tasks;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
-using Registry.Data.Abstractions;
-using Registry.Data.Records;
+using Registry.Data.Catalog;
 using Registry.Search.Model;
 
 namespace Registry.Api.Web.Pages;
@@ -12,16 +10,16 @@ public static class TaskPage
 {
     private const int RelatedCount = 5;
 
-    public static async Task<IResult> Handle(string id, HttpContext http, ITaskStore store, ISearchIndex index, CancellationToken ct)
+    public static async Task<IResult> Handle(string id, HttpContext http, IPublicCatalog catalog, ISearchIndex index, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
-        var stored = await store.FindByIdAsync(id, ct);
-        if (stored is null || stored.Visibility == Visibility.Draft) return ErrorPages.NotFound(ctx);
-        if (stored.Visibility == Visibility.Withdrawn) return ErrorPages.Gone(ctx, stored);
+        var lookup = await catalog.FindByIdAsync(id, ct: ct);
+        if (lookup is PublicTaskLookup.Gone gone) return ErrorPages.Gone(ctx, gone.Tombstone);
+        if (lookup is not PublicTaskLookup.Found found) return ErrorPages.NotFound(ctx);
 
-        var task = TaskViews.ForPublic(stored);
-        var related = await index.RelatedAsync(stored.Id, RelatedCount, ct);
-        var path = Fragments.TaskUrl(stored.Id);
+        var task = found.Record;
+        var related = await index.RelatedAsync(found.Id, RelatedCount, ct);
+        var path = Fragments.TaskUrl(found.Id);
         var main = Html.Of($"""
             <div class="wrap">
             <article>
