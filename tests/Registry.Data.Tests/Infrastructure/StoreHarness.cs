@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 
 namespace Registry.Data.Tests.Infrastructure;
 
@@ -22,6 +23,8 @@ public abstract class StoreHarness : IAsyncLifetime
     public ITaskCatalog Catalog => Services.GetRequiredService<ITaskCatalog>();
     public IOutboxStore Outbox => Services.GetRequiredService<IOutboxStore>();
     public IApiKeyStore Keys => Services.GetRequiredService<IApiKeyStore>();
+    public IPublicCatalog PublicCatalog => Services.GetRequiredService<IPublicCatalog>();
+    public IImportJobStore ImportJobs => Services.GetRequiredService<IImportJobStore>();
 
     protected abstract IDictionary<string, string?> Settings();
 

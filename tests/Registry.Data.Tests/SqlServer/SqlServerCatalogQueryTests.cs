@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Data.Catalog;
+using Registry.Data.Records;
+using Registry.Data.Store;
 using Registry.Data.Tests.Infrastructure;
+using TaskStatus = Registry.Data.Records.TaskStatus;
 
 namespace Registry.Data.Tests.SqlServer;
 
@@ -37,6 +40,15 @@ public sealed class SqlServerCatalogQueryTests : IDisposable
         ["StatisticsQueries.ByFieldPrefix sector filtered"] = db => StatisticsQueries.ByFieldPrefix(db, Filtered, 3),
         ["CoverageQueries.Registered"] = db => CoverageQueries.Registered(db),
         ["ChangeQueries.After"] = db => ChangeQueries.After(db, 42, 1001),
+        ["PublicQueries.LeftPublicSince"] = db => PublicQueries.LeftPublicSince(db, Now).Select(b => (object)b),
+        ["PublicQueries.WithdrawnIds"] = db => PublicQueries.WithdrawnIds(db),
+        ["PublicQueries.PublishedEntries"] = db => PublicQueries.PublishedEntries(db),
+        ["PublicQueries.OrganizationEntries"] = db => PublicQueries.OrganizationEntries(db),
+        ["PublicQueries.Harvestable"] = db => PublicQueries.Harvestable(db, new HarvestQuery(Now, Now.AddDays(1), "401", TaskLevel.Provincial, TaskStatus.Accepted)),
+        ["PublicQueries.HarvestPage first"] = db => PublicQueries.HarvestPage(PublicQueries.Harvestable(db, new HarvestQuery()), null, 100),
+        ["PublicQueries.HarvestPage after"] = db => PublicQueries.HarvestPage(PublicQueries.Harvestable(db, new HarvestQuery(From: Now)), new HarvestPosition(Now, "t0123456789ab"), 100),
+        ["ImportJobQueries.ById"] = db => ImportJobQueries.ById(db, "j0123456789ab"),
+        ["ImportJobQueries.Unfinished"] = db => ImportJobQueries.Unfinished(db),
     };
 
     [Theory]
@@ -94,8 +106,17 @@ public sealed class SqlServerCatalogQueryTests : IDisposable
         Assert.Equal(6, (await statistics.FieldTreeAsync()).Count);
         Assert.Empty((await new CoverageReportService(server, clock).GetAsync(2024)).Rows);
         Assert.Empty((await new ChangeFeed(server, clock).ReadAsync(null, 100)).Changes);
+        var catalog = new PublicCatalog(new TaskStore(server, clock), new TaskCatalog(server), server);
+        Assert.Empty(await catalog.ListPublishedEntriesAsync());
+        Assert.Empty(await catalog.ListOrganizationEntriesAsync());
+        Assert.Empty(await catalog.ListWithdrawnIdsAsync());
+        Assert.False(await catalog.AnyLeftPublicSinceAsync(Now));
+        Assert.Empty((await catalog.HarvestAsync(new HarvestQuery(Now, null, "4"), new HarvestPosition(Now, "t0123456789ab"), 50)).Items);
+        Assert.Null(await catalog.FindHarvestItemAsync("t0123456789ab"));
+        Assert.Null(await new ImportJobStore(server, clock).FindAsync("j0123456789ab"));
+        Assert.Equal(0, await new ImportJobStore(server, clock).FailUnfinishedAsync("{}"));
 
-        Assert.True(server.Commands.Count >= 14, $"expected at least 14 statements, got {server.Commands.Count}");
+        Assert.True(server.Commands.Count >= 22, $"expected at least 22 statements, got {server.Commands.Count}");
         Assert.All(server.Commands, sql => Assert.Empty(TSql.Errors(sql)));
     }
 

@@ -25,3 +25,8 @@ public sealed class SqlServerOutboxTests(SqlServerHarness store) : OutboxContrac
 
 [RequiresSqlServer, Collection("live-sql-server")]
 public sealed class SqlServerApiKeyTests(SqlServerHarness store) : ApiKeyContract(store), IClassFixture<SqlServerHarness>;
+
+public sealed class SqlitePublicCatalogTests(SqliteHarness store) : Catalog.PublicCatalogContract(store), IClassFixture<SqliteHarness>;
+
+[RequiresSqlServer, Collection("live-sql-server")]
+public sealed class SqlServerPublicCatalogTests(SqlServerHarness store) : Catalog.PublicCatalogContract(store), IClassFixture<SqlServerHarness>;
