@@ -4,9 +4,9 @@ using Microsoft.Net.Http.Headers;
 namespace Registry.Api.Http;
 
 /// <summary>
-/// Server-side cache of public reads (200 only), keyed by path and every query parameter (and the Accept header
-/// where the endpoint negotiates its representation), tagged
-/// <see cref="HttpCaching.PublicTag"/> so writes and index changes evict it. Requests with an API key bypass it.
+/// Server-side cache of public reads (200 only), keyed by path, every query parameter and, where the endpoint
+/// negotiates its representation, the Accept header; tagged <see cref="HttpCaching.PublicTag"/> so writes and index
+/// changes evict it. Requests with an API key bypass it.
 /// </summary>
 internal sealed class PublicOutputCachePolicy : IOutputCachePolicy
 {
