@@ -30,3 +30,8 @@ public sealed class SqlitePublicCatalogTests(SqliteHarness store) : Catalog.Publ
 
 [RequiresSqlServer, Collection("live-sql-server")]
 public sealed class SqlServerPublicCatalogTests(SqlServerHarness store) : Catalog.PublicCatalogContract(store), IClassFixture<SqlServerHarness>;
+
+public sealed class SqliteImportJobTests(SqliteHarness store) : ImportJobContract(store), IClassFixture<SqliteHarness>;
+
+[RequiresSqlServer, Collection("live-sql-server")]
+public sealed class SqlServerImportJobTests(SqlServerHarness store) : ImportJobContract(store), IClassFixture<SqlServerHarness>;
