@@ -1,6 +1,7 @@
 using GraphQL;
 using Registry.Api.GraphQL.Common;
 using Registry.Api.GraphQL.Tasks;
+using Registry.Data.Records;
 using Registry.Search.Model;
 
 namespace Registry.Api.GraphQL.Organizations;
@@ -11,7 +12,7 @@ namespace Registry.Api.GraphQL.Organizations;
 /// </summary>
 public static class OrganizationTasks
 {
-    public static object? Resolve(IResolveFieldContext<Registry.Data.Records.OrganizationRef> context)
+    public static object? Resolve(IResolveFieldContext<OrganizationRef> context)
     {
         var first = Paging.First(context);
         var after = Paging.After(context, PageCursor.OrganizationTasks);

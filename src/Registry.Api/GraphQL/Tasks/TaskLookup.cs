@@ -1,6 +1,7 @@
 using GraphQL;
 using Registry.Api.GraphQL.Common;
 using Registry.Data.Abstractions;
+using Registry.Data.Records;
 using Registry.Search.Model;
 
 namespace Registry.Api.GraphQL.Tasks;
@@ -26,7 +27,7 @@ public static class TaskLookup
         var hits = await context.RequestServices!.GetRequiredService<ISearchIndex>()
             .RelatedAsync(context.GetArgument<string>("id"), first, context.CancellationToken);
         return TaskLoaders.Of(context).TaskById.LoadMany(hits.Select(h => h.Id))
-            .Then(stored => stored.Select(PublicTasks.Listed).OfType<Registry.Data.Records.TaskRecord>().ToList());
+            .Then(stored => stored.Select(PublicTasks.Listed).OfType<TaskRecord>().ToList());
     }
 
     public static async Task<object?> SuggestAsync(IResolveFieldContext context)
