@@ -53,6 +53,16 @@ public sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext> f
             totals?.Count ?? 0, totals?.BudgetTotalVnd ?? 0, totals?.StateBudgetVnd ?? 0, totals?.LatestPublishedAt);
     }
 
+    public async Task<IReadOnlyDictionary<string, OrganizationSummary>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<string, OrganizationSummary>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var orgs = await OrganizationQueries.PublicByPublicIds(db, ids.Distinct().ToList()).ToListAsync(ct);
+        var totals = await OrganizationQueries.Totals(db, orgs.Select(o => o.Id).ToList()).ToDictionaryAsync(t => t.OrganizationId, ct);
+        return orgs.ToDictionary(o => o.PublicId,
+            o => new OrganizationSummary(o.PublicId, o.Name, o.Type, o.Province, o.Commune, totals.GetValueOrDefault(o.Id)?.Count ?? 0));
+    }
+
     public async Task<PublicTaskPage?> ListPublishedTasksAsync(string id, string? cursor, int pageSize, CancellationToken ct = default)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);

@@ -105,6 +105,23 @@ public sealed class OrganizationDirectoryTests : CatalogTestBase
     }
 
     [Fact]
+    public async Task Several_organizations_at_once_are_what_search_lists_and_never_one_that_is_not_public()
+    {
+        await SeedAsync(Visibility.Published, At("Trường Đại học Hùng Vương"));
+        await SeedAsync(Visibility.Published, At("Trường Đại học Hùng Vương"));
+        await SeedAsync(Visibility.Draft, At("Trường Đại học Hùng Vương"));
+        await SeedAsync(Visibility.Published, At("Viện Nghiên cứu Chè"));
+        var onlyDrafts = (await Store.Tasks.FindByIdAsync(await SeedAsync(Visibility.Draft, At("Công ty Cổ phần Đông Á"))))!.Record.HostOrganization!.Id!;
+        var listed = (await Organizations.SearchAsync(null, null, 10)).Results;
+
+        var found = await Organizations.FindManyAsync([.. listed.Select(o => o.Id), onlyDrafts, "o0000000000zz"]);
+
+        Assert.Equal(listed.OrderBy(o => o.Id), found.Values.OrderBy(o => o.Id));
+        Assert.Equal(2, found[listed.Single(o => o.Name == "Trường Đại học Hùng Vương").Id].PublishedTaskCount);
+        Assert.Empty(await Organizations.FindManyAsync([]));
+    }
+
+    [Fact]
     public async Task Pages_of_several_organizations_at_once_equal_their_pages_one_by_one()
     {
         string[] orgs = ["Viện Nghiên cứu Chè", "Trường Đại học Hùng Vương"];
