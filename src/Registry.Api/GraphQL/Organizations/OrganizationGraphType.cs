@@ -18,7 +18,7 @@ public sealed class OrganizationGraphType : ObjectGraphType<OrganizationRef>
         Field<StringGraphType>("province").Description("Tỉnh, thành phố (province).").Resolve(c => c.Source.Province);
         Field<StringGraphType>("commune").Description("Xã, phường (commune).").Resolve(c => c.Source.Commune);
         Field<NonNullGraphType<LongGraphType>>("taskCount").Description("Số nhiệm vụ đã công bố (published tasks).")
-            .Resolve(c => OrganizationLoaders.Of(c).TaskCountOf.Load(c.Source.Id!).Then(n => (long)n));
+            .Resolve(c => OrganizationLoaders.Of(c).OrganizationById.Load(c.Source.Id!).Then(o => (long)(o?.PublishedTaskCount ?? 0)));
         Field<TaskConnectionType>("tasks")
             .Description("Nhiệm vụ đã công bố của tổ chức, mới công bố trước (published tasks, newest first).")
             .Argument<IntGraphType>("first", $"Số mục, 1–{Paging.MaxFirst}, mặc định {Paging.DefaultFirst} (page size).")

@@ -5,21 +5,16 @@ using Registry.Data.Catalog;
 namespace Registry.Api.GraphQL.Organizations;
 
 /// <summary>
-/// The organization loaders of one GraphQL request (scoped): counts and task pages of every organization of a level
-/// in one read, from the same directory and statistics as REST.
+/// The organization loaders of one GraphQL request (scoped): every organization of a level, and the same page of
+/// their tasks, in one read each, from the directory REST's <c>/organizations</c> reads.
 /// </summary>
-public sealed class OrganizationLoaders(IOrganizationDirectory directory, ITaskStatistics statistics)
+public sealed class OrganizationLoaders(IOrganizationDirectory directory)
 {
     private readonly Dictionary<(string? Start, int Size), BatchLoader<string, PublicTaskPage>> _pages = [];
     private readonly Lock _gate = new();
 
-    /// <summary>
-    /// Published tasks per organization, as REST's <c>/stats?groupBy=organization</c> counts them (one grouped
-    /// query for all organizations; a province has a few thousand at most).
-    /// </summary>
-    public BatchLoader<string, int> TaskCountOf { get; } = new(async (ids, ct) =>
-        (await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Organization), ct))
-            .Where(b => ids.Contains(b.Key)).ToDictionary(b => b.Key, b => b.Count));
+    /// <summary>Public organizations with their published-task counts; one that is not public is absent.</summary>
+    public BatchLoader<string, OrganizationSummary> OrganizationById { get; } = new(directory.FindManyAsync);
 
     /// <summary>
     /// Published tasks of organizations, one loader per (start, size): the usual query asks every organization of a

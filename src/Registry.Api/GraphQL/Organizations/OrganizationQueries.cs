@@ -17,7 +17,7 @@ public static class OrganizationQueries
     {
         query.Field<OrganizationGraphType>("organization").Description("Một tổ chức chủ trì theo id (a host organization by id).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Mã công khai (public id).")
-            .ResolveAsync(ByIdAsync);
+            .Resolve(ById);
         query.Field<OrganizationConnectionType>("organizations")
             .Description("Tổ chức chủ trì có nhiệm vụ đã công bố, theo tên (host organizations with published tasks, by name).")
             .Argument<StringGraphType>("query", "Một phần tên, có dấu hoặc không dấu (part of the name, with or without diacritics).")
@@ -27,14 +27,8 @@ public static class OrganizationQueries
         return query;
     }
 
-    private static async Task<object?> ByIdAsync(IResolveFieldContext context)
-    {
-        var found = await context.RequestServices!.GetRequiredService<IOrganizationDirectory>()
-            .FindAsync(context.GetArgument<string>("id"), context.CancellationToken);
-        if (found is null) return null;
-        OrganizationLoaders.Of(context).TaskCountOf.Prime(found.Id, found.PublishedTaskCount);
-        return new OrganizationRef { Id = found.Id, Name = found.Name, Type = found.Type, Province = found.Province, Commune = found.Commune };
-    }
+    private static object? ById(IResolveFieldContext context) =>
+        OrganizationLoaders.Of(context).OrganizationById.Load(context.GetArgument<string>("id")).Then(o => o is null ? null : ToRef(o));
 
     private static async Task<object?> SearchAsync(IResolveFieldContext context)
     {
@@ -60,10 +54,13 @@ public static class OrganizationQueries
         }
 
         var shown = page.Results.Skip(skip).ToList();
-        var counts = OrganizationLoaders.Of(context).TaskCountOf;
-        foreach (var o in shown) counts.Prime(o.Id, o.PublishedTaskCount);
-        var nodes = shown.Select(o => new OrganizationRef { Id = o.Id, Name = o.Name, Type = o.Type, Province = o.Province, Commune = o.Commune }).ToList();
+        var known = OrganizationLoaders.Of(context).OrganizationById;
+        foreach (var o in shown) known.Prime(o.Id, o);
+        var nodes = shown.Select(ToRef).ToList();
         var (cursors, end) = PageCursor.Of(PageCursor.Organizations, after?.PageStart, skip, nodes.Count, page.NextCursor);
         return new OrganizationConnection(nodes, new PageInfo(page.NextCursor is not null, after is not null, cursors.FirstOrDefault(), end), page.Count);
     }
+
+    private static OrganizationRef ToRef(OrganizationSummary o) =>
+        new() { Id = o.Id, Name = o.Name, Type = o.Type, Province = o.Province, Commune = o.Commune };
 }
