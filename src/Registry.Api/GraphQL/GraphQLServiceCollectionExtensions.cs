@@ -2,7 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GraphQL;
 using Registry.Api.GraphQL;
-using Registry.Api.GraphQL.Loaders;
+using Registry.Api.GraphQL.Organizations;
+using Registry.Api.GraphQL.Tasks;
 using Registry.Api.GraphQL.Transport;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,9 +13,8 @@ public static class GraphQLServiceCollectionExtensions
     /// <summary>The GraphQL schema, executer, limits, error shaping and the per-request batching loaders.</summary>
     public static IServiceCollection AddRegistryGraphQL(this IServiceCollection services)
     {
-        services.AddSingleton<GraphQLReads>();
-        services.AddSingleton<OrganizationReads>();
-        services.AddScoped<GraphQLLoaders>();
+        services.AddScoped<TaskLoaders>();
+        services.AddScoped<OrganizationLoaders>();
         services.AddGraphQL(b => b
             .AddSchema<RegistrySchema>()
             .AddGraphTypes(typeof(RegistrySchema).Assembly)

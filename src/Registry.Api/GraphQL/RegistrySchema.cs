@@ -1,6 +1,5 @@
 using GraphQL.Types;
-using Registry.Api.GraphQL.Mutations;
-using Registry.Api.GraphQL.Queries;
+using Registry.Api.GraphQL.Writes;
 
 namespace Registry.Api.GraphQL;
 

@@ -18,9 +18,25 @@ public interface IOrganizationDirectory
     /// <summary>The organization with its published-task count and budget totals; null when unknown or not public.</summary>
     Task<OrganizationDetail?> FindAsync(string id, CancellationToken ct = default);
 
+    /// <summary>
+    /// Several organizations at once, each with its published-task count, as <see cref="SearchAsync"/> lists them: a
+    /// fixed number of store queries whatever their number (GraphQL asks for every organization of a level together).
+    /// Organizations that are unknown or not public are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, OrganizationSummary>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
     /// <summary>Its published tasks (public projection), newest publication first; null when the organization is not public.</summary>
     /// <exception cref="InvalidCursorException">The cursor was not produced by this method.</exception>
     Task<PublicTaskPage?> ListPublishedTasksAsync(string id, string? cursor, int pageSize, CancellationToken ct = default);
+
+    /// <summary>
+    /// The same page for several organizations at once, ordered and counted as <see cref="ListPublishedTasksAsync(string, string?, int, CancellationToken)"/>
+    /// with the cursor applied to each: a fixed number of store queries whatever their number (GraphQL asks for
+    /// every organization of a level together). Organizations that are unknown or not public are absent.
+    /// </summary>
+    /// <exception cref="InvalidCursorException">The cursor was not produced by these methods.</exception>
+    Task<IReadOnlyDictionary<string, PublicTaskPage>> ListPublishedTasksAsync(IReadOnlyCollection<string> ids, string? cursor, int pageSize,
+        CancellationToken ct = default);
 }
 
 public sealed record OrganizationSummary(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,

@@ -53,6 +53,16 @@ public sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext> f
             totals?.Count ?? 0, totals?.BudgetTotalVnd ?? 0, totals?.StateBudgetVnd ?? 0, totals?.LatestPublishedAt);
     }
 
+    public async Task<IReadOnlyDictionary<string, OrganizationSummary>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<string, OrganizationSummary>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var orgs = await OrganizationQueries.PublicByPublicIds(db, ids.Distinct().ToList()).ToListAsync(ct);
+        var totals = await OrganizationQueries.Totals(db, orgs.Select(o => o.Id).ToList()).ToDictionaryAsync(t => t.OrganizationId, ct);
+        return orgs.ToDictionary(o => o.PublicId,
+            o => new OrganizationSummary(o.PublicId, o.Name, o.Type, o.Province, o.Commune, totals.GetValueOrDefault(o.Id)?.Count ?? 0));
+    }
+
     public async Task<PublicTaskPage?> ListPublishedTasksAsync(string id, string? cursor, int pageSize, CancellationToken ct = default)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
@@ -67,6 +77,29 @@ public sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext> f
         var next = rows.Count > size ? PublishedCursor.Encode(page[^1].PublishedAt!.Value, page[^1].Id) : null;
         var records = page.Select(t => TaskRecordProjection.ForPublic(TaskMapper.ToRecord(t))).ToList();
         return new PublicTaskPage(records, next, count);
+    }
+
+    public async Task<IReadOnlyDictionary<string, PublicTaskPage>> ListPublishedTasksAsync(IReadOnlyCollection<string> ids, string? cursor,
+        int pageSize, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var after = string.IsNullOrEmpty(cursor) ? ((DateTimeOffset, long)?)null : PublishedCursor.Decode(cursor);
+        if (ids.Count == 0) return new Dictionary<string, PublicTaskPage>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var orgs = await OrganizationQueries.PublicByPublicIds(db, ids.Distinct().ToList()).ToDictionaryAsync(o => o.Id, o => o.PublicId, ct);
+        var keys = orgs.Keys.ToList();
+
+        var rows = await OrganizationQueries.PublishedPagesOf(db, keys, after?.Item1, after?.Item2, size + 1).ToListAsync(ct);
+        var counts = await OrganizationQueries.Totals(db, keys).ToDictionaryAsync(t => t.OrganizationId, t => t.Count, ct);
+        var byOrganization = rows.ToLookup(t => t.HostOrganizationId);
+        return orgs.ToDictionary(o => o.Value, o =>
+        {
+            var all = byOrganization[o.Key].OrderByDescending(t => t.PublishedAt).ThenByDescending(t => t.Id).ToList();
+            var page = all.Take(size).ToList();
+            var next = all.Count > size ? PublishedCursor.Encode(page[^1].PublishedAt!.Value, page[^1].Id) : null;
+            var records = page.Select(t => TaskRecordProjection.ForPublic(TaskMapper.ToRecord(t))).ToList();
+            return new PublicTaskPage(records, next, counts.GetValueOrDefault(o.Key));
+        });
     }
 
     private static int Compare(string key, long id, string afterKey, long afterId)

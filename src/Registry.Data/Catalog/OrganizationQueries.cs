@@ -35,6 +35,9 @@ public static class OrganizationQueries
     public static IQueryable<HostOrganization> PublicByPublicId(RegistryDbContext db, string publicId) =>
         Public(db).Where(o => o.PublicId == publicId);
 
+    public static IQueryable<HostOrganization> PublicByPublicIds(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
+        Public(db).Where(o => publicIds.Contains(o.PublicId));
+
     public static IQueryable<OrganizationTotals> Totals(RegistryDbContext db, IReadOnlyCollection<long> organizationIds) =>
         db.Tasks
             .Where(t => t.Visibility == Visibility.Published && organizationIds.Contains(t.HostOrganizationId))
@@ -62,5 +65,29 @@ public static class OrganizationQueries
             query = query.Where(t => t.PublishedAt < at || (t.PublishedAt == at && t.Id < id));
         }
         return query.OrderByDescending(t => t.PublishedAt).ThenByDescending(t => t.Id).Take(take);
+    }
+
+    /// <summary>
+    /// <see cref="PublishedPageOf"/> for several organizations in one query: the first <paramref name="take"/> of each,
+    /// in the same order (a window per organization).
+    /// </summary>
+    public static IQueryable<ScienceTask> PublishedPagesOf(RegistryDbContext db, IReadOnlyCollection<long> organizationIds,
+        DateTimeOffset? afterPublishedAt, long? afterId, int take)
+    {
+        var published = db.Tasks.Where(t => t.Visibility == Visibility.Published);
+        if (afterPublishedAt is { } at && afterId is { } id)
+        {
+            published = published.Where(t => t.PublishedAt < at || (t.PublishedAt == at && t.Id < id));
+        }
+        return db.Organizations
+            .Where(o => organizationIds.Contains(o.Id))
+            .SelectMany(o => published.Where(t => t.HostOrganizationId == o.Id)
+                .OrderByDescending(t => t.PublishedAt).ThenByDescending(t => t.Id).Take(take))
+            .Include(t => t.HostOrganization)
+            .Include(t => t.Fields)
+            .Include(t => t.Investigators)
+            .Include(t => t.Outputs)
+            .AsSplitQuery()
+            .AsNoTracking();
     }
 }

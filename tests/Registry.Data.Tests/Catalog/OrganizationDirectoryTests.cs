@@ -105,6 +105,46 @@ public sealed class OrganizationDirectoryTests : CatalogTestBase
     }
 
     [Fact]
+    public async Task Several_organizations_at_once_are_what_search_lists_and_never_one_that_is_not_public()
+    {
+        await SeedAsync(Visibility.Published, At("Trường Đại học Hùng Vương"));
+        await SeedAsync(Visibility.Published, At("Trường Đại học Hùng Vương"));
+        await SeedAsync(Visibility.Draft, At("Trường Đại học Hùng Vương"));
+        await SeedAsync(Visibility.Published, At("Viện Nghiên cứu Chè"));
+        var onlyDrafts = (await Store.Tasks.FindByIdAsync(await SeedAsync(Visibility.Draft, At("Công ty Cổ phần Đông Á"))))!.Record.HostOrganization!.Id!;
+        var listed = (await Organizations.SearchAsync(null, null, 10)).Results;
+
+        var found = await Organizations.FindManyAsync([.. listed.Select(o => o.Id), onlyDrafts, "o0000000000zz"]);
+
+        Assert.Equal(listed.OrderBy(o => o.Id), found.Values.OrderBy(o => o.Id));
+        Assert.Equal(2, found[listed.Single(o => o.Name == "Trường Đại học Hùng Vương").Id].PublishedTaskCount);
+        Assert.Empty(await Organizations.FindManyAsync([]));
+    }
+
+    [Fact]
+    public async Task Pages_of_several_organizations_at_once_equal_their_pages_one_by_one()
+    {
+        string[] orgs = ["Viện Nghiên cứu Chè", "Trường Đại học Hùng Vương"];
+        for (var i = 0; i < 5; i++) await SeedAsync(Visibility.Published, At(orgs[i % 2]));
+        await SeedAsync(Visibility.Draft, At(orgs[0]));
+        var onlyDrafts = (await Store.Tasks.FindByIdAsync(await SeedAsync(Visibility.Draft, At("Công ty Cổ phần Đông Á"))))!.Record.HostOrganization!.Id!;
+        var ids = (await Organizations.SearchAsync(null, null, 10)).Results.Select(o => o.Id).ToList();
+
+        var first = await Organizations.ListPublishedTasksAsync([.. ids, onlyDrafts, "o0000000000zz"], null, 2);
+        foreach (var id in ids)
+        {
+            var one = (await Organizations.ListPublishedTasksAsync(id, null, 2))!;
+            Assert.Equal(one.Results.Select(r => r.Id), first[id].Results.Select(r => r.Id));
+            Assert.Equal(one.Count, first[id].Count);
+            Assert.Equal(one.NextCursor, first[id].NextCursor);
+            var next = await Organizations.ListPublishedTasksAsync([id], one.NextCursor, 2);
+            Assert.Equal((await Organizations.ListPublishedTasksAsync(id, one.NextCursor, 2))!.Results.Select(r => r.Id), next[id].Results.Select(r => r.Id));
+        }
+        Assert.Equal(ids.Order(), first.Keys.Order());
+        Assert.All(first.Values.SelectMany(p => p.Results), r => Assert.Null(r.PrincipalInvestigator!.Email));
+    }
+
+    [Fact]
     public async Task A_cursor_from_elsewhere_is_refused()
     {
         await SeedAsync(Visibility.Published);

@@ -30,8 +30,11 @@ public sealed class GraphQLBatchingTests(GraphQLApiFactory factory) : IClassFixt
         var ten = await CommandsFor(nested, 10);
         var fifty = await CommandsFor(nested, 50);
 
+        // The page's records (4: the store's split read of task and organization, fields, investigators, outputs),
+        // the organizations with their counts (2) and the organizations' pages (6: the public organizations, the
+        // records' 4, their counts), whatever the page size and the number of organizations.
         Assert.Equal(ten.Count, fifty.Count);
-        Assert.InRange(fifty.Count, 1, 6);
+        Assert.InRange(fifty.Count, 1, 12);
     }
 
     private async Task<IReadOnlyList<string>> CommandsFor(string query, int n)

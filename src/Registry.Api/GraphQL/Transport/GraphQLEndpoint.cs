@@ -4,8 +4,8 @@ using GraphQL.Transport;
 using Microsoft.Net.Http.Headers;
 using Registry.Api.Auth;
 using Registry.Api.Http;
-using Registry.Api.GraphQL.Mutations;
-using Registry.Api.GraphQL.Queries;
+using Registry.Api.GraphQL.Common;
+using Registry.Api.GraphQL.Writes;
 
 namespace Registry.Api.GraphQL.Transport;
 

@@ -3,7 +3,7 @@ using System.Text;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.Exceptions;
-using Registry.Api.GraphQL.Queries;
+using Registry.Api.GraphQL.Common;
 
 namespace Registry.Api.GraphQL.Transport;
 

@@ -1,6 +1,6 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using Registry.Api.GraphQL.Queries;
+using Registry.Api.GraphQL.Common;
 
 namespace Registry.Api.GraphQL.Transport;
 

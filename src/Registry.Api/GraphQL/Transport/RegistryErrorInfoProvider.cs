@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
-using Registry.Api.GraphQL.Queries;
+using Registry.Api.GraphQL.Common;
 
 namespace Registry.Api.GraphQL.Transport;
 

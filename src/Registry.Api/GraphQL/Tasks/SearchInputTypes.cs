@@ -1,0 +1,81 @@
+using System.Globalization;
+using GraphQL.Types;
+using Registry.Data.Abstractions;
+using Registry.Api.GraphQL.Common;
+using Registry.Search.Model;
+
+namespace Registry.Api.GraphQL.Tasks;
+
+/// <summary>
+/// The search filters, one input field per entry of <see cref="SearchFilters.All"/>: the list that drives REST
+/// validation and both engines also drives this type, so the two APIs cannot drift apart.
+/// </summary>
+public sealed class TaskFilterInputType : InputObjectGraphType
+{
+    public TaskFilterInputType()
+    {
+        Name = "TaskFilter";
+        Description = "Bộ lọc: các giá trị của một bộ lọc được nối bằng HOẶC, các bộ lọc khác nhau bằng VÀ (values of one filter are OR-ed, filters AND-ed).";
+        foreach (var filter in SearchFilters.All)
+        {
+            AddField(new FieldType
+            {
+                Name = filter.Name,
+                Type = GraphTypeOf(filter),
+                Description = $"{filter.Description} Ví dụ (example): {filter.Example}." +
+                    (filter.Type.StartsWith("enum", StringComparison.Ordinal) ? $" Giá trị (values): {filter.Type[5..].Trim()}." : ""),
+            });
+        }
+    }
+
+    private static Type GraphTypeOf(SearchFilter filter) => filter.Type switch
+    {
+        "integer" => typeof(LongGraphType),
+        "boolean" => typeof(BooleanGraphType),
+        "date-time" => typeof(DateTimeOffsetGraphType),
+        _ when filter.MultiValued => typeof(ListGraphType<NonNullGraphType<StringGraphType>>),
+        _ => typeof(StringGraphType),
+    };
+
+    /// <summary>Turns the parsed input back into (name, value) pairs for <see cref="SearchFilterSet.Parse"/>.</summary>
+    public static SearchFilterSet ToFilterSet(IDictionary<string, object?>? input, out IReadOnlyList<FieldError> errors)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        foreach (var (name, value) in input ?? new Dictionary<string, object?>())
+        {
+            if (value is null) continue;
+            var values = value is IEnumerable<object?> list && value is not string ? list : [value];
+            pairs.AddRange(values.Where(v => v is not null).Select(v => KeyValuePair.Create(name, (string?)Text(v!))));
+        }
+
+        var set = SearchFilterSet.Parse(pairs, out var problems);
+        errors = problems.SelectMany(p => p.Value.Select(m => new FieldError("filter." + p.Key, m))).ToList();
+        return set;
+    }
+
+    private static string Text(object value) => value switch
+    {
+        DateTimeOffset t => t.ToString("o", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("o", CultureInfo.InvariantCulture),
+        bool b => SearchFilters.FlagTerm(b),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
+
+/// <summary>Sort order of a search: the same fields as REST <c>sort</c>; the task id breaks ties.</summary>
+public sealed class TaskOrderInputType : InputObjectGraphType
+{
+    public TaskOrderInputType()
+    {
+        Name = "TaskOrder";
+        Description = "Thứ tự sắp xếp (sort order); mặc định: phù hợp nhất trước (default: best match first).";
+        Field<NonNullGraphType<RecordEnumType<SortBy>>>("field").Description("Sắp xếp theo (sort by).");
+        Field<RecordEnumType<SortDirection>>("direction").Description("Chiều, mặc định giảm dần (direction, default descending).");
+    }
+
+    public static SearchSort ToSort(IDictionary<string, object?>? input) =>
+        input is null || !input.TryGetValue("field", out var f) || f is not SortBy field
+            ? SearchSort.Default
+            : new SearchSort(field, input.TryGetValue("direction", out var d) && d is SortDirection direction ? direction : SortDirection.Descending);
+}
