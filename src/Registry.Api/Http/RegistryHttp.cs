@@ -2,8 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Registry.Api.Problems;
-using Registry.Api.Search;
-using Registry.Search.Model;
+using Registry.Search;
 
 namespace Registry.Api.Http;
 
@@ -13,7 +12,6 @@ namespace Registry.Api.Http;
 /// </summary>
 public static class RegistryHttp
 {
-    public const string PublicCorsPolicy = "public-read";
     public const int MaxQueryStringLength = 2048;
 
     public static IServiceCollection AddRegistryHttp(this IServiceCollection services)
@@ -34,8 +32,8 @@ public static class RegistryHttp
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddOutputCache(o => o.AddBasePolicy(new PublicOutputCachePolicy()));
         services.AddRegistryRateLimits();
-        services.AddSearchIndexCacheEviction();
-        services.AddHostedService<SearchIndexBootstrap>();
+        services.AddSearchIndexChangeListener<SearchIndexCacheEviction>();
+        services.AddSearchIndexBootstrap();
         services.ConfigureSwaggerGen(o => o.OperationFilter<DeclaredQueryParametersFilter>());
         return services;
     }
