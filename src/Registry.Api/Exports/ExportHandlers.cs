@@ -29,7 +29,7 @@ public static class ExportHandlers
     private static async Task Export(HttpContext context, ISearchIndex index, string contentType, string extension,
         Func<TextWriter, IAsyncEnumerable<TaskRecord>, CancellationToken, Task> write, Encoding encoding)
     {
-        var read = SearchRequestReader.Read(context.Request.Query, paging: false);
+        var read = SearchRequestReader.Read(context.Request.Query, SearchSurface.Export);
         if (!read.IsValid)
         {
             await ApiProblems.Validation(read.Errors, TaskSearch.DescribeErrors(read.Errors)).ExecuteAsync(context);
