@@ -15,14 +15,14 @@ namespace Registry.Api.Exports;
 public static class ExportHandlers
 {
     public static Task ExportCsv(HttpContext context, ISearchIndex index) =>
-        Export(context, index, "text/csv; charset=utf-8", "csv", async (writer, records, ct) =>
+        Export(context, index, ExportMediaTypes.Csv + "; charset=utf-8", "csv", async (writer, records, ct) =>
         {
             await CsvExportWriter.WriteHeaderAsync(writer);
             await WriteAll(writer, records, CsvExportWriter.WriteRowAsync, ct);
         }, CsvExportWriter.Encoding);
 
     public static Task ExportJsonLines(HttpContext context, ISearchIndex index) =>
-        Export(context, index, "application/x-ndjson; charset=utf-8", "jsonl", (writer, records, ct) =>
+        Export(context, index, ExportMediaTypes.JsonLines + "; charset=utf-8", "jsonl", (writer, records, ct) =>
             WriteAll(writer, records, (w, r) => w.WriteAsync(JsonSerializer.Serialize(r, RegistryJson.Options) + "\n"), ct),
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Registry.Api.Exports;
 using Registry.Api.Problems;
 using Registry.Search;
 
@@ -26,7 +27,7 @@ public static class RegistryHttp
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
-                ["application/problem+json", "text/csv", "application/x-ndjson", "application/jsonl"]);
+                ["application/problem+json", ExportMediaTypes.Csv, ExportMediaTypes.JsonLines]);
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
