@@ -74,7 +74,7 @@ public static class EmbedHandlers
         return Results.Text(EmbedScript.Source, "text/javascript; charset=utf-8", Encoding.UTF8);
     }
 
-    /// <summary>The search of a feed, its size given by <c>limit</c> (1–50, default 10).</summary>
+    /// <summary>An embed reads the search of a feed, its size given by <c>limit</c> (1–50, default 10).</summary>
     public static readonly SearchSurface Surface = new(new SearchPaging("limit", DefaultLimit, MaxLimit), SearchParts.None, "lang");
 
     private static (SearchRequest?, IResult?) Parse(HttpRequest http)
