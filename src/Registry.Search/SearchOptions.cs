@@ -4,7 +4,7 @@ namespace Registry.Search;
 
 public enum SearchProvider { Lucene, Elasticsearch }
 
-/// <summary>Bound from <c>Registry:Search</c>.</summary>
+/// <summary>Bound from <c>Registry:Search</c>; the Elasticsearch engine's settings are <see cref="Elasticsearch.ElasticsearchOptions"/>.</summary>
 public sealed class SearchOptions : IValidatableObject
 {
     public const string Section = "Registry:Search";
@@ -18,8 +18,6 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>How often pending Lucene changes are committed to disk (searchability does not wait for it).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    public ElasticsearchOptions Elasticsearch { get; set; } = new();
 
     /// <summary>Outbox items per indexer batch.</summary>
     [Range(1, 5000)]
@@ -39,18 +37,9 @@ public sealed class SearchOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!Enum.IsDefined(Provider))
+            yield return new ValidationResult($"Registry:Search:Provider '{Provider}' is not an engine; use Lucene (the default) or Elasticsearch.", [nameof(Provider)]);
         if (Provider == SearchProvider.Lucene && string.IsNullOrWhiteSpace(IndexDirectory))
             yield return new ValidationResult("Registry:Search:IndexDirectory is required for the Lucene provider (the host defaults it to <DataDirectory>/index).", [nameof(IndexDirectory)]);
-        if (Provider == SearchProvider.Elasticsearch && !Uri.TryCreate(Elasticsearch.Url, UriKind.Absolute, out _))
-            yield return new ValidationResult("Registry:Search:Elasticsearch:Url must be an absolute URL when Provider is Elasticsearch.", ["Elasticsearch.Url"]);
     }
-}
-
-/// <summary>Bound from <c>Registry:Search:Elasticsearch</c>; used by the Elasticsearch engine.</summary>
-public sealed class ElasticsearchOptions
-{
-    public string? Url { get; set; }
-
-    /// <summary>Prefix of index and alias names (versioned indexes <c>{prefix}-tasks-v{n}</c> behind alias <c>{prefix}-tasks</c>).</summary>
-    public string IndexPrefix { get; set; } = "registry";
 }

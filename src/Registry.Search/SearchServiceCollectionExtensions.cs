@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Search.Elasticsearch;
 using Registry.Search.Indexing;
 using Registry.Search.Lucene;
 using Registry.Search.Model;
 
 namespace Registry.Search;
 
-public static partial class SearchServiceCollectionExtensions
+public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine chosen by <c>Registry:Search:Provider</c> as the singleton <see cref="ISearchIndex"/>,
@@ -23,20 +24,16 @@ public static partial class SearchServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         var provider = configuration.GetSection(SearchOptions.Section).GetValue(nameof(SearchOptions.Provider), SearchProvider.Lucene);
-        switch (provider)
+        if (provider == SearchProvider.Elasticsearch)
         {
-            case SearchProvider.Lucene:
-                services.AddSingleton<LuceneSearchIndex>();
-                services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
-                services.AddSingleton<ISearchIndexInventory>(sp => sp.GetRequiredService<LuceneSearchIndex>());
-                services.AddScoped<SearchIndexReconciler>();
-                break;
-            case SearchProvider.Elasticsearch:
-                var added = false;
-                AddElasticsearchEngine(services, configuration, ref added);
-                if (!added)
-                    throw new InvalidOperationException("Registry:Search:Provider is Elasticsearch, but this build has no Elasticsearch engine.");
-                break;
+            services.AddRegistryElasticsearch(configuration);
+        }
+        else
+        {
+            services.AddSingleton<LuceneSearchIndex>();
+            services.AddSingleton(sp => NotifyingSearchIndex.Wrap(sp.GetRequiredService<LuceneSearchIndex>(), sp));
+            services.AddSingleton<ISearchIndexInventory>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+            services.AddScoped<SearchIndexReconciler>();
         }
         services.AddScoped<SearchReindexer>();
         services.AddSingleton<SearchIndexState>();
@@ -45,9 +42,14 @@ public static partial class SearchServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Elasticsearch engine registers itself here (implement this partial method in the Elasticsearch folder:
-    /// register <see cref="ISearchIndex"/> from <c>Registry:Search:Elasticsearch:Url</c> and <c>IndexPrefix</c>, set
-    /// <paramref name="added"/>).
+    /// For a server host: brings the index in line with the store after each start (<see cref="SearchIndexBootstrap"/>).
+    /// Call after <see cref="AddRegistrySearch"/>.
     /// </summary>
-    static partial void AddElasticsearchEngine(IServiceCollection services, IConfiguration configuration, ref bool added);
+    public static IServiceCollection AddSearchIndexBootstrap(this IServiceCollection services) =>
+        services.AddHostedService<SearchIndexBootstrap>();
+
+    /// <summary>Tells <typeparamref name="TListener"/> after every change of the index's content.</summary>
+    public static IServiceCollection AddSearchIndexChangeListener<TListener>(this IServiceCollection services)
+        where TListener : class, ISearchIndexChangeListener =>
+        services.AddSingleton<ISearchIndexChangeListener, TListener>();
 }

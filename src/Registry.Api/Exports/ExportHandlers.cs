@@ -15,21 +15,21 @@ namespace Registry.Api.Exports;
 public static class ExportHandlers
 {
     public static Task ExportCsv(HttpContext context, ISearchIndex index) =>
-        Export(context, index, "text/csv; charset=utf-8", "csv", async (writer, records, ct) =>
+        Export(context, index, ExportMediaTypes.Csv + "; charset=utf-8", "csv", async (writer, records, ct) =>
         {
             await CsvExportWriter.WriteHeaderAsync(writer);
             await WriteAll(writer, records, CsvExportWriter.WriteRowAsync, ct);
         }, CsvExportWriter.Encoding);
 
     public static Task ExportJsonLines(HttpContext context, ISearchIndex index) =>
-        Export(context, index, "application/x-ndjson; charset=utf-8", "jsonl", (writer, records, ct) =>
+        Export(context, index, ExportMediaTypes.JsonLines + "; charset=utf-8", "jsonl", (writer, records, ct) =>
             WriteAll(writer, records, (w, r) => w.WriteAsync(JsonSerializer.Serialize(r, RegistryJson.Options) + "\n"), ct),
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
     private static async Task Export(HttpContext context, ISearchIndex index, string contentType, string extension,
         Func<TextWriter, IAsyncEnumerable<TaskRecord>, CancellationToken, Task> write, Encoding encoding)
     {
-        var read = SearchRequestReader.Read(context.Request.Query, paging: false);
+        var read = SearchRequestReader.Read(context.Request.Query, SearchSurface.Export);
         if (!read.IsValid)
         {
             await ApiProblems.Validation(read.Errors, TaskSearch.DescribeErrors(read.Errors)).ExecuteAsync(context);

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Registry.Api.Exports;
 using Registry.Api.Problems;
-using Registry.Api.Search;
-using Registry.Search.Model;
+using Registry.Search;
 
 namespace Registry.Api.Http;
 
@@ -13,7 +13,6 @@ namespace Registry.Api.Http;
 /// </summary>
 public static class RegistryHttp
 {
-    public const string PublicCorsPolicy = "public-read";
     public const int MaxQueryStringLength = 2048;
 
     public static IServiceCollection AddRegistryHttp(this IServiceCollection services)
@@ -28,14 +27,14 @@ public static class RegistryHttp
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
-                ["application/problem+json", "text/csv", "application/x-ndjson", "application/jsonl"]);
+                ["application/problem+json", ExportMediaTypes.Csv, ExportMediaTypes.JsonLines]);
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddOutputCache(o => o.AddBasePolicy(new PublicOutputCachePolicy()));
         services.AddRegistryRateLimits();
-        services.AddSearchIndexCacheEviction();
-        services.AddHostedService<SearchIndexBootstrap>();
+        services.AddSearchIndexChangeListener<SearchIndexCacheEviction>();
+        services.AddSearchIndexBootstrap();
         services.ConfigureSwaggerGen(o => o.OperationFilter<DeclaredQueryParametersFilter>());
         return services;
     }

@@ -7,7 +7,7 @@ namespace Registry.Api.Http;
 /// OPTIONS), before the client sees the answer. A handler that only reads over POST (a GraphQL query, an
 /// OAI-PMH POST) says so with <see cref="MarkReadOnly"/>; otherwise any anonymous POST could empty the cache for
 /// everyone. Writes made outside a request (imports, the indexer) evict through the index
-/// (<see cref="Search.CacheEvictingSearchIndex"/>).
+/// (<see cref="SearchIndexCacheEviction"/>).
 /// </summary>
 public static class WriteEviction
 {

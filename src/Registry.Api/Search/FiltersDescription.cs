@@ -10,7 +10,7 @@ public sealed record FiltersResponse(
 
 /// <param name="Type">string, integer, boolean, date-time or enum.</param>
 /// <param name="Multi">Accepts several values (repeat the parameter or comma-separate; values are OR-ed).</param>
-/// <param name="AllowedValues">The closed list of values for enum filters; null otherwise.</param>
+/// <param name="AllowedValues">The closed list of values of enum and boolean filters; null otherwise.</param>
 public sealed record FilterView(string Name, string Type, bool Multi, string Description, string Example, IReadOnlyList<string>? AllowedValues);
 
 /// <param name="Filter">The filter that narrows to one bucket's key.</param>
@@ -26,19 +26,19 @@ public static class FiltersDescription
     private static readonly FiltersResponse Cached = new(
         SearchFilters.All.Select(View).ToList(),
         SearchFacets.All.Select(f => new FacetView(f.Name, f.Description, f.FilterName, f.MaxBuckets)).ToList(),
-        [
-            new("relevance", "Phù hợp nhất trước; không có q thì mới nhất trước (best match first; without q, newest first)."),
-            new("newest", "Theo ngày bắt đầu dự kiến (by planned start date)."),
-            new("budget", "Theo tổng kinh phí (by total budget, VND)."),
-            new("endDate", "Theo ngày kết thúc dự kiến (by planned end date)."),
-        ]);
+        SearchSort.Declared.Select(o => new SortView(o.Name, o.Description)).ToList());
 
-    private static FilterView View(SearchFilter f)
+    private static FilterView View(SearchFilter f) =>
+        new(f.Name, TypeName(f.Kind), f.MultiValued, f.Description, f.Example, f.AllowedValues);
+
+    /// <summary>The type a client sees in GET /filters.</summary>
+    private static string TypeName(FilterKind kind) => kind switch
     {
-        var isEnum = f.Type.StartsWith("enum:", StringComparison.Ordinal);
-        var allowed = isEnum
-            ? f.Type[5..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : f.Type == "boolean" ? ["true", "false"] : null;
-        return new FilterView(f.Name, isEnum ? "enum" : f.Type, f.MultiValued, f.Description, f.Example, allowed);
-    }
+        FilterKind.Keyword or FilterKind.Prefix => "string",
+        FilterKind.Enum => "enum",
+        FilterKind.Bool => "boolean",
+        FilterKind.IntRange => "integer",
+        FilterKind.DateTimeRange => "date-time",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A filter kind without a documented type."),
+    };
 }

@@ -18,9 +18,9 @@ public static class SearchParameters
     public static readonly IReadOnlyList<QueryParameter> Common =
     [
         new(Query, "string", "Từ khóa, có hoặc không dấu; cú pháp lạ được tìm như văn bản (free text, with or without diacritics; \"phrases\", -exclude; odd syntax is searched as text).", "chuyển đổi số"),
-        .. SearchFilters.All.Select(f => new QueryParameter(f.Name, OpenApiType(f.Type),
+        .. SearchFilters.All.Select(f => new QueryParameter(f.Name, OpenApiType(f.Kind),
             f.Description + (f.MultiValued ? " Nhiều giá trị: lặp lại hoặc ngăn bằng dấu phẩy (several values: repeat or comma-separate; OR-ed)." : "")
-            + (f.Type.StartsWith("enum:", StringComparison.Ordinal) ? $" Giá trị (values): {f.Type[5..].Trim()}." : ""),
+            + (f.Kind == FilterKind.Enum ? $" Giá trị (values): {string.Join(" | ", f.AllowedValues!)}." : ""),
             f.Example)),
         new(Sort, "string", $"Sắp xếp (sort): {string.Join(", ", SearchSort.Names)}; tiền tố '-' giảm dần (mặc định), '+' tăng dần ('-' descending, the default; '+' ascending). Without q, relevance means newest first.", "-newest"),
     ];
@@ -37,10 +37,11 @@ public static class SearchParameters
         new(Highlight, "boolean", "Trả đoạn trích có <mark> cho title và summary trong \"highlights\" của mỗi kết quả (return <mark> snippets of title and summary in each result's \"highlights\").", "true"),
     ];
 
-    private static string OpenApiType(string type) => type switch
+    /// <summary>The query parameter's schema type; a date-time travels as an ISO 8601 string.</summary>
+    private static string OpenApiType(FilterKind kind) => kind switch
     {
-        "integer" => "integer",
-        "boolean" => "boolean",
+        FilterKind.IntRange => "integer",
+        FilterKind.Bool => "boolean",
         _ => "string",
     };
 }

@@ -9,39 +9,41 @@ public sealed record ReadSearch(SearchRequest Request, IReadOnlyList<string>? Se
     public bool IsValid => Errors.Count == 0;
 }
 
-/// <summary>Turns query parameters into a <see cref="SearchRequest"/>; every filter name comes from <see cref="SearchFilters.All"/>.</summary>
+/// <summary>
+/// The one way from a query string to a <see cref="SearchRequest"/>, for every surface: REST, exports, feeds, embeds
+/// and web pages. The <see cref="SearchSurface"/> says what the surface reads and its page limits; the caller
+/// presents the errors its own way (problem details, an HTML notice). Filter names come from
+/// <see cref="SearchFilters.All"/>, sort names from <see cref="SearchSort.Declared"/>.
+/// </summary>
 public static class SearchRequestReader
 {
-    public static ReadSearch Read(IQueryCollection query, bool paging)
+    /// <summary>REST: the task search (<paramref name="paging"/>) or the exports.</summary>
+    public static ReadSearch Read(IQueryCollection query, bool paging) =>
+        Read(query, paging ? SearchSurface.Api : SearchSurface.Export);
+
+    public static ReadSearch Read(IQueryCollection query, SearchSurface surface)
     {
         var errors = new Dictionary<string, string[]>();
         var filterPairs = query
-            .Where(p => SearchFilters.Find(p.Key) is not null)
+            .Where(p => surface.IsFilter(p.Key))
             .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
         var filters = SearchFilterSet.Parse(filterPairs, out var filterErrors);
         foreach (var (key, messages) in filterErrors) errors[key] = messages;
 
-        var sortText = Single(query, SearchParameters.Sort);
-        if (!SearchSort.TryParse(sortText, out var sort))
-        {
-            var valid = string.Join(", ", SearchSort.Names);
-            errors[SearchParameters.Sort] = [$"Không sắp xếp được theo '{sortText}'; dùng một trong: {valid}, có thể thêm '-' hoặc '+' (unknown sort; valid: {valid}, optionally prefixed by '-' or '+')."];
-        }
-
         var request = new SearchRequest
         {
-            Query = Single(query, SearchParameters.Query),
+            Query = Trimmed(Last(query, SearchParameters.Query)),
             Filters = filters,
-            Sort = sort,
-            Facets = paging ? List(query, SearchParameters.Facets) : [],
-            Cursor = paging ? NullIfEmpty(Single(query, SearchParameters.Cursor)) : null,
-            PageSize = paging ? ReadPageSize(query, errors) : SearchRequest.MaxPageSize,
-            Highlight = paging && ReadBool(query, SearchParameters.Highlight, errors),
+            Sort = surface.Reads(SearchParts.Sort) ? ReadSort(query, errors) : SearchSort.Default,
+            Facets = surface.Reads(SearchParts.Facets) ? List(query, SearchParameters.Facets) : [],
+            Cursor = surface.Reads(SearchParts.Cursor) ? Trimmed(Last(query, SearchParameters.Cursor)) : null,
+            PageSize = ReadPageSize(query, surface.Paging, errors),
+            Highlight = surface.Reads(SearchParts.Highlight) && ReadBool(query, SearchParameters.Highlight, errors),
         };
         foreach (var (key, messages) in request.Validate()) errors.TryAdd(key, messages);
 
         IReadOnlyList<string>? select = null;
-        if (paging && query.ContainsKey(SearchParameters.Select))
+        if (surface.Reads(SearchParts.Select) && query.ContainsKey(SearchParameters.Select))
         {
             select = List(query, SearchParameters.Select);
             if (RecordSelection.Validate(select) is { } selectError) errors[SearchParameters.Select] = [selectError];
@@ -50,18 +52,32 @@ public static class SearchRequestReader
         return new ReadSearch(request, select, errors);
     }
 
-    private static int ReadPageSize(IQueryCollection query, Dictionary<string, string[]> errors)
+    private static SearchSort ReadSort(IQueryCollection query, Dictionary<string, string[]> errors)
     {
-        var text = Single(query, SearchParameters.PageSize);
-        if (string.IsNullOrWhiteSpace(text)) return SearchRequest.DefaultPageSize;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)) return size;
-        errors[SearchParameters.PageSize] = [$"pageSize phải là số nguyên từ 1 đến {SearchRequest.MaxPageSize} (pageSize must be an integer between 1 and {SearchRequest.MaxPageSize})."];
-        return SearchRequest.DefaultPageSize;
+        var text = Last(query, SearchParameters.Sort);
+        if (SearchSort.TryParse(text, out var sort)) return sort;
+        var valid = string.Join(", ", SearchSort.Names);
+        errors[SearchParameters.Sort] = [$"Không sắp xếp được theo '{text}'; dùng một trong: {valid}, có thể thêm '-' hoặc '+' (unknown sort; valid: {valid}, optionally prefixed by '-' or '+')."];
+        return sort;
+    }
+
+    private static int ReadPageSize(IQueryCollection query, SearchPaging paging, Dictionary<string, string[]> errors)
+    {
+        if (paging.Parameter is not { } name) return paging.Default;
+        var text = Last(query, name);
+        if (string.IsNullOrWhiteSpace(text)) return paging.Default;
+        var read = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size);
+        if (paging.Lenient) return read ? paging.Clamp(size) : paging.Default;
+        if (read && size >= 1 && size <= paging.Max) return size;
+        errors[name] = read
+            ? [$"{name} phải từ 1 đến {paging.Max} ({name} must be between 1 and {paging.Max})."]
+            : [$"{name} phải là số nguyên từ 1 đến {paging.Max} ({name} must be an integer between 1 and {paging.Max})."];
+        return paging.Default;
     }
 
     private static bool ReadBool(IQueryCollection query, string name, Dictionary<string, string[]> errors)
     {
-        var text = Single(query, name);
+        var text = Last(query, name);
         if (text is null) return false;
         switch (text.Trim().ToLowerInvariant())
         {
@@ -73,10 +89,11 @@ public static class SearchRequestReader
         }
     }
 
-    private static string? Single(IQueryCollection query, string name) =>
+    /// <summary>The last value of a repeated parameter: a link that appends a value overrides the earlier one.</summary>
+    private static string? Last(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
-    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static IReadOnlyList<string> List(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values)

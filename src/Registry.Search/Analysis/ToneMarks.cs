@@ -51,14 +51,6 @@ public static class ToneMarks
         return sb?.ToString() ?? text;
     }
 
-    /// <summary>Returns the syllable with its tone in the canonical place, or the same instance when nothing moves.</summary>
-    public static string CanonicalizeSyllable(string word)
-    {
-        if (word.Length > 7 || System.Text.Ascii.IsValid(word)) return word;
-        var cached = SyllableCache.Get(word);
-        return ReferenceEquals(cached, Unchanged) ? word : cached;
-    }
-
     private static string PlaceCanonically(string word)
     {
         if (!TryStripTone(word, out var bare, out var tone, out var current)) return word;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registry.Search.Indexing;
 using Registry.Search.Model;
 
 namespace Registry.Search.Elasticsearch;
@@ -20,29 +21,27 @@ public static class ElasticsearchRegistration
     /// </summary>
     public static IServiceCollection AddRegistryElasticsearch(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ElasticsearchConnectionOptions>()
-            .Bind(configuration.GetSection(ElasticsearchConnectionOptions.Section))
+        services.AddOptions<ElasticsearchOptions>()
+            .Bind(configuration.GetSection(ElasticsearchOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<ElasticsearchConnectionOptions>>().Value));
+        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value));
         services.AddSingleton(sp => new ElasticsearchSearchIndex(
             sp.GetRequiredService<ElasticsearchClient>(),
-            sp.GetRequiredService<IOptions<ElasticsearchConnectionOptions>>().Value,
+            sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value,
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<ElasticsearchSearchIndex>>()));
-        services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<ElasticsearchSearchIndex>());
+        services.AddSingleton(sp => NotifyingSearchIndex.Wrap(sp.GetRequiredService<ElasticsearchSearchIndex>(), sp));
         services.AddHostedService<ElasticsearchStartup>();
         return services;
     }
 
     /// <summary>The client for the configured cluster; tests pass an in-memory <paramref name="invoker"/>.</summary>
-    public static ElasticsearchClient CreateClient(ElasticsearchConnectionOptions options, IRequestInvoker? invoker = null,
+    public static ElasticsearchClient CreateClient(ElasticsearchOptions options, IRequestInvoker? invoker = null,
         Action<ElasticsearchClientSettings>? configure = null)
     {
-        var url = Uri.TryCreate(options.Url, UriKind.Absolute, out var uri)
-            ? uri
-            : throw new OptionsValidationException(ElasticsearchConnectionOptions.Section, typeof(ElasticsearchConnectionOptions),
-                [$"{ElasticsearchConnectionOptions.Section}:Url is required when Registry:Search:Provider is Elasticsearch."]);
+        var url = options.ClusterUrl
+            ?? throw new OptionsValidationException(ElasticsearchOptions.Section, typeof(ElasticsearchOptions), [ElasticsearchOptions.UrlMessage]);
         var pool = new SingleNodePool(url);
         var settings = invoker is null ? new ElasticsearchClientSettings(pool) : new ElasticsearchClientSettings(pool, invoker);
         settings.RequestTimeout(options.RequestTimeout);

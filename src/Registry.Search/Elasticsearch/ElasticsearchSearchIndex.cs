@@ -28,7 +28,7 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
     private volatile bool _ensured;
     private string? _building;
 
-    public ElasticsearchSearchIndex(ElasticsearchClient client, ElasticsearchConnectionOptions options, TimeProvider? time = null,
+    public ElasticsearchSearchIndex(ElasticsearchClient client, ElasticsearchOptions options, TimeProvider? time = null,
         ILogger<ElasticsearchSearchIndex>? logger = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         _client = client;

@@ -162,11 +162,14 @@ internal static class EsQueryBuilder
     private static Query Filter(AppliedFilter applied)
     {
         var field = applied.Filter.IndexField;
-        if (applied.Filter.Shape == FilterShape.Terms)
-            return new TermsQuery { Field = field, Terms = new TermsQueryField(applied.Values.Select(v => FieldValue.String(v.Term!)).ToList()) };
-        var n = applied.Values[0].Number!.Value;
-        return applied.Filter.Shape == FilterShape.AtLeast
-            ? new LongNumberRangeQuery(field) { Gte = n }
-            : new LongNumberRangeQuery(field) { Lte = n };
+        return applied.Filter.Kind switch
+        {
+            FilterKind.Keyword or FilterKind.Enum or FilterKind.Prefix or FilterKind.Bool =>
+                new TermsQuery { Field = field, Terms = new TermsQueryField(applied.Values.Select(v => FieldValue.String(v.Term!)).ToList()) },
+            FilterKind.IntRange or FilterKind.DateTimeRange => applied.Filter.Bound == RangeBound.AtLeast
+                ? new LongNumberRangeQuery(field) { Gte = applied.Values[0].Number!.Value }
+                : new LongNumberRangeQuery(field) { Lte = applied.Values[0].Number!.Value },
+            _ => throw new ArgumentOutOfRangeException(nameof(applied), applied.Filter.Kind, "A filter kind without a clause."),
+        };
     }
 }

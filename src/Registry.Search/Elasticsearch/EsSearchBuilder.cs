@@ -3,7 +3,6 @@ using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Registry.Search.Analysis;
-using Registry.Search.Lucene;
 using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
 using EsSearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
@@ -18,9 +17,6 @@ namespace Registry.Search.Elasticsearch;
 /// </summary>
 internal static class EsSearchBuilder
 {
-    public const string TitleHighlight = F.Title;
-    public const string SummaryHighlight = F.Summary;
-
     /// <param name="plan">The query planned from <paramref name="stats"/> (or one of its relaxations).</param>
     /// <exception cref="InvalidSearchRequestException">Bad cursor or unknown facet.</exception>
     /// <param name="vietnameseWords">Adds the ranking clause on the plugin's words (<see cref="EsVietnameseWords"/>).</param>
@@ -109,7 +105,7 @@ internal static class EsSearchBuilder
 
     /// <summary>A raw fragment with markers → HTML-encoded text with <c>&lt;mark&gt;</c> around the matches.</summary>
     public static string Snippet(string raw) =>
-        new MinimalHtmlEncoder().EncodeText(raw).Replace(MarkStart, "<mark>").Replace(MarkEnd, "</mark>");
+        HighlightText.Encode(raw).Replace(MarkStart, "<mark>").Replace(MarkEnd, "</mark>");
 
     private static KeyValuePair<Field, HighlightField> Field(string field, IReadOnlyList<string> terms, HighlightField options)
     {

@@ -2,7 +2,6 @@ using System.Text;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.QueryDsl;
-using Registry.Search.Lucene;
 using Registry.Search.Model;
 using F = Registry.Search.Model.SearchFields;
 using SearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
@@ -19,14 +18,14 @@ namespace Registry.Search.Elasticsearch;
 internal static class EsSuggestions
 {
     public const string Aggregation = "suggestions";
-    private const char Separator = '\u001F';
+    private const char Separator = SuggestionTerms.Separator;
     /// <summary>Phrases fetched before merging spellings of the same phrase.</summary>
     private const int Candidates = 100;
 
     /// <summary>Null when the prefix has no letters or digits (nothing to look for).</summary>
     public static SearchRequest? Build(string alias, string prefix)
     {
-        var key = Suggestions.Key(prefix ?? "");
+        var key = SuggestionTerms.Key(prefix ?? "");
         if (key.Length == 0) return null;
         return new SearchRequest(alias)
         {
@@ -43,7 +42,7 @@ internal static class EsSuggestions
     /// <summary>Merges buckets by folded display text, then orders like the Lucene engine.</summary>
     public static IReadOnlyList<Suggestion> Read(SearchResponse<EsStoredRecord> response, string prefix, int max)
     {
-        var key = Suggestions.Key(prefix ?? "");
+        var key = SuggestionTerms.Key(prefix ?? "");
         if (response.Aggregations is null || !response.Aggregations.TryGetAggregate(Aggregation, out var aggregate)
             || aggregate is not StringTermsAggregate terms) return [];
         var found = new SuggestionMerge();
@@ -52,7 +51,7 @@ internal static class EsSuggestions
             if (!bucket.Key.TryGetString(out var term) || term is null) continue;
             var parts = term.Split(Separator);
             if (parts.Length != 3 || bucket.DocCount == 0) continue;
-            found.Add(parts[1], parts[2], bucket.DocCount, Suggestions.Key(parts[1]).StartsWith(key, StringComparison.Ordinal));
+            found.Add(parts[1], parts[2], bucket.DocCount, SuggestionTerms.Key(parts[1]).StartsWith(key, StringComparison.Ordinal));
         }
         return found.Top(max);
     }

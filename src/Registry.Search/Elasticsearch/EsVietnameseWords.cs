@@ -10,7 +10,7 @@ namespace Registry.Search.Elasticsearch;
 
 /// <summary>
 /// Optional use of the elasticsearch-analysis-vietnamese plugin (<c>vi_tokenizer</c>, Cốc Cốc's dictionary word
-/// segmentation; see docs/search.md) when <see cref="ElasticsearchConnectionOptions.VietnameseAnalyzer"/> is <c>on</c>:
+/// segmentation; see docs/search.md) when <see cref="ElasticsearchOptions.VietnameseAnalyzer"/> is <c>on</c>:
 /// the head (title and keywords) gets two sub-fields of the plugin's words, <see cref="Sub"/> (lowercase, marks kept)
 /// and <see cref="FoldedSub"/> (folded), and a scored search adds one <c>match</c> of the typed words on one of them.
 /// The clause is never required, so the set of matches stays the Lucene engine's; only the ranking of tasks whose

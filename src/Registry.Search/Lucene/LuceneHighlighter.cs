@@ -41,9 +41,8 @@ internal sealed class LuceneHighlighter(Analyzer analyzer)
     }
 }
 
-/// <summary>Encodes only what HTML needs (&amp; &lt; &gt; &quot; &#39;), leaving Vietnamese letters readable.</summary>
+/// <summary>The highlighter's encoder over <see cref="HighlightText.Encode"/>, so both engines encode snippets alike.</summary>
 internal sealed class MinimalHtmlEncoder : IEncoder
 {
-    public string EncodeText(string originalText) =>
-        originalText.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
+    public string EncodeText(string originalText) => HighlightText.Encode(originalText);
 }

@@ -161,19 +161,21 @@ internal static class LuceneQueryBuilder
     private static Query FilterClause(AppliedFilter applied)
     {
         var field = applied.Filter.IndexField;
-        switch (applied.Filter.Shape)
+        switch (applied.Filter.Kind)
         {
-            case FilterShape.Terms:
+            case FilterKind.Keyword or FilterKind.Enum or FilterKind.Prefix or FilterKind.Bool:
                 var any = new BooleanQuery();
                 foreach (var v in applied.Values) any.Add(new TermQuery(new Term(field, v.Term)), Occur.SHOULD);
                 return any;
-            default:
+            case FilterKind.IntRange or FilterKind.DateTimeRange:
                 var n = applied.Values[0].Number!.Value;
-                var atLeast = applied.Filter.Shape == FilterShape.AtLeast;
+                var atLeast = applied.Filter.Bound == RangeBound.AtLeast;
                 return IsInt32(field)
                     ? NumericRangeQuery.NewInt32Range(field, atLeast ? (int)Math.Clamp(n, int.MinValue, int.MaxValue) : null,
                         atLeast ? null : (int)Math.Clamp(n, int.MinValue, int.MaxValue), true, true)
                     : NumericRangeQuery.NewInt64Range(field, atLeast ? n : null, atLeast ? null : n, true, true);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(applied), applied.Filter.Kind, "A filter kind without a clause.");
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed record SuggestionTerm(int Ordinal, string Key, string Display, s
     /// <summary>Whether the written form itself starts with the folded prefix (not only a later word of it). A
     /// phrase's own start term is the start of the written form's key unless it was cut at 120 characters.</summary>
     public bool DisplayStartsWith(string key) =>
-        (IsStart && Key.Length < 120) || (displayKey ??= Suggestions.Key(Display)).StartsWith(key, StringComparison.Ordinal);
+        (IsStart && Key.Length < 120) || (displayKey ??= SuggestionTerms.Key(Display)).StartsWith(key, StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -35,7 +35,7 @@ internal sealed record SuggestionTerm(int Ordinal, string Key, string Display, s
 /// </summary>
 internal sealed class SuggestionSegment
 {
-    private const char Separator = '\u001F';
+    private const char Separator = SuggestionTerms.Separator;
     /// <summary>Lazy so concurrent first queries on a new segment build it once.</summary>
     private static readonly ConditionalWeakTable<object, Lazy<SuggestionSegment>> Cache = new();
     public static readonly SuggestionSegment Empty = new([], [0], [], [], []);

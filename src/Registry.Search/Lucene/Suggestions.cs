@@ -16,7 +16,7 @@ namespace Registry.Search.Lucene;
 /// </summary>
 internal static class Suggestions
 {
-    private const char Separator = '\u001F';
+    private const char Separator = SuggestionTerms.Separator;
     /// <summary>Phrases taken from each segment per suggestion asked for: merging spellings and segments can
     /// lift a phrase that is not among a segment's very first, so take more than shown.</summary>
     private const int PhrasesPerSuggestion = 4;
@@ -25,12 +25,9 @@ internal static class Suggestions
 
     public static string Term(string foldedKey, string display, string source) => SuggestionTerms.Term(foldedKey, display, source);
 
-    /// <summary>The folded, space-joined form a prefix is matched in ("Chuyển  đổi" → "chuyen doi").</summary>
-    public static string Key(string text) => string.Join(' ', VietnameseText.Tokenize(text).Select(VietnameseText.FoldToken));
-
     public static IReadOnlyList<Suggestion> Find(IndexReader reader, string prefix, int max)
     {
-        var key = Key(prefix);
+        var key = SuggestionTerms.Key(prefix);
         max = Math.Min(max, 10);
         if (key.Length == 0 || max <= 0) return [];
         var bytes = Encoding.UTF8.GetBytes(key);

@@ -4,36 +4,9 @@ using Registry.Data.Reference;
 
 namespace Registry.Search.Model;
 
-/// <summary>How a filter becomes an engine clause: a set of exact terms (OR), or an inclusive numeric bound.</summary>
-public enum FilterShape { Terms, AtLeast, AtMost }
-
-/// <summary>A parsed filter value: <see cref="Term"/> for <see cref="FilterShape.Terms"/>, else <see cref="Number"/>.</summary>
-public sealed record FilterValue(string? Term, long? Number);
-
-/// <summary>
-/// One public filter. The list <see cref="SearchFilters.All"/> is the single source for validation, both engines
-/// (which translate <see cref="Shape"/> over <see cref="IndexField"/>) and the API's parameter docs.
-/// </summary>
-/// <param name="Field">The declared index field the filter reads (terms: a keyword or flag; bounds: a number).</param>
-/// <param name="Type">Documentation type: string, integer, boolean, date-time, enum values.</param>
-/// <param name="Parse">Turns one raw value into a <see cref="FilterValue"/>, or returns an error message.</param>
-public sealed record SearchFilter(
-    string Name,
-    IndexField Field,
-    FilterShape Shape,
-    bool MultiValued,
-    string Type,
-    string Description,
-    string Example,
-    Func<string, (FilterValue? Value, string? Error)> Parse)
-{
-    /// <summary>The name of <see cref="Field"/> in both engines.</summary>
-    public string IndexField => Field.Name;
-}
-
 public static class SearchFilters
 {
-    public static readonly SearchFilter Field = new("field", IndexFields.FieldPrefix, FilterShape.Terms, true, "string",
+    public static readonly SearchFilter Field = new("field", IndexFields.FieldPrefix, FilterKind.Prefix, true,
         "Mã lĩnh vực KH&CN, lọc theo tiền tố (field-of-science code; a prefix selects everything under it: 4 = all agricultural sciences, 401, 40101).",
         "401", ParseFieldCode);
 
@@ -46,26 +19,26 @@ public static class SearchFilters
     public static readonly SearchFilter Status = EnumFilter<Registry.Data.Records.TaskStatus>("status", IndexFields.Status,
         "Tình trạng (status).", "accepted");
 
-    public static readonly SearchFilter YearFrom = new("yearFrom", IndexFields.StartYear, FilterShape.AtLeast, false, "integer",
-        "Năm bắt đầu từ (planned start year, at least).", "2020", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2020 (a year such as 2020)"));
+    public static readonly SearchFilter YearFrom = new("yearFrom", IndexFields.StartYear, FilterKind.IntRange, false,
+        "Năm bắt đầu từ (planned start year, at least).", "2020", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2020 (a year such as 2020)"), RangeBound.AtLeast);
 
-    public static readonly SearchFilter YearTo = new("yearTo", IndexFields.StartYear, FilterShape.AtMost, false, "integer",
-        "Năm bắt đầu đến (planned start year, at most).", "2025", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2025 (a year such as 2025)"));
+    public static readonly SearchFilter YearTo = new("yearTo", IndexFields.StartYear, FilterKind.IntRange, false,
+        "Năm bắt đầu đến (planned start year, at most).", "2025", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2025 (a year such as 2025)"), RangeBound.AtMost);
 
-    public static readonly SearchFilter Organization = new("organization", IndexFields.OrganizationId, FilterShape.Terms, true, "string",
+    public static readonly SearchFilter Organization = new("organization", IndexFields.OrganizationId, FilterKind.Keyword, true,
         "Mã công khai của tổ chức chủ trì (public id of the host organization).", "org_3f9a", ParseId);
 
-    public static readonly SearchFilter BudgetMin = new("budgetMin", IndexFields.BudgetTotal, FilterShape.AtLeast, false, "integer",
-        "Tổng kinh phí tối thiểu, VND (total budget at least, VND).", "1000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"));
+    public static readonly SearchFilter BudgetMin = new("budgetMin", IndexFields.BudgetTotal, FilterKind.IntRange, false,
+        "Tổng kinh phí tối thiểu, VND (total budget at least, VND).", "1000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"), RangeBound.AtLeast);
 
-    public static readonly SearchFilter BudgetMax = new("budgetMax", IndexFields.BudgetTotal, FilterShape.AtMost, false, "integer",
-        "Tổng kinh phí tối đa, VND (total budget at most, VND).", "5000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"));
+    public static readonly SearchFilter BudgetMax = new("budgetMax", IndexFields.BudgetTotal, FilterKind.IntRange, false,
+        "Tổng kinh phí tối đa, VND (total budget at most, VND).", "5000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"), RangeBound.AtMost);
 
-    public static readonly SearchFilter Transferable = new("transferable", IndexFields.Transferable, FilterShape.Terms, false, "boolean",
+    public static readonly SearchFilter Transferable = new("transferable", IndexFields.Transferable, FilterKind.Bool, false,
         "Có kết quả có thể chuyển giao (has outputs a business can take up).", "true", ParseBool);
 
-    public static readonly SearchFilter UpdatedSince = new("updatedSince", IndexFields.UpdatedAt, FilterShape.AtLeast, false, "date-time",
-        "Cập nhật từ thời điểm (updated at or after, ISO 8601; UTC when no offset is given).", "2025-10-01T00:00:00Z", ParseDateTime);
+    public static readonly SearchFilter UpdatedSince = new("updatedSince", IndexFields.UpdatedAt, FilterKind.DateTimeRange, false,
+        "Cập nhật từ thời điểm (updated at or after, ISO 8601; UTC when no offset is given).", "2025-10-01T00:00:00Z", ParseDateTime, RangeBound.AtLeast);
 
     public static readonly IReadOnlyList<SearchFilter> All =
         [Field, Level, Kind, Status, YearFrom, YearTo, Organization, BudgetMin, BudgetMax, Transferable, UpdatedSince];
@@ -79,13 +52,13 @@ public static class SearchFilters
     private static SearchFilter EnumFilter<T>(string name, IndexField field, string description, string example) where T : struct, Enum
     {
         var names = Enum.GetValues<T>().Select(EnumNames.CamelCase).ToList();
-        return new SearchFilter(name, field, FilterShape.Terms, true, "enum: " + string.Join(" | ", names), description, example, v =>
+        return new SearchFilter(name, field, FilterKind.Enum, true, description, example, v =>
         {
             var match = names.FirstOrDefault(n => string.Equals(n, v.Trim(), StringComparison.OrdinalIgnoreCase));
             return match is null
                 ? (null, $"'{v}' không hợp lệ; chọn một trong: {string.Join(", ", names)} (invalid value; valid: {string.Join(", ", names)}).")
                 : (new FilterValue(match, null), null);
-        });
+        }, Names: names);
     }
 
     private static (FilterValue?, string?) ParseFieldCode(string v)

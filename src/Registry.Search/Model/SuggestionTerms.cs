@@ -11,7 +11,11 @@ namespace Registry.Search.Model;
 /// </summary>
 public static class SuggestionTerms
 {
-    private const char Separator = '\u001F';
+    /// <summary>Between the folded key, the display text and the source of a term.</summary>
+    public const char Separator = '\u001F';
+
+    /// <summary>The folded, space-joined form a prefix is matched in ("Chuyển  đổi" → "chuyen doi").</summary>
+    public static string Key(string text) => string.Join(' ', VietnameseText.Tokenize(text).Select(VietnameseText.FoldToken));
 
     public static string Term(string foldedKey, string display, string source) =>
         string.Concat(foldedKey, Separator.ToString(), display, Separator.ToString(), source);

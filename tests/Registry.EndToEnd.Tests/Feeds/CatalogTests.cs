@@ -31,6 +31,20 @@ public sealed class CatalogTests(FeedsFactory factory)
         Assert.Equal(2, catalog.GetProperty("dcat:service").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("/api/v1/tasks/export.csv")]
+    [InlineData("/api/v1/tasks/export.jsonl")]
+    public async Task Dcat_names_the_media_type_each_export_is_served_with(string path)
+    {
+        var catalog = JsonDocument.Parse(await factory.Anonymous().GetStringAsync("/catalog")).RootElement;
+        var distribution = catalog.GetProperty("dcat:dataset")[0].GetProperty("dcat:distribution").EnumerateArray()
+            .Single(d => d.TryGetProperty("dcat:downloadURL", out var url) && url.GetProperty("@id").GetString() == FeedsFactory.PublicBase + path);
+        var named = distribution.GetProperty("dcat:mediaType").GetProperty("@id").GetString();
+
+        var served = (await factory.Anonymous().GetAsync(path)).Content.Headers.ContentType?.MediaType;
+        Assert.Equal("https://www.iana.org/assignments/media-types/" + served, named);
+    }
+
     [Fact]
     public async Task Dcat_catalogue_is_turtle_when_asked()
     {

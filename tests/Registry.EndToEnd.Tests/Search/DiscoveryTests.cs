@@ -52,6 +52,22 @@ public sealed class DiscoveryTests(SearchCatalogue catalogue) : IClassFixture<Se
         Assert.Contains("accepted", status.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
         Assert.False(string.IsNullOrEmpty(filters["yearFrom"].GetProperty("example").GetString()));
         Assert.Contains("organization", body.GetProperty("facets").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
-        Assert.Contains("budget", body.GetProperty("sorts").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        var sorts = body.GetProperty("sorts").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["relevance", "newest", "budget", "endDate", "updated"], sorts);
+        Assert.Equal(filters.Keys.Select(k => filters[k].GetProperty("type").GetString()).Distinct().Order(),
+            ["boolean", "date-time", "enum", "integer", "string"]);
+    }
+
+    [Fact]
+    public async Task Every_sort_the_filters_endpoint_lists_is_accepted_by_the_search()
+    {
+        await catalogue.SeededAsync();
+        var body = await (await catalogue.Anonymous().GetAsync("/api/v1/filters")).ReadJsonAsync();
+        foreach (var sort in body.GetProperty("sorts").EnumerateArray().Select(f => f.GetProperty("name").GetString()))
+        {
+            var answer = await catalogue.Anonymous().GetAsync($"/api/v1/tasks?sort=%2B{sort}&pageSize=1");
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal("+" + sort, (await answer.ReadJsonAsync()).GetProperty("meta").GetProperty("sort").GetString());
+        }
     }
 }

@@ -30,18 +30,26 @@ public sealed class EsRegistrationTests
             ("Elasticsearch:IndexPrefix", "phutho"), ("Elasticsearch:ApiKey", "a2V5OnNlY3JldA=="));
         var index = Assert.IsType<ElasticsearchSearchIndex>(provider.GetRequiredService<ISearchIndex>());
         Assert.Equal("phutho-tasks", index.Alias);
-        var options = provider.GetRequiredService<IOptions<ElasticsearchConnectionOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<ElasticsearchOptions>>().Value;
         Assert.Equal("a2V5OnNlY3JldA==", options.ApiKey);
         Assert.Equal(1000, options.BulkBatchSize);
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is ElasticsearchStartup);
     }
 
     [Fact]
-    public async Task A_missing_url_stops_the_start_with_a_message_naming_the_setting()
+    public async Task A_missing_url_stops_the_start_with_one_message_naming_the_setting()
     {
         await using var provider = Build(("Provider", "Elasticsearch"));
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ElasticsearchConnectionOptions>>().Value);
-        Assert.Contains("Registry:Search:Elasticsearch:Url", error.Message);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var message = Assert.Single(error.Failures);
+        Assert.Contains(ElasticsearchOptions.UrlMessage, message);
+    }
+
+    [Fact]
+    public void The_client_refuses_a_missing_url_with_the_same_message()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => ElasticsearchRegistration.CreateClient(new ElasticsearchOptions()));
+        Assert.Equal([ElasticsearchOptions.UrlMessage], error.Failures);
     }
 
     [Theory]
@@ -51,7 +59,7 @@ public sealed class EsRegistrationTests
     [InlineData("http://es:9200", "registry", null, "elastic", null, "Password")]
     public void Bad_settings_are_explained(string url, string prefix, string? apiKey, string? user, string? password, string member)
     {
-        var options = new ElasticsearchConnectionOptions { Url = url, IndexPrefix = prefix, ApiKey = apiKey, Username = user, Password = password };
+        var options = new ElasticsearchOptions { Url = url, IndexPrefix = prefix, ApiKey = apiKey, Username = user, Password = password };
         var results = new List<ValidationResult>();
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
         Assert.Contains(results, r => r.MemberNames.Contains(member));
@@ -60,7 +68,7 @@ public sealed class EsRegistrationTests
     [Fact]
     public void Good_settings_pass()
     {
-        var options = new ElasticsearchConnectionOptions { Url = "https://es:9200", IndexPrefix = "registry-staging", Username = "elastic", Password = "pw" };
+        var options = new ElasticsearchOptions { Url = "https://es:9200", IndexPrefix = "registry-staging", Username = "elastic", Password = "pw" };
         Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
     }
 

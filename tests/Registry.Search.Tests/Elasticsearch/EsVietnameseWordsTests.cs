@@ -8,7 +8,7 @@ namespace Registry.Search.Tests.Elasticsearch;
 /// <summary>The optional vi_tokenizer plugin: sub-fields of the head and a clause that only ranks.</summary>
 public sealed class EsVietnameseWordsTests
 {
-    private static ElasticsearchConnectionOptions Options(string value)
+    private static ElasticsearchOptions Options(string value)
     {
         var options = FakeCluster.Options();
         options.VietnameseAnalyzer = value;

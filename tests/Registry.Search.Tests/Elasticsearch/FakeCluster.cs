@@ -46,7 +46,7 @@ public sealed class FakeCluster : IRequestInvoker
 
     public FakeCluster On(string method, string pathPrefix, string body) => On(method, pathPrefix, (200, body));
 
-    public ElasticsearchClient Client(ElasticsearchConnectionOptions? options = null) =>
+    public ElasticsearchClient Client(ElasticsearchOptions? options = null) =>
         ElasticsearchRegistration.CreateClient(options ?? Options(), this, s => s
             .DisableDirectStreaming(true)
             .OnRequestCompleted(d =>
@@ -64,10 +64,10 @@ public sealed class FakeCluster : IRequestInvoker
         _ => [node],
     };
 
-    public static ElasticsearchConnectionOptions Options() => new() { Url = "http://es.test:9200", IndexPrefix = "registry" };
+    public static ElasticsearchOptions Options() => new() { Url = "http://es.test:9200", IndexPrefix = "registry" };
 
     /// <summary>An engine over this cluster whose alias already exists (unless the test routes GET _alias itself).</summary>
-    public ElasticsearchSearchIndex Index(ElasticsearchConnectionOptions? options = null, TimeProvider? time = null)
+    public ElasticsearchSearchIndex Index(ElasticsearchOptions? options = null, TimeProvider? time = null)
     {
         if (!_routes.Any(r => r.PathPrefix.StartsWith("/_alias/", StringComparison.Ordinal)))
             On("GET", "/_alias/registry-tasks", EsJson.Alias("registry-tasks-v20250101000000"));

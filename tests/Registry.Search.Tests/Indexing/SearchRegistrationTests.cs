@@ -49,8 +49,52 @@ public sealed class SearchRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_listener_is_told_after_every_change_of_the_index_and_not_after_reads()
+    {
+        var listener = new CountingListener();
+        await using var provider = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IOutboxStore>(new InMemoryOutbox(TimeProvider.System))
+            .AddSingleton<ITaskCatalog>(new FakeCatalog())
+            .AddRegistrySearch(Config(("IndexDirectory", _directory)))
+            .AddSingleton<ISearchIndexChangeListener>(listener)
+            .BuildServiceProvider();
+        var index = provider.GetRequiredService<ISearchIndex>();
+        var record = SeededCorpus.Records[0];
+
+        await index.UpsertAsync([record]);
+        await index.SearchAsync(new SearchRequest());
+        await index.CountAsync();
+        Assert.Equal(1, listener.Changes);
+        await index.RemoveAsync([record.Id!]);
+        await index.ResetAsync();
+        Assert.Equal(3, listener.Changes);
+        await using (var build = await index.BeginRebuildAsync())
+        {
+            await build.AddAsync([record]);
+            Assert.Equal(3, listener.Changes);
+            await build.CompleteAsync();
+        }
+        Assert.Equal(4, listener.Changes);
+        Assert.Equal(1, await index.CountAsync());
+    }
+
+    private sealed class CountingListener : ISearchIndexChangeListener
+    {
+        public int Changes { get; private set; }
+
+        public ValueTask IndexChangedAsync()
+        {
+            Changes++;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task Missing_or_bad_settings_fail_validation_with_a_clear_message()
     {
+        await using var noEngine = Build(Config(("IndexDirectory", _directory), ("Provider", "7")));
+        Assert.Contains("Provider", Assert.Throws<OptionsValidationException>(() => noEngine.GetRequiredService<IOptions<SearchOptions>>().Value).Message);
         await using var noDirectory = Build(Config());
         var error = Assert.Throws<OptionsValidationException>(() => noDirectory.GetRequiredService<IOptions<SearchOptions>>().Value);
         Assert.Contains("IndexDirectory", error.Message);

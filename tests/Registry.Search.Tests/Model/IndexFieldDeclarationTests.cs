@@ -93,7 +93,7 @@ public sealed class IndexFieldDeclarationTests
         {
             Assert.Contains(filter.Field, IndexFields.All);
             Assert.Equal(filter.Field.Name, filter.IndexField);
-            if (filter.Shape == FilterShape.Terms)
+            if (!filter.IsRange)
             {
                 Assert.Contains(filter.Field.Kind, new[] { IndexFieldKind.Keyword, IndexFieldKind.Boolean });
                 Assert.True(filter.Field.Indexed, filter.Name);

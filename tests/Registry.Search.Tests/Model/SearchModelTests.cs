@@ -80,6 +80,38 @@ public sealed class SearchModelTests
         Assert.Equal(new SearchSort(field, direction), sort);
     }
 
+    [Fact]
+    public void Every_sort_field_is_declared_once_with_a_description_and_round_trips_by_name()
+    {
+        Assert.Equal(Enum.GetValues<SortBy>(), SearchSort.Declared.Select(o => o.By));
+        Assert.Equal(["relevance", "newest", "budget", "endDate", "updated"], SearchSort.Names);
+        Assert.All(SearchSort.Declared, o =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(o.Description));
+            Assert.True(SearchSort.TryParse("+" + o.Name, out var sort));
+            Assert.Equal(new SearchSort(o.By, SortDirection.Ascending), sort);
+            Assert.Equal("+" + o.Name, sort.ToString());
+        });
+    }
+
+    [Fact]
+    public void Filter_kinds_say_how_a_filter_reads_its_values()
+    {
+        Assert.All(SearchFilters.All, f =>
+        {
+            Assert.Equal(f.IsRange, f.Bound is not null);
+            Assert.Equal(f.Kind == FilterKind.Enum, f.Names is { Count: > 0 });
+            Assert.True(!f.IsRange || !f.MultiValued, f.Name);
+            var parsed = f.Parse(f.Example).Value!;
+            Assert.Equal(f.IsRange, parsed.Number is not null);
+        });
+        Assert.Equal(FilterKind.Prefix, SearchFilters.Field.Kind);
+        Assert.Equal(["true", "false"], SearchFilters.Transferable.AllowedValues);
+        Assert.Equal(RangeBound.AtMost, SearchFilters.BudgetMax.Bound);
+        Assert.Equal(FilterKind.DateTimeRange, SearchFilters.UpdatedSince.Kind);
+        Assert.Equal("enum: national | ministerial | provincial | grassroots", SearchFilters.Level.Type);
+    }
+
     [Theory]
     [InlineData("price")]
     [InlineData("1")]

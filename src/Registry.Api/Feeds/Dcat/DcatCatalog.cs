@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Registry.Api.Exports;
 
 namespace Registry.Api.Feeds.Dcat;
 
@@ -60,8 +61,8 @@ public static class DcatCatalog
         ["dcat:landingPage"] = Iri(baseUrl + "/tasks"),
         ["dcat:distribution"] = new JsonArray(
             Distribution(baseUrl, "rest", "REST API (JSON)", baseUrl + "/api/v1/tasks", "application/json", licence, baseUrl + "/catalog#service-api"),
-            Distribution(baseUrl, "csv", "Xuất CSV (CSV export)", baseUrl + "/api/v1/tasks/export.csv", "text/csv", licence),
-            Distribution(baseUrl, "jsonl", "Xuất JSON Lines (JSON Lines export)", baseUrl + "/api/v1/tasks/export.jsonl", "application/jsonl", licence),
+            Distribution(baseUrl, "csv", "Xuất CSV (CSV export)", baseUrl + "/api/v1/tasks/export.csv", ExportMediaTypes.Csv, licence),
+            Distribution(baseUrl, "jsonl", "Xuất JSON Lines (JSON Lines export)", baseUrl + "/api/v1/tasks/export.jsonl", ExportMediaTypes.JsonLines, licence),
             Distribution(baseUrl, "atom", "Atom feed", baseUrl + "/feeds/tasks.atom", "application/atom+xml", licence),
             Distribution(baseUrl, "rss", "RSS 2.0 feed", baseUrl + "/feeds/tasks.rss", "application/rss+xml", licence),
             Distribution(baseUrl, "jsonfeed", "JSON Feed 1.1", baseUrl + "/feeds/tasks.json", "application/feed+json", licence),

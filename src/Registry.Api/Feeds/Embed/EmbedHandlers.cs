@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Registry.Api.Feeds.Syndication;
 using Registry.Api.Problems;
+using Registry.Api.Search;
 using Registry.Data.Catalog;
 using Registry.Data.Records;
 using Registry.Search.Model;
@@ -73,15 +74,13 @@ public static class EmbedHandlers
         return Results.Text(EmbedScript.Source, "text/javascript; charset=utf-8", Encoding.UTF8);
     }
 
-    /// <summary>The search plus <c>limit</c> (1–50, default 10).</summary>
+    /// <summary>An embed reads the search of a feed, its size given by <c>limit</c> (1–50, default 10).</summary>
+    public static readonly SearchSurface Surface = new(new SearchPaging("limit", DefaultLimit, MaxLimit), SearchParts.None, "lang");
+
     private static (SearchRequest?, IResult?) Parse(HttpRequest http)
     {
-        var limitText = http.Query["limit"].ToString();
-        var limit = DefaultLimit;
-        if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
-            return (null, ApiProblems.Validation("limit", $"limit phải từ 1 đến {MaxLimit} (limit must be between 1 and {MaxLimit})."));
-        var request = FeedQuery.Parse(http.Query, limit, out var errors);
-        return request is null ? (null, ApiProblems.Validation(errors)) : (request, null);
+        var read = FeedQuery.Read(http.Query, Surface);
+        return read.IsValid ? (read.Request, null) : (null, ApiProblems.Validation(read.Errors));
     }
 
     private static string SearchPage(string baseUrl, HttpRequest http)

@@ -26,8 +26,9 @@ public static class FeedHandlers
 
     private static async Task<IResult> Handle(FeedFormat format, HttpContext http, ISearchIndex index, PublicUrls urls, FeedsOptions options, CancellationToken ct)
     {
-        var request = FeedQuery.Parse(http.Request.Query, options.FeedSize, out var errors);
-        if (request is null) return ApiProblems.Validation(errors);
+        var read = FeedQuery.Read(http.Request.Query, FeedQuery.Feed(options.FeedSize));
+        if (!read.IsValid) return ApiProblems.Validation(read.Errors);
+        var request = read.Request;
         var result = await index.SearchAsync(request, ct);
         var baseUrl = urls.Base(http.Request);
         var entries = result.Hits.Select(h => FeedEntry.From(h.Record, baseUrl)).ToList();

@@ -1,31 +1,25 @@
+using Registry.Api.Search;
 using Registry.Search.Model;
 
 namespace Registry.Api.Feeds.Syndication;
 
 /// <summary>
-/// The search behind a feed or an embed: <c>q</c> plus the REST search filters, newest change first.
-/// Paging parameters are not filters, so they are named here and skipped.
+/// The search behind a feed or an embed: <c>q</c> plus the REST search filters, newest change first (what a
+/// subscriber wants to see), read by <see cref="SearchRequestReader"/>. Every other parameter must be a filter.
 /// </summary>
 public static class FeedQuery
 {
-    /// <summary>Parameters that are not filters; everything else must be a known filter.</summary>
-    private static readonly HashSet<string> NonFilters = new(StringComparer.OrdinalIgnoreCase) { "q", "limit", "lang" };
+    public static readonly SearchSort LatestChangeFirst = new(SortBy.Updated, SortDirection.Descending);
 
-    /// <summary>Builds the engine request, or returns the problems the caller must fix (parameter → messages).</summary>
-    public static SearchRequest? Parse(IQueryCollection query, int size, out IReadOnlyDictionary<string, string[]> errors)
+    /// <summary>A feed of <paramref name="size"/> entries. <c>limit</c> (an embed's size) is accepted and ignored, so an
+    /// embed's address also works as a feed's.</summary>
+    public static SearchSurface Feed(int size) => new(SearchPaging.Fixed(size), SearchParts.None, "lang", "limit");
+
+    /// <summary>Reads the search; the problems the caller must fix come back in <see cref="ReadSearch.Errors"/>.</summary>
+    public static ReadSearch Read(IQueryCollection query, SearchSurface surface)
     {
-        var raw = query.Where(p => !NonFilters.Contains(p.Key))
-            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
-        var filters = SearchFilterSet.Parse(raw, out errors);
-        if (errors.Count > 0) return null;
-        var q = query["q"].ToString();
-        return new SearchRequest
-        {
-            Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-            Filters = filters,
-            Sort = new SearchSort(SortBy.Updated, SortDirection.Descending),
-            PageSize = size,
-        };
+        var read = SearchRequestReader.Read(query, surface);
+        return read with { Request = read.Request with { Sort = LatestChangeFirst } };
     }
 
     /// <summary>A human description of the search for feed titles, e.g. "chè · field=401".</summary>

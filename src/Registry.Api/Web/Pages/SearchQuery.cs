@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Registry.Api.Search;
 using Registry.Search.Model;
 
 namespace Registry.Api.Web.Pages;
@@ -9,13 +10,15 @@ namespace Registry.Api.Web.Pages;
 /// </summary>
 public sealed class SearchQuery
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "q", "sort", "cursor", "lang", "pageSize" };
+    /// <summary>20 results a page, at most 50; a size the page cannot use becomes the nearest it can.</summary>
+    public static readonly SearchSurface Surface =
+        new(new SearchPaging(SearchParameters.PageSize, 20, 50, Lenient: true), SearchParts.Sort | SearchParts.Cursor, "lang");
 
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 50;
+    private readonly IQueryCollection _address;
 
-    private SearchQuery(string? text, string? sort, string? cursor, IReadOnlyList<KeyValuePair<string, string>> filters, int? pageSize)
+    private SearchQuery(IQueryCollection address, string? text, string? sort, string? cursor, IReadOnlyList<KeyValuePair<string, string>> filters, int? pageSize)
     {
+        _address = address;
         RequestedPageSize = pageSize;
         Text = text;
         SortText = sort;
@@ -30,7 +33,7 @@ public sealed class SearchQuery
     /// <summary>Results per page as asked (kept in links), null for the default.</summary>
     public int? RequestedPageSize { get; }
 
-    public int PageSize => Math.Clamp(RequestedPageSize ?? DefaultPageSize, 1, MaxPageSize);
+    public int PageSize => RequestedPageSize is { } size ? Surface.Paging.Clamp(size) : Surface.Paging.Default;
 
     /// <summary>Filter parameters one value each (comma lists split), in address order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FilterPairs { get; }
@@ -38,12 +41,12 @@ public sealed class SearchQuery
     public static SearchQuery From(IQueryCollection query)
     {
         string? One(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
-        var filters = query.Where(p => !Reserved.Contains(p.Key))
+        var filters = query.Where(p => Surface.IsFilter(p.Key))
             .SelectMany(p => p.Value.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Select(v => KeyValuePair.Create(p.Key, v)))
             .ToList();
-        int? size = int.TryParse(One("pageSize"), out var n) ? n : null;
-        return new SearchQuery(One("q"), One("sort"), One("cursor"), filters, size);
+        int? size = int.TryParse(One(SearchParameters.PageSize), out var n) ? n : null;
+        return new SearchQuery(query, One(SearchParameters.Query), One(SearchParameters.Sort), One(SearchParameters.Cursor), filters, size);
     }
 
     public bool Has(string name, string value) =>
@@ -51,20 +54,13 @@ public sealed class SearchQuery
 
     public bool HasFilters => FilterPairs.Count > 0;
 
-    /// <summary>Builds the engine request; problems (unknown filter, bad value, bad sort or cursor) come back as messages.</summary>
+    /// <summary>The engine request with every facet counted and matches marked; problems (unknown filter, bad value,
+    /// bad sort or cursor) come back as messages.</summary>
     public SearchRequest ToRequest(IReadOnlyList<string> facets, out IReadOnlyDictionary<string, string[]> errors)
     {
-        var filters = SearchFilterSet.Parse(FilterPairs.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), out var filterErrors);
-        var all = filterErrors.ToDictionary(e => e.Key, e => e.Value);
-        if (!SearchSort.TryParse(SortText, out var sort))
-            all["sort"] = [$"Cách sắp xếp '{SortText}' không có (unknown sort; valid: {string.Join(", ", SearchSort.Names)})."];
-        var request = new SearchRequest
-        {
-            Query = Text, Filters = filters, Facets = facets, Sort = sort, Cursor = Cursor, PageSize = PageSize, Highlight = true,
-        };
-        foreach (var (key, messages) in request.Validate()) all[key] = messages;
-        errors = all;
-        return request;
+        var read = SearchRequestReader.Read(_address, Surface);
+        errors = read.Errors;
+        return read.Request with { Facets = facets, Highlight = true };
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class ElasticsearchLiveCluster : IAsyncLifetime
 
     public async Task<ElasticsearchSearchIndex> CreateAsync()
     {
-        var options = new ElasticsearchConnectionOptions
+        var options = new ElasticsearchOptions
         {
             Url = Environment.GetEnvironmentVariable(Variable),
             IndexPrefix = "registry-test-" + Guid.NewGuid().ToString("N")[..12],

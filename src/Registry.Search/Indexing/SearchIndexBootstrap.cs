@@ -1,14 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Registry.Data.Abstractions;
-using Registry.Search.Indexing;
 using Registry.Search.Model;
 
-namespace Registry.Api.Search;
+namespace Registry.Search.Indexing;
 
 /// <summary>
 /// Brings the index in line with the store after every start, in the background (the server answers meanwhile;
 /// <c>/health/ready</c> says 503 until it is done). An empty index (a fresh clone with a seeded database, a deleted
 /// index directory, a damaged index the engine set aside) is rebuilt; then the embedded index is reconciled:
 /// whatever a crash lost, the store's published set at its current versions is put back and nothing else is kept.
+/// A server host adds it with <see cref="SearchServiceCollectionExtensions.AddSearchIndexBootstrap"/>; the
+/// command-line verbs, which rebuild on request, do not.
 /// </summary>
 internal sealed class SearchIndexBootstrap(IServiceProvider services, SearchIndexState state, ILogger<SearchIndexBootstrap> logger)
     : BackgroundService

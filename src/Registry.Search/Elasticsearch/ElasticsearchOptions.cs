@@ -4,11 +4,10 @@ using System.Text.RegularExpressions;
 namespace Registry.Search.Elasticsearch;
 
 /// <summary>
-/// Bound from <c>Registry:Search:Elasticsearch</c> and validated at start when the provider is Elasticsearch.
-/// (<see cref="ElasticsearchOptions"/> in <see cref="SearchOptions"/> carries the same Url and IndexPrefix keys;
-/// this class adds the credentials and bulk tuning the engine needs.)
+/// Every setting of the Elasticsearch engine, bound from <c>Registry:Search:Elasticsearch</c> and validated at start
+/// when the provider is Elasticsearch; the one place its messages are written.
 /// </summary>
-public sealed partial class ElasticsearchConnectionOptions : IValidatableObject
+public sealed partial class ElasticsearchOptions : IValidatableObject
 {
     public const string Section = SearchOptions.Section + ":Elasticsearch";
 
@@ -51,12 +50,16 @@ public sealed partial class ElasticsearchConnectionOptions : IValidatableObject
     /// <summary>True when <see cref="VietnameseAnalyzer"/> is <c>on</c>.</summary>
     public bool UsesVietnameseAnalyzer => string.Equals(VietnameseAnalyzer, "on", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary><see cref="Url"/> when it is an absolute http(s) URL, else null.</summary>
+    public Uri? ClusterUrl =>
+        Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+
+    public const string UrlMessage =
+        Section + ":Url phải là URL http(s) tuyệt đối khi Provider là Elasticsearch (must be an absolute http(s) URL when Registry:Search:Provider is Elasticsearch, e.g. https://search.internal:9200).";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            yield return new ValidationResult(
-                $"{Section}:Url phải là URL http(s) tuyệt đối khi Provider là Elasticsearch (must be an absolute http(s) URL when Registry:Search:Provider is Elasticsearch, e.g. https://search.internal:9200).",
-                [nameof(Url)]);
+        if (ClusterUrl is null) yield return new ValidationResult(UrlMessage, [nameof(Url)]);
         if (!IndexPrefixPattern().IsMatch(IndexPrefix ?? ""))
             yield return new ValidationResult(
                 $"{Section}:IndexPrefix '{IndexPrefix}' không hợp lệ (must be 1-100 lowercase letters, digits, '-' or '_', starting with a letter or digit).",
