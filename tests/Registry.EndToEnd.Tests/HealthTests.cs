@@ -6,7 +6,8 @@ using Registry.Search.Indexing;
 
 namespace Registry.EndToEnd.Tests;
 
-public sealed class HealthTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
+[Collection(ReadOnlyHost.Name)]
+public sealed class HealthTests(RegistryApiFactory factory)
 {
     [Fact]
     public async Task Live_answers_200_json()

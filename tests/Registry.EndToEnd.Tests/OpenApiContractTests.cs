@@ -4,7 +4,8 @@ using Registry.EndToEnd.Tests.Infrastructure;
 namespace Registry.EndToEnd.Tests;
 
 /// <summary>The served OpenAPI document must equal the committed openapi/registry.v1.json.</summary>
-public sealed class OpenApiContractTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
+[Collection(ReadOnlyHost.Name)]
+public sealed class OpenApiContractTests(RegistryApiFactory factory)
 {
     private const string UpdateVariable = "REGISTRY_UPDATE_OPENAPI";
 

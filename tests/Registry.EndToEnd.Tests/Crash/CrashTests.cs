@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace Registry.EndToEnd.Tests.Crash;
 
 /// <summary>Child-process hosts start one at a time: they are heavy for a small machine and share nothing.</summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name), LongRunning]
 public sealed class ChildProcessCollection
 {
     public const string Name = "child-process hosts";

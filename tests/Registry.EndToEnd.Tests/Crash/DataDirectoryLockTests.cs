@@ -41,7 +41,8 @@ public sealed class DataDirectoryLockTests
 }
 
 /// <summary>The verbs beside a running service: reindex needs the index and refuses; import and apikey still run.</summary>
-public sealed class CommandLineBesideTheServiceTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
+[Collection(ReadOnlyHost.Name)]
+public sealed class CommandLineBesideTheServiceTests(RegistryApiFactory factory)
 {
     [Fact]
     public async Task Reindex_refuses_while_the_service_holds_the_directory()

@@ -6,7 +6,8 @@ using static Registry.Data.Tests.Import.RawXlsx;
 namespace Registry.EndToEnd.Tests.Imports;
 
 /// <summary>The <c>import</c> verb meets the same limits as an upload: a hostile file is a refusal (exit 1), not a crash.</summary>
-public sealed class HostileImportCommandTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
+[Collection(ReadOnlyHost.Name)]
+public sealed class HostileImportCommandTests(RegistryApiFactory factory)
 {
     public static TheoryData<string, byte[], string> Files => new()
     {

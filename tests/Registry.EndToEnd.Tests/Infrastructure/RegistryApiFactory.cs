@@ -9,7 +9,7 @@ namespace Registry.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The real host over its own temporary data directory, with demo seeding off and every log line collected.
-/// One instance per test class (IClassFixture) keeps the suite fast.
+/// One instance per writing test class (IClassFixture); the classes that only read share one (<see cref="ReadOnlyHost"/>).
 /// </summary>
 public class RegistryApiFactory : WebApplicationFactory<Program>
 {

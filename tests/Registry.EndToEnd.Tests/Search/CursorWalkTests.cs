@@ -4,7 +4,15 @@ using Registry.EndToEnd.Tests.Infrastructure;
 
 namespace Registry.EndToEnd.Tests.Search;
 
+/// <summary>Seeding and indexing 5,000 tasks is one of the suite's longest runs.</summary>
+[CollectionDefinition(Name), LongRunning]
+public sealed class CursorWalkCollection
+{
+    public const string Name = "cursor walk";
+}
+
 /// <summary>5,000 published tasks walked page by page: every one exactly once, under every sort.</summary>
+[Collection(CursorWalkCollection.Name)]
 public sealed class CursorWalkTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
 {
     private const int Total = 5000;

@@ -4,7 +4,8 @@ using static Registry.EndToEnd.Tests.Search.SearchCatalogue;
 namespace Registry.EndToEnd.Tests.Search;
 
 /// <summary>Suggestions, related tasks and the filter description.</summary>
-public sealed class DiscoveryTests(SearchCatalogue catalogue) : IClassFixture<SearchCatalogue>
+[Collection(SearchCatalogueCollection.Name)]
+public sealed class DiscoveryTests(SearchCatalogue catalogue)
 {
     [Fact]
     public async Task Suggest_completes_words_without_diacritics()

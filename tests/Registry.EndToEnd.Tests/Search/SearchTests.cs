@@ -5,7 +5,8 @@ using static Registry.EndToEnd.Tests.Search.SearchCatalogue;
 namespace Registry.EndToEnd.Tests.Search;
 
 /// <summary>GET /api/v1/tasks as a search: text, filters, facets, sorts, select, highlights, errors.</summary>
-public sealed class SearchTests(SearchCatalogue catalogue) : IClassFixture<SearchCatalogue>
+[Collection(SearchCatalogueCollection.Name)]
+public sealed class SearchTests(SearchCatalogue catalogue)
 {
     private async Task<JsonElement> GetAsync(string url)
     {

@@ -7,7 +7,8 @@ namespace Registry.EndToEnd.Tests.Surface;
 /// Characters no parser or XML writer should meet, sent anonymously in query parameters, form fields and crafted
 /// tokens: each answer is a 400 problem (or the protocol's own error), never a 500.
 /// </summary>
-public sealed class HostileQueryTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
+[Collection(ReadOnlyHost.Name)]
+public sealed class HostileQueryTests(RegistryApiFactory factory)
 {
     public static TheoryData<string> Hostile => new() { "%EF%BF%BE", "%EF%BF%BF", "%0B", "%00", "%1F", "ch%C3%A8%0Cx" };
 
