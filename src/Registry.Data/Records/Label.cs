@@ -1,0 +1,7 @@
+namespace Registry.Data.Records;
+
+/// <summary>A display name in Vietnamese (shown first) and in English.</summary>
+public sealed record Label(string Vi, string En)
+{
+    public override string ToString() => $"{Vi} ({En})";
+}
