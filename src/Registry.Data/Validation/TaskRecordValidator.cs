@@ -72,7 +72,7 @@ public static class TaskRecordValidator
     {
         if (fields is null || fields.Count == 0)
         {
-            errors.Add(new("fields", $"Bắt buộc chọn ít nhất một {RecordFields.Fields.InSentence} khoa học (at least one field of science is required)"));
+            errors.Add(new("fields", "Bắt buộc chọn ít nhất một lĩnh vực khoa học (at least one field of science is required)"));
             return;
         }
         MaxItems(errors, RecordFields.Fields, fields);

@@ -84,4 +84,20 @@ public sealed class RecordFieldsTests
     {
         Assert.Equal("Tên nhiệm vụ (Title).", RecordFields.Title.Description);
     }
+
+    [Fact]
+    public void The_validator_enforces_the_declared_limits_and_names_the_field()
+    {
+        var record = Infrastructure.TestRecords.Valid() with
+        {
+            Title = new string('a', RecordFields.Title.MaxLength!.Value + 1),
+            Keywords = [.. Enumerable.Range(0, RecordFields.Keywords.MaxItems!.Value + 1).Select(i => $"từ {i}")],
+            Members = [new PersonRecord()],
+        };
+        var errors = Validation.TaskRecordValidator.Validate(record);
+
+        Assert.Contains(errors, e => e.Path == "title" && e.Message.Contains($"tối đa {RecordFields.Title.MaxLength}"));
+        Assert.Contains(errors, e => e.Path == "keywords" && e.Message.StartsWith($"Tối đa {RecordFields.Keywords.MaxItems} từ khóa"));
+        Assert.Contains(errors, e => e.Path == "members[0].name" && e.Message == "Bắt buộc nhập họ tên (members[0].name is required)");
+    }
 }
