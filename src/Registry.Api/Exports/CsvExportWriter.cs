@@ -15,7 +15,7 @@ public static class CsvExportWriter
         writer.WriteAsync(string.Join(",", CsvColumns.All.Select(c => Escape(c.Header))) + "\r\n");
 
     public static Task WriteRowAsync(TextWriter writer, TaskRecord record) =>
-        writer.WriteAsync(string.Join(",", CsvColumns.All.Select(c => Escape(Neutralise(Clean(c.Cell(record)))))) + "\r\n");
+        writer.WriteAsync(string.Join(",", CsvColumns.All.Select(c => Escape(Neutralise(Clean(c.Write(record)))))) + "\r\n");
 
     /// <summary>Stored text may predate write normalisation: no cell carries a control character or noncharacter.</summary>
     private static string? Clean(string? cell) => cell is null ? null : Http.UnsafeText.Clean(cell);

@@ -19,7 +19,7 @@ public sealed class CoverageReportService(IDbContextFactory<RegistryDbContext> f
             .GroupBy(x => (Agency: string.IsNullOrWhiteSpace(x.Fact.ManagingAgency) ? null : x.Fact.ManagingAgency, x.Year))
             .Select(g => Row(g.Key.Agency, g.Key.Year, g.Select(x => x.Fact).ToList()))
             .OrderBy(r => r.ManagingAgency is null)
-            .ThenBy(r => NameFolding.Fold(r.ManagingAgency), StringComparer.Ordinal)
+            .ThenBy(r => TextFolding.Name(r.ManagingAgency), StringComparer.Ordinal)
             .ThenBy(r => r.ManagingAgency, StringComparer.Ordinal)
             .ThenBy(r => r.Year)
             .ToList();

@@ -16,12 +16,12 @@ public sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext> f
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         var after = string.IsNullOrEmpty(cursor) ? ((string, long)?)null : CatalogCursors.DecodeOrganization(cursor);
-        var needle = NameFolding.Fold(query);
+        var needle = TextFolding.Name(query);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var names = await OrganizationQueries.PublicNames(db).ToListAsync(ct);
         var matching = names
-            .Select(n => (Key: NameFolding.Fold(n.Name), n.Id))
+            .Select(n => (Key: TextFolding.Name(n.Name), n.Id))
             .Where(n => needle.Length == 0 || n.Key.Contains(needle, StringComparison.Ordinal))
             .OrderBy(n => n.Key, StringComparer.Ordinal).ThenBy(n => n.Id)
             .ToList();

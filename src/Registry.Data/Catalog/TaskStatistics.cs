@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Data.Records;
 using Registry.Data.Reference;
 
 namespace Registry.Data.Catalog;
@@ -15,9 +16,9 @@ public sealed class TaskStatistics(IDbContextFactory<RegistryDbContext> factory)
             StatisticsGroupBy.Year => await YearsAsync(db, query, ct),
             StatisticsGroupBy.Field => Fields(await StatisticsQueries.ByFieldPrefix(db, query, 1).ToListAsync(ct)),
             StatisticsGroupBy.Sector => Fields(await StatisticsQueries.ByFieldPrefix(db, query, 3).ToListAsync(ct)),
-            StatisticsGroupBy.Level => Labelled(await StatisticsQueries.ByLevel(db, query).ToListAsync(ct), CatalogLabels.Of),
-            StatisticsGroupBy.Kind => Labelled(await StatisticsQueries.ByKind(db, query).ToListAsync(ct), CatalogLabels.Of),
-            StatisticsGroupBy.Status => Labelled(await StatisticsQueries.ByStatus(db, query).ToListAsync(ct), CatalogLabels.Of),
+            StatisticsGroupBy.Level => Labelled(await StatisticsQueries.ByLevel(db, query).ToListAsync(ct), EnumLabels.Level.Of),
+            StatisticsGroupBy.Kind => Labelled(await StatisticsQueries.ByKind(db, query).ToListAsync(ct), EnumLabels.Kind.Of),
+            StatisticsGroupBy.Status => Labelled(await StatisticsQueries.ByStatus(db, query).ToListAsync(ct), EnumLabels.Status.Of),
             StatisticsGroupBy.Organization => await OrganizationsAsync(db, query, ct),
             StatisticsGroupBy.ManagingAgency => Agencies(await StatisticsQueries.ByManagingAgency(db, query).ToListAsync(ct)),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.GroupBy, "Unknown grouping"),

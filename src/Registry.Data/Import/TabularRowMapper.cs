@@ -9,15 +9,15 @@ namespace Registry.Data.Import;
 /// </summary>
 internal sealed class TabularRowMapper
 {
-    private readonly ImportColumn?[] _columns;
+    private readonly RecordColumn?[] _columns;
     private readonly string[] _headers;
     private readonly int _securityIndex;
 
-    private TabularRowMapper(ImportColumn?[] columns, string[] headers)
+    private TabularRowMapper(RecordColumn?[] columns, string[] headers)
     {
         _columns = columns;
         _headers = headers;
-        _securityIndex = Array.FindIndex(columns, c => c?.Header == ImportColumns.SecurityHeader);
+        _securityIndex = Array.IndexOf(columns, ImportColumns.Security);
     }
 
     public static TabularRowMapper FromHeader(IReadOnlyList<string> headerCells)
@@ -27,7 +27,7 @@ internal sealed class TabularRowMapper
         if (lastNamed < 0)
             throw new ImportFileException(ImportFileErrorKind.Empty, "Tệp không có dòng tiêu đề (the file has no header row)");
         headers = headers[..(lastNamed + 1)]; // trailing empty header cells are common in exported sheets
-        var columns = new ImportColumn?[headers.Length];
+        var columns = new RecordColumn?[headers.Length];
         var unknown = new List<string>();
         for (var i = 0; i < headers.Length; i++)
         {
@@ -42,14 +42,14 @@ internal sealed class TabularRowMapper
         if (duplicate is not null)
             throw new ImportFileException(ImportFileErrorKind.DuplicateColumn,
                 $"Cột '{duplicate.Key}' xuất hiện nhiều lần (column '{duplicate.Key}' appears more than once)");
-        foreach (var required in new[] { ImportColumns.CodeHeader, ImportColumns.TitleHeader })
+        foreach (var required in new[] { ImportColumns.Code.Header, ImportColumns.Title.Header })
             if (columns.All(c => c!.Header != required))
                 throw new ImportFileException(ImportFileErrorKind.MissingColumn,
                     $"Thiếu cột bắt buộc '{required}' (required column '{required}' is missing). Các cột hợp lệ: {KnownHeaders()}");
         return new TabularRowMapper(columns, headers);
     }
 
-    public static string KnownHeaders() => string.Join(", ", ImportColumns.All.Select(c => $"'{c.Header}'"));
+    public static string KnownHeaders() => string.Join(", ", ImportColumns.All.Where(c => c.Imported).Select(c => $"'{c.Header}'"));
 
     /// <summary>Null for a blank row (skipped, but still counted in the row numbers).</summary>
     public ImportCandidate? Map(int rowNumber, IReadOnlyList<SheetCell> cells)
@@ -58,12 +58,12 @@ internal sealed class TabularRowMapper
         // classification, and refused for the whole file so a curator sees it rather than a silently stored row.
         if (_securityIndex >= 0 && _securityIndex < cells.Count && cells[_securityIndex].Formula)
             throw new ImportFileException(ImportFileErrorKind.Formula,
-                $"Dòng {rowNumber}: cột '{ImportColumns.SecurityHeader}' chứa công thức; hãy nhập giá trị trực tiếp " +
-                $"(row {rowNumber}: the '{ImportColumns.SecurityHeader}' column holds a formula; type the value itself)");
+                $"Dòng {rowNumber}: cột '{ImportColumns.Security.Header}' chứa công thức; hãy nhập giá trị trực tiếp " +
+                $"(row {rowNumber}: the '{ImportColumns.Security.Header}' column holds a formula; type the value itself)");
         if (cells.All(c => c.IsEmpty)) return null;
         // Classification first: a classified row is dropped before any of its content is looked at.
         if (_securityIndex >= 0 && _securityIndex < cells.Count && !cells[_securityIndex].IsEmpty
-            && !(ValueMaps.Security.TryGet(cells[_securityIndex].Text, out var level) && level == SecurityClassification.None))
+            && !(Validation.SecurityLevels.TryParse(cells[_securityIndex].Text, out var level) && level == SecurityClassification.None))
             return new ImportCandidate(rowNumber, null, null, [], StateSecret: true);
 
         var record = new TaskRecord();
@@ -76,7 +76,7 @@ internal sealed class TabularRowMapper
                 errors.Add($"Dòng {rowNumber}: có dữ liệu ở cột {i + 1} không có tiêu đề (row {rowNumber}: data in column {i + 1}, which has no header)");
                 continue;
             }
-            var (next, expected) = _columns[i]!.Apply(record, cells[i]);
+            var (next, expected) = _columns[i]!.Read(record, cells[i]);
             record = next;
             if (expected is not null)
                 errors.Add($"Dòng {rowNumber}, cột '{_headers[i]}': giá trị '{Shorten(cells[i].Text)}' không hợp lệ; cần {expected} " +

@@ -13,13 +13,13 @@ public static class TaskRecordValidator
     public static IReadOnlyList<FieldError> Validate(TaskRecord record)
     {
         var errors = new List<FieldError>();
-        RequireText(errors, "code", record.Code, TextLimits.Code, "mã số nhiệm vụ", "code");
-        RequireText(errors, "title", record.Title, TextLimits.Title, "tên nhiệm vụ", "title");
-        MaxLength(errors, "titleEn", record.TitleEn, TextLimits.Title);
-        if (record.Kind is null) errors.Add(new("kind", "Bắt buộc chọn loại nhiệm vụ (kind is required)"));
-        if (record.Level is null) errors.Add(new("level", "Bắt buộc chọn cấp quản lý (level is required)"));
-        if (record.Status is null) errors.Add(new("status", "Bắt buộc chọn tình trạng (status is required)"));
-        MaxLength(errors, "managingAgency", record.ManagingAgency, TextLimits.ShortText);
+        RequireText(errors, "code", RecordFields.Code, record.Code);
+        RequireText(errors, "title", RecordFields.Title, record.Title);
+        MaxLength(errors, "titleEn", RecordFields.TitleEn, record.TitleEn);
+        RequireChoice(errors, RecordFields.Kind, record.Kind);
+        RequireChoice(errors, RecordFields.Level, record.Level);
+        RequireChoice(errors, RecordFields.Status, record.Status);
+        MaxLength(errors, "managingAgency", RecordFields.ManagingAgency, record.ManagingAgency);
         ValidateFields(errors, record.Fields);
         ValidateKeywords(errors, record.Keywords);
         ValidateOrganization(errors, record.HostOrganization);
@@ -27,29 +27,44 @@ public static class TaskRecordValidator
         ValidateMembers(errors, record.Members);
         ValidateDates(errors, record);
         ValidateBudget(errors, record.Budget);
-        foreach (var (path, text) in LongTexts(record)) MaxLength(errors, path, text, TextLimits.LongText);
+        foreach (var (field, text) in LongTexts(record)) MaxLength(errors, field.Name, field, text);
         ValidateOutputs(errors, record.Outputs);
         return errors;
     }
 
-    private static IEnumerable<(string, string?)> LongTexts(TaskRecord r) =>
+    private static IEnumerable<(RecordField, string?)> LongTexts(TaskRecord r) =>
     [
-        ("summary", r.Summary), ("objectives", r.Objectives), ("methods", r.Methods),
-        ("expectedResults", r.ExpectedResults), ("results", r.Results), ("applicationPotential", r.ApplicationPotential),
+        (RecordFields.Summary, r.Summary), (RecordFields.Objectives, r.Objectives), (RecordFields.Methods, r.Methods),
+        (RecordFields.ExpectedResults, r.ExpectedResults), (RecordFields.Results, r.Results),
+        (RecordFields.ApplicationPotential, r.ApplicationPotential),
     ];
 
-    private static void RequireText(List<FieldError> errors, string path, string? value, int max, string nameVi, string nameEn)
+    private static void RequireChoice<T>(List<FieldError> errors, RecordField field, T? value) where T : struct, Enum
     {
-        // Judged on the text as it would be stored: a title of control characters alone is empty.
-        if (TextHygiene.Stored(value) is null) errors.Add(new(path, $"Bắt buộc nhập {nameVi} ({nameEn} is required)"));
-        else MaxLength(errors, path, value, max);
+        if (value is null) errors.Add(new(field.Name, $"Bắt buộc chọn {field.InSentence} ({field.Name} is required)"));
     }
 
-    private static void MaxLength(List<FieldError> errors, string path, string? value, int max)
+    private static void RequireText(List<FieldError> errors, string path, RecordField field, string? value)
     {
+        // Judged on the text as it would be stored: a title of control characters alone is empty.
+        if (TextHygiene.Stored(value) is null) errors.Add(new(path, $"Bắt buộc nhập {field.InSentence} ({path} is required)"));
+        else MaxLength(errors, path, field, value);
+    }
+
+    private static void MaxLength(List<FieldError> errors, string path, RecordField field, string? value)
+    {
+        var max = field.MaxLength ?? throw new InvalidOperationException($"The declaration of '{path}' has no length limit.");
         if (TextHygiene.Stored(value) is { } stored && stored.Length > max)
         {
             errors.Add(new(path, $"Quá dài: tối đa {max} ký tự, hiện có {stored.Length} (at most {max} characters)"));
+        }
+    }
+
+    private static void MaxItems<T>(List<FieldError> errors, RecordField field, IReadOnlyList<T> items)
+    {
+        if (items.Count > field.MaxItems)
+        {
+            errors.Add(new(field.Name, $"Tối đa {field.MaxItems} {field.InSentence} (at most {field.MaxItems} {field.Name})"));
         }
     }
 
@@ -60,10 +75,7 @@ public static class TaskRecordValidator
             errors.Add(new("fields", "Bắt buộc chọn ít nhất một lĩnh vực khoa học (at least one field of science is required)"));
             return;
         }
-        if (fields.Count > TextLimits.Fields)
-        {
-            errors.Add(new("fields", $"Tối đa {TextLimits.Fields} lĩnh vực (at most {TextLimits.Fields} fields)"));
-        }
+        MaxItems(errors, RecordFields.Fields, fields);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Count; i++)
         {
@@ -83,32 +95,22 @@ public static class TaskRecordValidator
     private static void ValidateKeywords(List<FieldError> errors, IReadOnlyList<string>? keywords)
     {
         if (keywords is null) return;
-        if (keywords.Count > TextLimits.Keywords)
-        {
-            errors.Add(new("keywords", $"Tối đa {TextLimits.Keywords} từ khóa (at most {TextLimits.Keywords} keywords)"));
-        }
-        for (var i = 0; i < keywords.Count; i++) MaxLength(errors, $"keywords[{i}]", keywords[i], TextLimits.Keyword);
+        MaxItems(errors, RecordFields.Keywords, keywords);
+        for (var i = 0; i < keywords.Count; i++) MaxLength(errors, $"keywords[{i}]", RecordFields.Keywords, keywords[i]);
     }
 
     private static void ValidateOrganization(List<FieldError> errors, OrganizationRef? org)
     {
-        if (org is null || TextHygiene.Stored(org.Name) is null)
-        {
-            errors.Add(new("hostOrganization.name", "Bắt buộc nhập tên tổ chức chủ trì (hostOrganization.name is required)"));
-            return;
-        }
-        MaxLength(errors, "hostOrganization.name", org.Name, TextLimits.ShortText);
-        MaxLength(errors, "hostOrganization.province", org.Province, TextLimits.Place);
-        MaxLength(errors, "hostOrganization.commune", org.Commune, TextLimits.Place);
+        RequireText(errors, "hostOrganization.name", OrganizationFields.Name, org?.Name);
+        if (org is null) return;
+        MaxLength(errors, "hostOrganization.province", OrganizationFields.Province, org.Province);
+        MaxLength(errors, "hostOrganization.commune", OrganizationFields.Commune, org.Commune);
     }
 
     private static void ValidateMembers(List<FieldError> errors, IReadOnlyList<PersonRecord>? members)
     {
         if (members is null) return;
-        if (members.Count > TextLimits.Members)
-        {
-            errors.Add(new("members", $"Tối đa {TextLimits.Members} thành viên (at most {TextLimits.Members} members)"));
-        }
+        MaxItems(errors, RecordFields.Members, members);
         for (var i = 0; i < members.Count; i++)
         {
             if (members[i] is null) errors.Add(new($"members[{i}]", "Thành viên trống (empty member)"));
@@ -118,11 +120,11 @@ public static class TaskRecordValidator
 
     private static void ValidatePerson(List<FieldError> errors, string path, PersonRecord person)
     {
-        RequireText(errors, $"{path}.name", person.Name, TextLimits.PersonName, "họ tên", "name");
-        MaxLength(errors, $"{path}.academicTitle", person.AcademicTitle, TextLimits.AcademicTitle);
-        MaxLength(errors, $"{path}.role", person.Role, TextLimits.Role);
-        MaxLength(errors, $"{path}.email", person.Email, TextLimits.Email);
-        MaxLength(errors, $"{path}.phone", person.Phone, TextLimits.Phone);
+        RequireText(errors, $"{path}.name", PersonFields.Name, person.Name);
+        MaxLength(errors, $"{path}.academicTitle", PersonFields.AcademicTitle, person.AcademicTitle);
+        MaxLength(errors, $"{path}.role", PersonFields.Role, person.Role);
+        MaxLength(errors, $"{path}.email", PersonFields.Email, person.Email);
+        MaxLength(errors, $"{path}.phone", PersonFields.Phone, person.Phone);
         if (!string.IsNullOrWhiteSpace(person.Email) && !LooksLikeEmail(person.Email.Trim()))
         {
             errors.Add(new($"{path}.email", "Địa chỉ e-mail không hợp lệ (invalid e-mail address)"));
@@ -141,8 +143,8 @@ public static class TaskRecordValidator
         {
             errors.Add(new("endDate", "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu (endDate must not be before startDate)"));
         }
-        MaxLength(errors, "approvalDecision.number", r.ApprovalDecision?.Number, TextLimits.DocumentNumber);
-        MaxLength(errors, "resultRegistration.certificateNumber", r.ResultRegistration?.CertificateNumber, TextLimits.DocumentNumber);
+        MaxLength(errors, "approvalDecision.number", ApprovalDecisionFields.Number, r.ApprovalDecision?.Number);
+        MaxLength(errors, "resultRegistration.certificateNumber", ResultRegistrationFields.CertificateNumber, r.ResultRegistration?.CertificateNumber);
     }
 
     private static void ValidateBudget(List<FieldError> errors, BudgetRecord? budget)
@@ -160,19 +162,16 @@ public static class TaskRecordValidator
     private static void ValidateOutputs(List<FieldError> errors, IReadOnlyList<OutputRecord>? outputs)
     {
         if (outputs is null) return;
-        if (outputs.Count > TextLimits.Outputs)
-        {
-            errors.Add(new("outputs", $"Tối đa {TextLimits.Outputs} sản phẩm (at most {TextLimits.Outputs} outputs)"));
-        }
+        MaxItems(errors, RecordFields.Outputs, outputs);
         for (var i = 0; i < outputs.Count; i++)
         {
             var path = $"outputs[{i}]";
             var output = outputs[i];
             if (output is null) { errors.Add(new(path, "Sản phẩm trống (empty output)")); continue; }
-            RequireText(errors, $"{path}.title", output.Title, TextLimits.Title, "tên sản phẩm", "output title");
-            MaxLength(errors, $"{path}.description", output.Description, TextLimits.LongText);
-            MaxLength(errors, $"{path}.identifier", output.Identifier, TextLimits.Identifier);
-            MaxLength(errors, $"{path}.url", output.Url, TextLimits.Url);
+            RequireText(errors, $"{path}.title", OutputFields.Title, output.Title);
+            MaxLength(errors, $"{path}.description", OutputFields.Description, output.Description);
+            MaxLength(errors, $"{path}.identifier", OutputFields.Identifier, output.Identifier);
+            MaxLength(errors, $"{path}.url", OutputFields.Url, output.Url);
             if (!string.IsNullOrWhiteSpace(output.Url) && !IsHttpUrl(output.Url.Trim()))
             {
                 errors.Add(new($"{path}.url", "Đường dẫn phải là URL tuyệt đối bắt đầu bằng http:// hoặc https:// (url must be an absolute http(s) URL)"));

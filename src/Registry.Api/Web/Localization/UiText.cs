@@ -8,6 +8,8 @@ namespace Registry.Api.Web.Localization;
 public sealed record UiString(string Vi, string En)
 {
     public string In(WebLanguage language) => language == WebLanguage.En ? En : Vi;
+
+    public static UiString From(Label label) => new(label.Vi, label.En);
 }
 
 /// <summary>The pages' resource table: every visible interface string, Vietnamese first.</summary>
@@ -66,54 +68,54 @@ public static class T
     public static readonly UiString FirstPage = new("Về trang đầu", "First page");
     public static readonly UiString Pagination = new("Phân trang", "Pagination");
     public static readonly UiString BadRequest = new("Yêu cầu chưa hợp lệ", "The request needs fixing");
-    public static readonly UiString Transferable = new("Chuyển giao được", "Transferable");
+    public static readonly UiString Transferable = Field(OutputFields.Transferable);
     public static readonly UiString TransferableOnly = new("Chỉ nhiệm vụ có kết quả chuyển giao được", "Only tasks with transferable results");
 
-    public static readonly UiString FacetField = new("Lĩnh vực", "Field of science");
+    public static readonly UiString FacetField = Field(RecordFields.Fields);
     public static readonly UiString FacetSector = new("Ngành", "Sector");
-    public static readonly UiString FacetLevel = new("Cấp quản lý", "Level");
-    public static readonly UiString FacetKind = new("Loại nhiệm vụ", "Kind");
-    public static readonly UiString FacetStatus = new("Tình trạng", "Status");
+    public static readonly UiString FacetLevel = Field(RecordFields.Level);
+    public static readonly UiString FacetKind = Field(RecordFields.Kind);
+    public static readonly UiString FacetStatus = Field(RecordFields.Status);
     public static readonly UiString FacetYear = new("Năm bắt đầu", "Start year");
-    public static readonly UiString FacetOrganization = new("Tổ chức chủ trì", "Host organization");
+    public static readonly UiString FacetOrganization = Field(RecordFields.HostOrganization);
 
-    public static readonly UiString Code = new("Mã số", "Code");
-    public static readonly UiString TitleEn = new("Tên tiếng Anh", "English title");
-    public static readonly UiString Keywords = new("Từ khóa", "Keywords");
-    public static readonly UiString ManagingAgency = new("Cơ quan quản lý", "Managing agency");
+    public static readonly UiString Code = Field(RecordFields.Code);
+    public static readonly UiString TitleEn = Field(RecordFields.TitleEn);
+    public static readonly UiString Keywords = Field(RecordFields.Keywords);
+    public static readonly UiString ManagingAgency = Field(RecordFields.ManagingAgency);
     public static readonly UiString Period = new("Thời gian thực hiện", "Period");
-    public static readonly UiString ApprovalDecision = new("Quyết định phê duyệt", "Approval decision");
-    public static readonly UiString Budget = new("Kinh phí", "Budget");
-    public static readonly UiString BudgetTotal = new("Tổng kinh phí", "Total budget");
-    public static readonly UiString BudgetState = new("Ngân sách nhà nước", "State budget");
-    public static readonly UiString Summary = new("Tóm tắt", "Summary");
-    public static readonly UiString Objectives = new("Mục tiêu", "Objectives");
-    public static readonly UiString Methods = new("Phương pháp", "Methods");
-    public static readonly UiString ExpectedResults = new("Kết quả dự kiến", "Expected results");
-    public static readonly UiString Acceptance = new("Nghiệm thu", "Acceptance");
-    public static readonly UiString ResultRegistration = new("Đăng ký kết quả", "Results registration");
-    public static readonly UiString Results = new("Kết quả", "Results");
-    public static readonly UiString ApplicationPotential = new("Khả năng ứng dụng", "Application potential");
-    public static readonly UiString Outputs = new("Sản phẩm", "Outputs");
+    public static readonly UiString ApprovalDecision = Field(RecordFields.ApprovalDecision);
+    public static readonly UiString Budget = Field(RecordFields.Budget);
+    public static readonly UiString BudgetTotal = Field(BudgetFields.TotalVnd);
+    public static readonly UiString BudgetState = Field(BudgetFields.StateBudgetVnd);
+    public static readonly UiString Summary = Field(RecordFields.Summary);
+    public static readonly UiString Objectives = Field(RecordFields.Objectives);
+    public static readonly UiString Methods = Field(RecordFields.Methods);
+    public static readonly UiString ExpectedResults = Field(RecordFields.ExpectedResults);
+    public static readonly UiString Acceptance = Field(RecordFields.Acceptance);
+    public static readonly UiString ResultRegistration = Field(RecordFields.ResultRegistration);
+    public static readonly UiString Results = Field(RecordFields.Results);
+    public static readonly UiString ApplicationPotential = Field(RecordFields.ApplicationPotential);
+    public static readonly UiString Outputs = Field(RecordFields.Outputs);
     public static readonly UiString Investigators = new("Nhóm thực hiện", "Investigators");
-    public static readonly UiString PrincipalInvestigator = new("Chủ nhiệm", "Principal investigator");
+    public static readonly UiString PrincipalInvestigator = Field(RecordFields.PrincipalInvestigator);
     public static readonly UiString Member = new("Thành viên", "Member");
     public static readonly UiString Related = new("Nhiệm vụ liên quan", "Related tasks");
     public static readonly UiString Share = new("Chia sẻ", "Share");
     public static readonly UiString Embed = new("Nhúng vào trang khác", "Embed on another site");
     public static readonly UiString EmbedHelp = new("Sao chép đoạn mã này vào trang của bạn, hoặc dùng oEmbed:", "Copy this snippet into your page, or use oEmbed:");
-    public static readonly UiString Published = new("Công bố", "Published");
-    public static readonly UiString Updated = new("Cập nhật", "Updated");
-    public static readonly UiString Identifier = new("Số hiệu", "Identifier");
+    public static readonly UiString Published = Field(RecordFields.PublishedAt);
+    public static readonly UiString Updated = Field(RecordFields.UpdatedAt);
+    public static readonly UiString Identifier = Field(OutputFields.Identifier);
     public static readonly UiString Details = new("Thông tin chung", "Overview");
     public static readonly UiString Content = new("Nội dung", "Content");
     public static readonly UiString ApiJson = new("Bản ghi JSON (API)", "JSON record (API)");
-    public static readonly UiString Certificate = new("Giấy chứng nhận", "Certificate");
+    public static readonly UiString Certificate = Field(ResultRegistrationFields.CertificateNumber);
 
     public static readonly UiString OrgTasks = new("Nhiệm vụ chủ trì", "Tasks hosted");
-    public static readonly UiString Province = new("Tỉnh", "Province");
-    public static readonly UiString Commune = new("Xã/phường", "Commune");
-    public static readonly UiString OrgType = new("Loại tổ chức", "Organization type");
+    public static readonly UiString Province = Field(OrganizationFields.Province);
+    public static readonly UiString Commune = Field(OrganizationFields.Commune);
+    public static readonly UiString OrgType = Field(OrganizationFields.Type);
     public static readonly UiString SeeAllTasks = new("Xem tất cả nhiệm vụ của tổ chức", "See all tasks of this organization");
 
     public static readonly UiString StatsTitle = new("Thống kê", "Statistics");
@@ -143,6 +145,9 @@ public static class T
     public static readonly UiString WithdrawnAt = new("Ngày rút", "Withdrawn on");
     public static readonly UiString WithdrawalReason = new("Lý do", "Reason");
     public static readonly UiString BackToSearch = new("Quay lại tìm kiếm", "Back to search");
+
+    /// <summary>A record field's label, from its declaration (<see cref="RecordFields"/>), so every surface names it alike.</summary>
+    private static UiString Field(RecordField field) => UiString.From(field.Label);
 
     public static string FieldName(FieldOfScience field, WebLanguage language) => language == WebLanguage.En ? field.NameEn : field.NameVi;
 

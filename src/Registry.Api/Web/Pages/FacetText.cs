@@ -25,9 +25,9 @@ public static class FacetText
     public static string Value(string name, string key, string? fallback, WebLanguage language) => name switch
     {
         "field" or "sector" => T.FieldName(key, language),
-        "level" => EnumText.OfKey<TaskLevel>(key, EnumText.Of)?.In(language) ?? key,
-        "kind" => EnumText.OfKey<TaskKind>(key, EnumText.Of)?.In(language) ?? key,
-        "status" => EnumText.OfKey<TaskStatus>(key, EnumText.Of)?.In(language) ?? key,
+        "level" => EnumText.OfKey<TaskLevel>(key)?.In(language) ?? key,
+        "kind" => EnumText.OfKey<TaskKind>(key)?.In(language) ?? key,
+        "status" => EnumText.OfKey<TaskStatus>(key)?.In(language) ?? key,
         "transferable" => key == "true" ? T.Transferable.In(language) : key,
         _ => fallback ?? key,
     };

@@ -1,0 +1,61 @@
+using Registry.Api.Exports;
+using Registry.Api.Web.Localization;
+using Registry.Data.Records;
+using Registry.Search.Model;
+using TaskStatus = Registry.Data.Records.TaskStatus;
+
+namespace Registry.Api.Tests.Surface;
+
+/// <summary>Every surface names a field and an enum value the way its one declaration does.</summary>
+public sealed class LabelTests
+{
+    [Fact]
+    public void Pages_show_the_labels_of_the_one_enum_table()
+    {
+        Assert.Equal(new UiString("Dự án khoa học và công nghệ", "Science and technology project"), EnumText.Of(TaskKind.ScienceTechnologyProject));
+        Assert.Equal(new UiString("Cấp tỉnh", "Provincial"), EnumText.OfKey<TaskLevel>("provincial"));
+        Assert.Null(EnumText.OfKey<TaskLevel>("galactic"));
+    }
+
+    [Fact]
+    public void Pages_show_the_declared_field_labels()
+    {
+        Assert.Equal(UiString.From(RecordFields.Code.Label), T.Code);
+        Assert.Equal(UiString.From(RecordFields.Kind.Label), T.FacetKind);
+        Assert.Equal(UiString.From(OrganizationFields.Province.Label), T.Province);
+    }
+
+    [Fact]
+    public void Search_facet_names_agree_with_the_one_enum_table()
+    {
+        Assert.All(EnumLabels.Level.Entries, e => Assert.Equal(e.Label.Vi, VietnameseLabels.Level(e.Key)));
+        Assert.All(EnumLabels.Kind.Entries, e => Assert.Equal(e.Label.Vi, VietnameseLabels.Kind(e.Key)));
+        Assert.All(EnumLabels.Status.Entries, e => Assert.Equal(e.Label.Vi, VietnameseLabels.Status(e.Key)));
+    }
+
+    [Fact]
+    public async Task Csv_export_header_is_the_declared_import_headers_in_order()
+    {
+        var writer = new StringWriter();
+        await CsvExportWriter.WriteHeaderAsync(writer);
+        var expected = string.Join(",", RecordFields.Columns.Where(c => c.Exported).Select(c => CsvExportWriter.Escape(c.Header)));
+        Assert.Equal(expected + "\r\n", writer.ToString());
+        Assert.StartsWith("Mã công khai,Mã số,Tên nhiệm vụ,Tên tiếng Anh,Loại nhiệm vụ,Cấp quản lý", writer.ToString());
+        Assert.DoesNotContain("Độ mật", writer.ToString());
+    }
+
+    [Fact]
+    public async Task Csv_export_writes_choices_as_Vietnamese_labels()
+    {
+        var record = new TaskRecord
+        {
+            Code = "ĐT-1", Title = "Giống chè", Kind = TaskKind.PilotProductionProject, Status = TaskStatus.Accepted,
+            Acceptance = new AcceptanceRecord { Rating = AcceptanceRating.Excellent },
+        };
+        var writer = new StringWriter();
+        await CsvExportWriter.WriteRowAsync(writer, record);
+        Assert.Contains(",Dự án sản xuất thử nghiệm,", writer.ToString());
+        Assert.Contains(",Đã nghiệm thu,", writer.ToString());
+        Assert.Contains(",Xuất sắc,", writer.ToString());
+    }
+}
