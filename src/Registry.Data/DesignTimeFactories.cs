@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Registry.Data;
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite context without the host.</summary>
-public sealed class SqliteRegistryDbContextDesignFactory : IDesignTimeDbContextFactory<SqliteRegistryDbContext>
+internal sealed class SqliteRegistryDbContextDesignFactory : IDesignTimeDbContextFactory<SqliteRegistryDbContext>
 {
     public SqliteRegistryDbContext CreateDbContext(string[] args)
     {
@@ -15,7 +15,7 @@ public sealed class SqliteRegistryDbContextDesignFactory : IDesignTimeDbContextF
 }
 
 /// <summary>Lets <c>dotnet ef</c> build the SQL Server context without the host or a server.</summary>
-public sealed class SqlServerRegistryDbContextDesignFactory : IDesignTimeDbContextFactory<SqlServerRegistryDbContext>
+internal sealed class SqlServerRegistryDbContextDesignFactory : IDesignTimeDbContextFactory<SqlServerRegistryDbContext>
 {
     public SqlServerRegistryDbContext CreateDbContext(string[] args)
     {

@@ -65,4 +65,8 @@ public static class RegistryDataServiceCollectionExtensions
             await services.GetRequiredService<IApiKeyStore>().BootstrapAsync("bootstrap-admin", ApiRole.Admin, key.Trim(), ct);
         }
     }
+
+    /// <summary>The store's readiness check (the database answers, no migration pending), for <c>/health/ready</c>.</summary>
+    public static IHealthChecksBuilder AddRegistryStoreCheck(this IHealthChecksBuilder builder, string name, IEnumerable<string> tags) =>
+        builder.AddCheck<RegistryStoreHealthCheck>(name, tags: tags);
 }

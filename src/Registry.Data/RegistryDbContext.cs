@@ -9,7 +9,7 @@ namespace Registry.Data;
 /// The registry's database. Abstract: each provider has its own subclass so each keeps its own migrations
 /// (<see cref="SqliteRegistryDbContext"/>, <see cref="SqlServerRegistryDbContext"/>); code depends on this type.
 /// </summary>
-public abstract class RegistryDbContext : DbContext
+internal abstract class RegistryDbContext : DbContext
 {
     protected RegistryDbContext(DbContextOptions options) : base(options)
     {
@@ -51,7 +51,7 @@ public abstract class RegistryDbContext : DbContext
 }
 
 /// <summary>The embedded default: a SQLite file under the data directory.</summary>
-public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options);
+internal sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options);
 
 /// <summary>Production: SQL Server, several API instances.</summary>
-public sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options) : RegistryDbContext(options);
+internal sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options) : RegistryDbContext(options);

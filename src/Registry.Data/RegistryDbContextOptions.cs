@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Registry.Data;
 
 /// <summary>Provider set-up shared by the host, the design-time factories and the tests.</summary>
-public static class RegistryDbContextOptions
+internal static class RegistryDbContextOptions
 {
     public const string MigrationsHistoryTable = "__RegistryMigrations";
 

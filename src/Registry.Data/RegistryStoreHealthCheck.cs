@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Registry.Data;
 
 /// <summary>Ready when the database answers and its schema is current (no pending migrations). For <c>/health/ready</c>.</summary>
-public sealed class RegistryStoreHealthCheck(IDbContextFactory<RegistryDbContext> factory) : IHealthCheck
+internal sealed class RegistryStoreHealthCheck(IDbContextFactory<RegistryDbContext> factory) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -53,7 +53,7 @@ public static class RegistryApiServices
         services.AddRegistrySwagger();
         services.AddRegistryCatalogApi();
         services.AddHealthChecks()
-            .AddCheck<RegistryStoreHealthCheck>("store", tags: [HealthApi.ReadyTag])
+            .AddRegistryStoreCheck("store", [HealthApi.ReadyTag])
             .AddCheck<Registry.Api.Health.SearchIndexHealthCheck>("search", tags: [HealthApi.ReadyTag]);
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();

@@ -7,7 +7,7 @@ namespace Registry.Data.Catalog;
 /// of order, so rows younger than <see cref="SettleWindow"/> are held back (and everything after them), so a client
 /// never skips a sequence that commits late. SQLite serialises writers, so its log is final as soon as it is read.
 /// </summary>
-public sealed class ChangeFeed(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IChangeFeed
+internal sealed class ChangeFeed(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IChangeFeed
 {
     public const int MaxPageSize = 1000;
     public static readonly TimeSpan SettleWindow = TimeSpan.FromSeconds(5);

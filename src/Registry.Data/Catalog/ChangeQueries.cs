@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Registry.Data.Catalog;
 
-public static class ChangeQueries
+internal static class ChangeQueries
 {
     /// <summary>The log after <paramref name="afterSequence"/>, in sequence (commit) order.</summary>
     public static IQueryable<PublicChangeEntry> After(RegistryDbContext db, long afterSequence, int take) =>

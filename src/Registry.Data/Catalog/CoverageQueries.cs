@@ -5,7 +5,7 @@ using TaskStatus = Registry.Data.Records.TaskStatus;
 namespace Registry.Data.Catalog;
 
 /// <summary>What the coverage report needs of one registered task: a narrow row, no text.</summary>
-public sealed class CoverageFact
+internal sealed class CoverageFact
 {
     public string? ManagingAgency { get; init; }
     public DateOnly? ApprovalDate { get; init; }
@@ -17,7 +17,7 @@ public sealed class CoverageFact
     public bool HasResults { get; init; }
 }
 
-public static class CoverageQueries
+internal static class CoverageQueries
 {
     /// <summary>
     /// Every task that is not withdrawn, as narrow rows. The reporting year falls back through three columns, one

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Registry.Data.Catalog;
 
 /// <summary>EF implementation of <see cref="ICoverageReport"/>.</summary>
-public sealed class CoverageReportService(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : ICoverageReport
+internal sealed class CoverageReportService(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : ICoverageReport
 {
     /// <summary>Reporting deadlines are Vietnamese calendar dates (UTC+7, no daylight saving).</summary>
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);

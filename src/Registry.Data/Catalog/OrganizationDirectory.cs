@@ -8,7 +8,7 @@ namespace Registry.Data.Catalog;
 /// EF implementation. Name matching and ordering happen in memory over (id, name) pairs of public organizations:
 /// a province has hundreds to a few thousand host organizations, and no provider folds Vietnamese diacritics alike.
 /// </summary>
-public sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext> factory) : IOrganizationDirectory
+internal sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext> factory) : IOrganizationDirectory
 {
     public const int MaxPageSize = 200;
 

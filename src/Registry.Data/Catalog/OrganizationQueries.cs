@@ -6,10 +6,10 @@ using Registry.Data.Store;
 namespace Registry.Data.Catalog;
 
 /// <summary>A public organization's key and name, for matching in memory.</summary>
-public sealed record OrganizationName(long Id, string Name);
+internal sealed record OrganizationName(long Id, string Name);
 
 /// <summary>Published-task count and budget sums of one organization.</summary>
-public sealed class OrganizationTotals
+internal sealed class OrganizationTotals
 {
     public long OrganizationId { get; init; }
     public int Count { get; init; }
@@ -19,7 +19,7 @@ public sealed class OrganizationTotals
 }
 
 /// <summary>The organization directory's queries, by name, so each can be translated for SQL Server in a test.</summary>
-public static class OrganizationQueries
+internal static class OrganizationQueries
 {
     /// <summary>Organizations hosting at least one published task: nobody else is public.</summary>
     public static IQueryable<HostOrganization> Public(RegistryDbContext db) =>

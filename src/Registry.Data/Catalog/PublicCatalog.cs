@@ -9,7 +9,7 @@ namespace Registry.Data.Catalog;
 /// Single tasks are read through <see cref="ITaskStore"/> and judged by <see cref="PublicTaskLookup.Of"/>; the lists
 /// are untracked queries (<see cref="PublicQueries"/>), each on its own short-lived context.
 /// </summary>
-public sealed class PublicCatalog(ITaskStore store, ITaskCatalog tasks, IDbContextFactory<RegistryDbContext> factory) : IPublicCatalog
+internal sealed class PublicCatalog(ITaskStore store, ITaskCatalog tasks, IDbContextFactory<RegistryDbContext> factory) : IPublicCatalog
 {
     public async Task<PublicTaskLookup> FindByIdAsync(string id, CatalogReader reader = CatalogReader.Public, CancellationToken ct = default) =>
         PublicTaskLookup.Of(await store.FindByIdAsync(id, ct), reader);

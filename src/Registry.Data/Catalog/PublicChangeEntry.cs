@@ -22,7 +22,7 @@ public enum PublicChangeKind
 /// change. Kept apart from the outbox because the outbox also records draft edits and its rows are bookkeeping for
 /// the indexer, while this log must keep public-relevant changes forever, in commit order.
 /// </summary>
-public sealed class PublicChangeEntry
+internal sealed class PublicChangeEntry
 {
     public long Sequence { get; set; }
     public string TaskId { get; set; } = "";

@@ -7,7 +7,7 @@ using TaskStatus = Registry.Data.Records.TaskStatus;
 namespace Registry.Data.Catalog;
 
 /// <summary>One group of published tasks: its key, how many, and the budget sums (a missing budget adds 0).</summary>
-public sealed class GroupRow<TKey>
+internal sealed class GroupRow<TKey>
 {
     public TKey Key { get; init; } = default!;
     public int Count { get; init; }
@@ -16,7 +16,7 @@ public sealed class GroupRow<TKey>
 }
 
 /// <summary>The statistics queries, by name, so each can be translated for SQL Server in a test. All are GROUP BY in SQL.</summary>
-public static class StatisticsQueries
+internal static class StatisticsQueries
 {
     /// <summary>Published tasks passing the filters.</summary>
     public static IQueryable<ScienceTask> Filtered(RegistryDbContext db, StatisticsQuery filter)

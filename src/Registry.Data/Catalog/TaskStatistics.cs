@@ -5,7 +5,7 @@ using Registry.Data.Reference;
 namespace Registry.Data.Catalog;
 
 /// <summary>EF implementation: each grouping is one GROUP BY query; labels are attached in memory.</summary>
-public sealed class TaskStatistics(IDbContextFactory<RegistryDbContext> factory) : ITaskStatistics
+internal sealed class TaskStatistics(IDbContextFactory<RegistryDbContext> factory) : ITaskStatistics
 {
     public async Task<IReadOnlyList<StatisticsBucket>> GroupAsync(StatisticsQuery query, CancellationToken ct = default)
     {

@@ -2,7 +2,7 @@ using Registry.Data.Abstractions;
 
 namespace Registry.Data.Entities;
 
-public enum AuditAction
+internal enum AuditAction
 {
     Create,
     Update,
@@ -12,7 +12,7 @@ public enum AuditAction
 }
 
 /// <summary>Who changed what and when. <see cref="ChangesJson"/> maps each changed field to {from, to}.</summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
@@ -24,7 +24,7 @@ public sealed class AuditEntry
 }
 
 /// <summary>A change waiting for the search engine; written in the same transaction as the change.</summary>
-public sealed class OutboxEntry
+internal sealed class OutboxEntry
 {
     /// <summary>Identity, monotonic: the order of changes and the cursor of the changes feed.</summary>
     public long Sequence { get; set; }
@@ -42,7 +42,7 @@ public sealed class OutboxEntry
 }
 
 /// <summary>An API key: only the SHA-256 of the key is kept, plus a short prefix to find it.</summary>
-public sealed class ApiKey
+internal sealed class ApiKey
 {
     public long Id { get; set; }
     public string Name { get; set; } = "";
@@ -57,7 +57,7 @@ public sealed class ApiKey
 }
 
 /// <summary>A background import of a file, with its report.</summary>
-public sealed class ImportJob
+internal sealed class ImportJob
 {
     public long Id { get; set; }
     public string PublicId { get; set; } = "";

@@ -7,7 +7,7 @@ namespace Registry.Data.Entities;
 /// Nhiệm vụ khoa học và công nghệ as stored. Separate from <see cref="TaskRecord"/>: the record is the public
 /// contract, this is the row layout (internal key, concurrency version, visibility bookkeeping).
 /// </summary>
-public sealed class ScienceTask
+internal sealed class ScienceTask
 {
     /// <summary>Internal key: never leaves the store.</summary>
     public long Id { get; set; }
@@ -55,28 +55,28 @@ public sealed class ScienceTask
 }
 
 /// <summary>Quyết định phê duyệt (owned).</summary>
-public sealed class ApprovalDecision
+internal sealed class ApprovalDecision
 {
     public string? Number { get; set; }
     public DateOnly? Date { get; set; }
 }
 
 /// <summary>Kinh phí in VND (owned).</summary>
-public sealed class Budget
+internal sealed class Budget
 {
     public long? TotalVnd { get; set; }
     public long? StateBudgetVnd { get; set; }
 }
 
 /// <summary>Nghiệm thu: the formal acceptance of a finished task (owned).</summary>
-public sealed class Acceptance
+internal sealed class Acceptance
 {
     public DateOnly? Date { get; set; }
     public AcceptanceRating? Rating { get; set; }
 }
 
 /// <summary>Đăng ký kết quả (owned).</summary>
-public sealed class ResultRegistration
+internal sealed class ResultRegistration
 {
     public string? CertificateNumber { get; set; }
     public DateOnly? Date { get; set; }

@@ -3,7 +3,7 @@ using Registry.Data.Records;
 namespace Registry.Data.Entities;
 
 /// <summary>One field-of-science code of a task (Circular 24/2025/TT-BKHCN); a row so facets and filters are SQL.</summary>
-public sealed class TaskField
+internal sealed class TaskField
 {
     public long TaskId { get; set; }
     public string FieldCode { get; set; } = "";
@@ -12,7 +12,7 @@ public sealed class TaskField
 }
 
 /// <summary>Chủ nhiệm (principal) or thành viên (member). Email and phone are curator-only (Decree 13/2023).</summary>
-public sealed class Investigator
+internal sealed class Investigator
 {
     public long Id { get; set; }
     public long TaskId { get; set; }
@@ -26,7 +26,7 @@ public sealed class Investigator
 }
 
 /// <summary>A result of a task: publication, patent, plant variety, process, prototype, …</summary>
-public sealed class TaskOutput
+internal sealed class TaskOutput
 {
     public long Id { get; set; }
     public long TaskId { get; set; }
@@ -40,7 +40,7 @@ public sealed class TaskOutput
 }
 
 /// <summary>Tổ chức chủ trì, de-duplicated by <see cref="NormalizedName"/>.</summary>
-public sealed class HostOrganization
+internal sealed class HostOrganization
 {
     public long Id { get; set; }
     /// <summary>Stable opaque public id ("o" + 12 Crockford base32 chars).</summary>

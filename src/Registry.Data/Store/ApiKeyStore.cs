@@ -10,7 +10,7 @@ namespace Registry.Data.Store;
 /// API keys: "rk_" + 32 random base62 characters. Only the SHA-256 (hex) is stored, found through the key's first
 /// characters and compared in constant time, so neither the database nor response timing gives a key away.
 /// </summary>
-public sealed class ApiKeyStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IApiKeyStore
+internal sealed class ApiKeyStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IApiKeyStore
 {
     public const string KeyPrefix = "rk_";
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -5,7 +5,7 @@ using Registry.Data.Entities;
 namespace Registry.Data.Store;
 
 /// <summary>EF implementation of <see cref="IImportJobStore"/>; each operation on its own short-lived context.</summary>
-public sealed class ImportJobStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IImportJobStore
+internal sealed class ImportJobStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IImportJobStore
 {
     public async Task<ImportJobState> CreateAsync(ImportJobRequest request, CancellationToken ct = default)
     {

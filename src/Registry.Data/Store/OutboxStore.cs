@@ -9,7 +9,7 @@ namespace Registry.Data.Store;
 /// that stamps owner, a fresh token and an expiry; the caller then reads back only rows carrying its token. Two
 /// instances racing for a row both run the UPDATE, but the database applies the condition per row, so only one wins.
 /// </summary>
-public sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IOutboxStore
+internal sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ using Registry.Data.Records;
 namespace Registry.Data.Store;
 
 /// <summary>Bulk reads for the indexer, reindex and exports: untracked, keyset-paged, constant memory.</summary>
-public sealed class TaskCatalog(IDbContextFactory<RegistryDbContext> factory) : ITaskCatalog
+internal sealed class TaskCatalog(IDbContextFactory<RegistryDbContext> factory) : ITaskCatalog
 {
     internal const int BatchSize = 500;
 

@@ -10,7 +10,7 @@ namespace Registry.Data.Store;
 /// The store of tasks. Each write runs in its own context and commits with ONE SaveChanges, which is one transaction:
 /// the task, its audit entry and its outbox entry land together or not at all. Record content is never logged.
 /// </summary>
-public sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : ITaskStore
+internal sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : ITaskStore
 {
     private const int MaxPageSize = 500;
 

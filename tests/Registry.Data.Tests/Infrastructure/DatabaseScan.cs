@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Registry.Data.Tests.Infrastructure;
 
 /// <summary>Searches every text column of every table of the model for a string (to prove something left no trace).</summary>
-public static class DatabaseScan
+internal static class DatabaseScan
 {
     public static async Task<IReadOnlyList<string>> FindAsync(RegistryDbContext db, string needle)
     {

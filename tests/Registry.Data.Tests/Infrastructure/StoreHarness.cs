@@ -28,7 +28,7 @@ public abstract class StoreHarness : IAsyncLifetime
 
     protected abstract IDictionary<string, string?> Settings();
 
-    public RegistryDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContext();
+    internal RegistryDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContext();
 
     public virtual async Task InitializeAsync()
     {

@@ -11,7 +11,7 @@ namespace Registry.Data.Tests.SqlServer;
 /// command is captured and answered with an empty result (a single 0/NULL/false row for aggregates), so the exact
 /// T-SQL each store method sends can be checked. Writes through SaveChanges need a transaction and are not run here.
 /// </summary>
-public sealed class OfflineSqlServer : DbConnectionInterceptor, IDbCommandInterceptor, IDbContextFactory<RegistryDbContext>
+internal sealed class OfflineSqlServer : DbConnectionInterceptor, IDbCommandInterceptor, IDbContextFactory<RegistryDbContext>
 {
     private readonly DbContextOptions<SqlServerRegistryDbContext> _options;
 
