@@ -28,9 +28,11 @@ public sealed class LabelTests
     [Fact]
     public void Search_facet_names_agree_with_the_one_enum_table()
     {
-        Assert.All(EnumLabels.Level.Entries, e => Assert.Equal(e.Label.Vi, VietnameseLabels.Level(e.Key)));
-        Assert.All(EnumLabels.Kind.Entries, e => Assert.Equal(e.Label.Vi, VietnameseLabels.Kind(e.Key)));
-        Assert.All(EnumLabels.Status.Entries, e => Assert.Equal(e.Label.Vi, VietnameseLabels.Status(e.Key)));
+        Assert.All(EnumLabels.Level.Entries, e => Assert.Equal(e.Label.Vi, SearchFacets.Level.DisplayName(e.Key)));
+        Assert.All(EnumLabels.Kind.Entries, e => Assert.Equal(e.Label.Vi, SearchFacets.Kind.DisplayName(e.Key)));
+        Assert.All(EnumLabels.Status.Entries, e => Assert.Equal(e.Label.Vi, SearchFacets.Status.DisplayName(e.Key)));
+        Assert.Equal("Cấp tỉnh", SearchFacets.Level.DisplayName("provincial"));
+        Assert.Equal("galactic", SearchFacets.Level.DisplayName("galactic"));
     }
 
     [Fact]
