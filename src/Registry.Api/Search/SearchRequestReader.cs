@@ -17,10 +17,6 @@ public sealed record ReadSearch(SearchRequest Request, IReadOnlyList<string>? Se
 /// </summary>
 public static class SearchRequestReader
 {
-    /// <summary>REST: the task search (<paramref name="paging"/>) or the exports.</summary>
-    public static ReadSearch Read(IQueryCollection query, bool paging) =>
-        Read(query, paging ? SearchSurface.Api : SearchSurface.Export);
-
     public static ReadSearch Read(IQueryCollection query, SearchSurface surface)
     {
         var errors = new Dictionary<string, string[]>();

@@ -11,7 +11,7 @@ public static class TaskSearch
 {
     public static async Task<IResult> SearchTasks(HttpRequest request, ISearchIndex index, CancellationToken ct)
     {
-        var read = SearchRequestReader.Read(request.Query, paging: true);
+        var read = SearchRequestReader.Read(request.Query, SearchSurface.Api);
         if (!read.IsValid) return ApiProblems.Validation(read.Errors, DescribeErrors(read.Errors));
 
         SearchResult result;

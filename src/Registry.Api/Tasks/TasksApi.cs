@@ -73,7 +73,7 @@ public static class TasksApi
             .WithDescription("Every published task matching q, the filters and sort, one row per task, streamed without a size cap. UTF-8 with BOM, Vietnamese headers (as in the import template), lists joined with '; '. " +
                 "Cells starting with = + - @ (or tab/CR) are prefixed with ' so spreadsheets do not run them. Never contains contacts.")
             .WithQueryParameters(SearchParameters.Common)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: ExportMediaTypes.Csv)
             .ProducesValidationProblem()
             .CachePublicly(HttpCaching.DefaultMaxAge)
             .StreamsResponse()
@@ -84,7 +84,7 @@ public static class TasksApi
             .WithSummary("Tải JSON Lines kết quả tìm kiếm (download a search as JSON Lines)")
             .WithDescription("Every published task matching q, the filters and sort, one public record v1 per line (the import format), streamed without a size cap.")
             .WithQueryParameters(SearchParameters.Common)
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .Produces(StatusCodes.Status200OK, contentType: ExportMediaTypes.JsonLines)
             .ProducesValidationProblem()
             .CachePublicly(HttpCaching.DefaultMaxAge)
             .StreamsResponse()

@@ -36,9 +36,8 @@ internal static class EsIndexDefinition
 
     /// <summary>
     /// The text layout this code writes and queries, kept in the mapping's <c>_meta</c>. Bump it whenever text fields
-    /// change their analysis or meaning. 6: <see cref="TextLayout"/> (all text and its pairs in both forms, places
-    /// as text), the Lucene engine's layout 6; before it (no marker): one original field per text with folded and
-    /// shingle sub-fields, weighed per field.
+    /// change their analysis or meaning. It is the Lucene engine's number because both engines write the one
+    /// <see cref="TextLayout"/>.
     /// </summary>
     internal const string Layout = "6";
     internal const string LayoutKey = "registry.layout";

@@ -209,11 +209,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>
-    /// The field layout this code writes and queries, kept in the commit data. Bump it whenever fields change
-    /// their analysis, index options or meaning. 6: all text and its pairs in both forms, so a word typed with marks
-    /// matches only its spelling, and the host's places as text; 5: all text folded only, the original form only in the head; 4: the body's pairs folded only, in their own field; 3: one matching field for all text and one for the head, each with
-    /// both word forms (<see cref="LuceneText"/>); 2: adjacent-pair fields without positions, title suggestions in
-    /// their own field (1 was every index before the marker).
+    /// The field layout this code writes and queries (<see cref="LuceneText"/>; title suggestions in their own
+    /// field), kept in the commit data. Bump it whenever fields change their analysis, index options or meaning.
     /// </summary>
     internal const string Layout = "6";
     internal const string LayoutKey = "registry.layout";

@@ -17,9 +17,9 @@ namespace Registry.Search.Lucene;
 /// longest text) to <see cref="BodyPairs"/>, so words side by side can match in the body while the pair bonus of
 /// every multi-word query reads only the short texts' pairs; of the head to <see cref="HeadPairs"/>.
 /// <para>
-/// Before layout 3 each of five texts had its own original, folded and pair fields: a query word was looked up in ten
-/// fields and scored on each, and indexing analysed every text four times. Common words (in most tasks of a
-/// province's catalogue) made that the whole cost of a search.
+/// Few fields, because a query word is looked up and scored in every field it may match: with original, folded and
+/// pair fields for each of the five texts it would be looked up in ten fields, and indexing would analyse every text
+/// four times. Common words (in most tasks of a province's catalogue) would make that the whole cost of a search.
 /// </para>
 /// </summary>
 internal static class LuceneText

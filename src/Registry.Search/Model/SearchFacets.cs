@@ -1,3 +1,4 @@
+using Registry.Data.Records;
 using Registry.Data.Reference;
 
 namespace Registry.Search.Model;
@@ -29,11 +30,11 @@ public static class SearchFacets
     public static readonly SearchFacet Sector = new("sector", IndexFields.Sector,
         "Lĩnh vực cấp 2 (sector, level 2).", 50, FieldName, [SearchFilters.Field]);
     public static readonly SearchFacet Level = new("level", IndexFields.Level,
-        "Cấp quản lý (level).", 10, VietnameseLabels.Level, [SearchFilters.Level]);
+        "Cấp quản lý (level).", 10, EnumName<TaskLevel>, [SearchFilters.Level]);
     public static readonly SearchFacet Kind = new("kind", IndexFields.Kind,
-        "Loại nhiệm vụ (kind).", 10, VietnameseLabels.Kind, [SearchFilters.Kind]);
+        "Loại nhiệm vụ (kind).", 10, EnumName<TaskKind>, [SearchFilters.Kind]);
     public static readonly SearchFacet Status = new("status", IndexFields.Status,
-        "Tình trạng (status).", 10, VietnameseLabels.Status, [SearchFilters.Status]);
+        "Tình trạng (status).", 10, EnumName<Registry.Data.Records.TaskStatus>, [SearchFilters.Status]);
     public static readonly SearchFacet Year = new("year", IndexFields.StartYear,
         "Năm bắt đầu (start year).", 100, y => y, [SearchFilters.YearFrom, SearchFilters.YearTo]);
     /// <summary>Buckets are keyed by organisation id; engines read the name from <see cref="IndexFields.OrganizationFacet"/>.</summary>
@@ -56,6 +57,9 @@ public static class SearchFacets
             .ToList();
 
     private static string FieldName(string code) => FieldsOfScience.Find(code)?.NameVi ?? code;
+
+    /// <summary>The Vietnamese label of an enum bucket key; a key the table does not know shows as itself.</summary>
+    private static string EnumName<T>(string key) where T : struct, Enum => EnumLabels.For<T>().OfKey(key)?.Vi ?? key;
 }
 
 /// <summary>"id\u001Fname": lets one indexed value carry both the organisation's filter key and its display name.</summary>

@@ -51,7 +51,7 @@ public static class SearchFilters
 
     private static SearchFilter EnumFilter<T>(string name, IndexField field, string description, string example) where T : struct, Enum
     {
-        var names = Enum.GetValues<T>().Select(EnumNames.CamelCase).ToList();
+        var names = Enum.GetValues<T>().Select(EnumLabels.Key).ToList();
         return new SearchFilter(name, field, FilterKind.Enum, true, description, example, v =>
         {
             var match = names.FirstOrDefault(n => string.Equals(n, v.Trim(), StringComparison.OrdinalIgnoreCase));

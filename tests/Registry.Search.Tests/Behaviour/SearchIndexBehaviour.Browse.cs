@@ -50,8 +50,8 @@ public abstract partial class SearchIndexBehaviour
         // The field and sector facets are the field filter's own dimension: they count as if it were not set.
         AssertFacet(result, "sector", All.SelectMany(r => r.Fields!.Select(f => f[..3]).Distinct()));
         AssertFacet(result, "field", All.SelectMany(r => r.Fields!.Select(f => f[..1]).Distinct()));
-        AssertFacet(result, "level", matching.Select(r => EnumNames.CamelCase(r.Level!.Value)));
-        AssertFacet(result, "status", matching.Select(r => EnumNames.CamelCase(r.Status!.Value)));
+        AssertFacet(result, "level", matching.Select(r => EnumLabels.Key(r.Level!.Value)));
+        AssertFacet(result, "status", matching.Select(r => EnumLabels.Key(r.Status!.Value)));
         AssertFacet(result, "year", matching.Select(r => r.StartDate!.Value.Year.ToString()));
         AssertFacet(result, "organization", matching.Select(r => r.HostOrganization!.Id!));
         Assert.Equal("Trồng trọt", result.Facets["sector"].Single(b => b.Key == "401").DisplayName);
@@ -154,9 +154,9 @@ public abstract partial class SearchIndexBehaviour
         return name switch
         {
             "field" => r.Fields!.Any(f => values.Any(f.StartsWith)),
-            "level" => values.Contains(EnumNames.CamelCase(r.Level!.Value)),
-            "kind" => values.Contains(EnumNames.CamelCase(r.Kind!.Value)),
-            "status" => values.Contains(EnumNames.CamelCase(r.Status!.Value)),
+            "level" => values.Contains(EnumLabels.Key(r.Level!.Value)),
+            "kind" => values.Contains(EnumLabels.Key(r.Kind!.Value)),
+            "status" => values.Contains(EnumLabels.Key(r.Status!.Value)),
             "yearFrom" => r.StartDate!.Value.Year >= int.Parse(value),
             "yearTo" => r.StartDate!.Value.Year <= int.Parse(value),
             "organization" => values.Contains(r.HostOrganization!.Id),

@@ -6,9 +6,9 @@ namespace Registry.Search.Tests.Behaviour;
 /// <summary>Multi-select facets: a facet counts under every filter except its own, hits under all of them.</summary>
 public abstract partial class SearchIndexBehaviour
 {
-    private static string LevelOf(TaskRecord r) => EnumNames.CamelCase(r.Level!.Value);
-    private static string StatusOf(TaskRecord r) => EnumNames.CamelCase(r.Status!.Value);
-    private static string KindOf(TaskRecord r) => EnumNames.CamelCase(r.Kind!.Value);
+    private static string LevelOf(TaskRecord r) => EnumLabels.Key(r.Level!.Value);
+    private static string StatusOf(TaskRecord r) => EnumLabels.Key(r.Status!.Value);
+    private static string KindOf(TaskRecord r) => EnumLabels.Key(r.Kind!.Value);
     private static string YearOf(TaskRecord r) => r.StartDate!.Value.Year.ToString();
 
     private Task<SearchResult> Faceted(IReadOnlyList<string> facets, params (string Name, string Value)[] filters) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Registry.Api.Exports;
+using Registry.Api.Feeds.Syndication;
 
 namespace Registry.Api.Feeds.Dcat;
 
@@ -63,9 +64,9 @@ public static class DcatCatalog
             Distribution(baseUrl, "rest", "REST API (JSON)", baseUrl + "/api/v1/tasks", "application/json", licence, baseUrl + "/catalog#service-api"),
             Distribution(baseUrl, "csv", "Xuất CSV (CSV export)", baseUrl + "/api/v1/tasks/export.csv", ExportMediaTypes.Csv, licence),
             Distribution(baseUrl, "jsonl", "Xuất JSON Lines (JSON Lines export)", baseUrl + "/api/v1/tasks/export.jsonl", ExportMediaTypes.JsonLines, licence),
-            Distribution(baseUrl, "atom", "Atom feed", baseUrl + "/feeds/tasks.atom", "application/atom+xml", licence),
-            Distribution(baseUrl, "rss", "RSS 2.0 feed", baseUrl + "/feeds/tasks.rss", "application/rss+xml", licence),
-            Distribution(baseUrl, "jsonfeed", "JSON Feed 1.1", baseUrl + "/feeds/tasks.json", "application/feed+json", licence),
+            Distribution(baseUrl, "atom", "Atom feed", baseUrl + "/feeds/tasks.atom", FeedMediaTypes.Atom, licence),
+            Distribution(baseUrl, "rss", "RSS 2.0 feed", baseUrl + "/feeds/tasks.rss", FeedMediaTypes.Rss, licence),
+            Distribution(baseUrl, "jsonfeed", "JSON Feed 1.1", baseUrl + "/feeds/tasks.json", FeedMediaTypes.JsonFeed, licence),
             Distribution(baseUrl, "oai", "OAI-PMH 2.0", baseUrl + "/oai?verb=Identify", "text/xml", licence, baseUrl + "/catalog#service-oai"),
             Distribution(baseUrl, "snapshots", "Bản sao toàn bộ, JSON Lines gzip theo tháng (bulk snapshots)", baseUrl + "/snapshots/manifest.json", "application/json", licence)),
     };

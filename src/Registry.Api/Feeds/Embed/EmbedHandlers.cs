@@ -61,7 +61,7 @@ public static class EmbedHandlers
                 ["organization"] = h.Record.HostOrganization?.Name,
                 ["startYear"] = h.Record.StartDate?.Year,
                 ["endYear"] = h.Record.EndDate?.Year,
-                ["status"] = h.Record.Status is { } s ? VietnameseLabels.Status(EnumNames.CamelCase(s)) : null,
+                ["status"] = h.Record.Status is { } s ? EnumLabels.Of(s).Vi : null,
             }).ToArray()),
         };
         return Results.Text(body.ToJsonString(RegistryJson.Options), "application/json; charset=utf-8", Encoding.UTF8);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Registry.Data.Records;
-using Registry.Search.Model;
 using static System.Net.WebUtility;
 
 namespace Registry.Api.Feeds.Embed;
@@ -42,7 +41,7 @@ public static class EmbedHtml
         if (t.Code is { } code) meta.Add(HtmlEncode(code));
         if (t.HostOrganization?.Name is { } org) meta.Add(HtmlEncode(org));
         if (t.StartDate is { } start) meta.Add($"{start.Year}–{t.EndDate?.Year.ToString(CultureInfo.InvariantCulture) ?? "?"}");
-        if (t.Status is { } status) meta.Add(HtmlEncode(VietnameseLabels.Status(EnumNames.CamelCase(status))));
+        if (t.Status is { } status) meta.Add(HtmlEncode(EnumLabels.Of(status).Vi));
         var title = heading ? $"<h1>{link}</h1>" : link;
         return $"{title}<div class=\"meta\">{string.Join(" · ", meta)}</div>";
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Xml.Linq;
 using Registry.Data.Records;
 using Registry.Data.Reference;
-using Registry.Search.Model;
 
 namespace Registry.Api.Feeds.Oai;
 
@@ -53,7 +52,7 @@ public static class OaiMetadata
         Add("publisher", r.ManagingAgency ?? "Sở Khoa học và Công nghệ tỉnh Phú Thọ");
         Add("date", r.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("type", "info:eu-repo/semantics/project");
-        Add("type", VietnameseLabels.Kind(EnumNames.CamelCase(r.Kind ?? TaskKind.Other)), "vi");
+        Add("type", EnumLabels.Of(r.Kind ?? TaskKind.Other).Vi, "vi");
         Add("identifier", PublicUrls.TaskPage(baseUrl, r.Id!));
         Add("identifier", r.Code);
         Add("language", "vi");
@@ -80,7 +79,7 @@ public static class OaiMetadata
         foreach (var code in r.Fields ?? []) p.Add(new XElement(Cerif + "Subject", new XAttribute("scheme", "https://registry.phutho.gov.vn/fields"), code));
         foreach (var k in r.Keywords ?? []) p.Add(Lang(Cerif + "Keyword", k, "vi"));
         if (r.Summary is { } summary) p.Add(Lang(Cerif + "Abstract", summary, "vi"));
-        p.Add(new XElement(Cerif + "Status", new XAttribute("scheme", "https://registry.phutho.gov.vn/status"), EnumNames.CamelCase(r.Status ?? Data.Records.TaskStatus.Approved)));
+        p.Add(new XElement(Cerif + "Status", new XAttribute("scheme", "https://registry.phutho.gov.vn/status"), EnumLabels.Key(r.Status ?? Data.Records.TaskStatus.Approved)));
         p.Add(new XElement(Cerif + "OAMandate", new XAttribute("mandated", "true"), new XAttribute("uri", "https://registry.phutho.gov.vn/catalog")));
         return p;
     }

@@ -1,6 +1,5 @@
 using Registry.Data.Records;
 using Registry.Data.Reference;
-using Registry.Search.Model;
 using TaskStatus = Registry.Data.Records.TaskStatus;
 
 namespace Registry.Api.Feeds.Oai;
@@ -20,11 +19,9 @@ public static class OaiSets
         yield return ("field", "Lĩnh vực KH&CN (fields of science, Circular 24/2025/TT-BKHCN)");
         foreach (var f in FieldsOfScience.All) yield return ($"field:{f.Code}", $"{f.NameVi} ({f.NameEn})");
         yield return ("level", "Cấp quản lý (management level)");
-        foreach (var l in Enum.GetValues<TaskLevel>())
-            yield return ($"level:{EnumNames.CamelCase(l)}", VietnameseLabels.Level(EnumNames.CamelCase(l)));
+        foreach (var l in EnumLabels.Level.Entries) yield return ($"level:{l.Key}", l.Label.Vi);
         yield return ("status", "Tình trạng (status)");
-        foreach (var s in Enum.GetValues<TaskStatus>())
-            yield return ($"status:{EnumNames.CamelCase(s)}", VietnameseLabels.Status(EnumNames.CamelCase(s)));
+        foreach (var s in EnumLabels.Status.Entries) yield return ($"status:{s.Key}", s.Label.Vi);
     }
 
     /// <summary>The filter of a set spec, or null when no such set exists.</summary>
@@ -36,10 +33,8 @@ public static class OaiSets
         return parts[0] switch
         {
             "field" when FieldsOfScience.Find(parts[1]) is not null => new OaiSetFilter(parts[1], null, null),
-            "level" when Enum.GetValues<TaskLevel>().FirstOrDefault(l => EnumNames.CamelCase(l) == parts[1]) is var l
-                && EnumNames.CamelCase(l) == parts[1] => new OaiSetFilter(null, l, null),
-            "status" when Enum.GetValues<TaskStatus>().FirstOrDefault(s => EnumNames.CamelCase(s) == parts[1]) is var s
-                && EnumNames.CamelCase(s) == parts[1] => new OaiSetFilter(null, null, s),
+            "level" when EnumLabels.Level.Entries.FirstOrDefault(e => e.Key == parts[1]) is { } l => new OaiSetFilter(null, l.Value, null),
+            "status" when EnumLabels.Status.Entries.FirstOrDefault(e => e.Key == parts[1]) is { } s => new OaiSetFilter(null, null, s.Value),
             _ => null,
         };
     }
@@ -54,7 +49,7 @@ public static class OaiSets
             if (FieldsOfScience.SectorOf(code) is { } sector) prefixes.Add(sector);
         }
         foreach (var p in prefixes) yield return $"field:{p}";
-        yield return $"level:{EnumNames.CamelCase(level)}";
-        yield return $"status:{EnumNames.CamelCase(status)}";
+        yield return $"level:{EnumLabels.Key(level)}";
+        yield return $"status:{EnumLabels.Key(status)}";
     }
 }

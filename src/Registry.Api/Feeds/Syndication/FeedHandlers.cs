@@ -41,9 +41,9 @@ public static class FeedHandlers
         var header = Header(format, request, http.Request, baseUrl, lastModified);
         return format switch
         {
-            FeedFormat.Atom => Xml(FeedWriters.Atom1(header, entries), "application/atom+xml; charset=utf-8"),
-            FeedFormat.Rss => Xml(FeedWriters.Rss2(header, entries), "application/rss+xml; charset=utf-8"),
-            _ => Results.Text(FeedWriters.JsonFeed(header, entries).ToJsonString(RegistryJson.Options), "application/feed+json; charset=utf-8", Encoding.UTF8),
+            FeedFormat.Atom => Xml(FeedWriters.Atom1(header, entries), FeedMediaTypes.Atom + "; charset=utf-8"),
+            FeedFormat.Rss => Xml(FeedWriters.Rss2(header, entries), FeedMediaTypes.Rss + "; charset=utf-8"),
+            _ => Results.Text(FeedWriters.JsonFeed(header, entries).ToJsonString(RegistryJson.Options), FeedMediaTypes.JsonFeed + "; charset=utf-8", Encoding.UTF8),
         };
     }
 

@@ -21,7 +21,7 @@ public static class FeedWriters
             new XElement(Atom + "title", header.Title),
             new XElement(Atom + "updated", Rfc3339(header.Updated)),
             new XElement(Atom + "author", new XElement(Atom + "name", Publisher)),
-            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/atom+xml"), new XAttribute("href", header.SelfUrl)),
+            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", FeedMediaTypes.Atom), new XAttribute("href", header.SelfUrl)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", header.AlternateUrl)),
             new XElement(Atom + "rights", "Dữ liệu mở, tự do tái sử dụng với điều kiện ghi nguồn (open data, free reuse with attribution; Decree 47/2020/NĐ-CP)"),
             new XElement(Atom + "generator", "Registry"));
@@ -55,7 +55,7 @@ public static class FeedWriters
             new XElement("description", "Nhiệm vụ KH&CN sử dụng ngân sách nhà nước tỉnh Phú Thọ (state-funded S&T tasks of Phú Thọ province)"),
             new XElement("language", "vi"),
             new XElement("lastBuildDate", header.Updated.ToString("r", CultureInfo.InvariantCulture)),
-            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml"), new XAttribute("href", header.SelfUrl)));
+            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("type", FeedMediaTypes.Rss), new XAttribute("href", header.SelfUrl)));
         foreach (var e in entries)
         {
             var item = new XElement("item",

@@ -23,7 +23,8 @@ public static class ErrorPages
 
     /// <summary>
     /// Empty error responses (a path no endpoint serves): a browser asking for a page that does not exist gets the
-    /// 404 page in its language; API clients, and anything under <c>/api</c>, get problem details as before.
+    /// 404 page in its language; API clients, and anything under <c>/api</c>, get problem details, the one error shape
+    /// their code reads.
     /// </summary>
     public static async Task StatusCodePage(StatusCodeContext context)
     {

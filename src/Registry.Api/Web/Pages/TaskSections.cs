@@ -1,7 +1,6 @@
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Data.Records;
-using Registry.Search.Model;
 
 namespace Registry.Api.Web.Pages;
 
@@ -16,8 +15,8 @@ public static class TaskSections
 
         AddText(T.Code, task.Code);
         if (task.Kind is { } kind) AddText(T.FacetKind, ctx[EnumText.Of(kind)]);
-        if (task.Level is { } level) Add(T.FacetLevel, Link($"/tasks?level={EnumNames.CamelCase(level)}", ctx[EnumText.Of(level)]));
-        if (task.Status is { } status) Add(T.FacetStatus, Link($"/tasks?status={EnumNames.CamelCase(status)}", ctx[EnumText.Of(status)]));
+        if (task.Level is { } level) Add(T.FacetLevel, Link($"/tasks?level={EnumLabels.Key(level)}", ctx[EnumText.Of(level)]));
+        if (task.Status is { } status) Add(T.FacetStatus, Link($"/tasks?status={EnumLabels.Key(status)}", ctx[EnumText.Of(status)]));
         if (task.Fields is { Count: > 0 } fields)
             Add(T.FacetField, Html.Join(fields.Select((f, i) => Html.Of($"{(i > 0 ? "; " : "")}{Link($"/tasks?field={Uri.EscapeDataString(f)}", T.FieldName(f, ctx.Language))} <span class=\"count\">({f})</span>"))));
         if (task.Keywords is { Count: > 0 } keywords)
