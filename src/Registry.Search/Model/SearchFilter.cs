@@ -59,15 +59,4 @@ public sealed record SearchFilter(
         FilterKind.Bool => [SearchFilters.FlagTerm(true), SearchFilters.FlagTerm(false)],
         _ => null,
     };
-
-    /// <summary>The kind as documentation text ("string", "integer", "boolean", "date-time", "enum: a | b"), which
-    /// GraphQL's filter input reads.</summary>
-    public string Type => Kind switch
-    {
-        FilterKind.Enum => "enum: " + string.Join(" | ", Names ?? []),
-        FilterKind.Bool => "boolean",
-        FilterKind.IntRange => "integer",
-        FilterKind.DateTimeRange => "date-time",
-        _ => "string",
-    };
 }

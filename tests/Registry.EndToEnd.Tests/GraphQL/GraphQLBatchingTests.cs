@@ -1,7 +1,8 @@
 namespace Registry.EndToEnd.Tests.GraphQL;
 
 /// <summary>Relations are loaded in batches: the number of SQL commands does not grow with the page size.</summary>
-public sealed class GraphQLBatchingTests(GraphQLApiFactory factory) : IClassFixture<GraphQLApiFactory>
+[Collection(GraphQLCatalogueCollection.Name)]
+public sealed class GraphQLBatchingTests(GraphQLApiFactory factory)
 {
     private const string Page = """
         query($n: Int) { tasks(first: $n) { totalCount nodes {

@@ -1,7 +1,8 @@
 namespace Registry.EndToEnd.Tests.GraphQL;
 
 /// <summary><c>organizations</c> and <c>fields</c> over the seeded catalogue.</summary>
-public sealed class GraphQLDirectoryTests(GraphQLApiFactory factory) : IClassFixture<GraphQLApiFactory>
+[Collection(GraphQLCatalogueCollection.Name)]
+public sealed class GraphQLDirectoryTests(GraphQLApiFactory factory)
 {
     [Fact]
     public async Task Organizations_page_by_name_and_filter_by_part_of_the_name()

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Registry.EndToEnd.Tests.GraphQL;
 
 /// <summary>Only published tasks are reachable, through any path; contacts never appear anywhere.</summary>
-public sealed class GraphQLInvariantTests(GraphQLApiFactory factory) : IClassFixture<GraphQLApiFactory>
+[Collection(GraphQLCatalogueCollection.Name)]
+public sealed class GraphQLInvariantTests(GraphQLApiFactory factory)
 {
     [Fact]
     public async Task A_withdrawn_task_answers_null_with_a_GONE_tombstone()

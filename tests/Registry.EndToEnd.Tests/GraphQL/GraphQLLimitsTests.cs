@@ -4,7 +4,8 @@ using Registry.Api.GraphQL.Transport;
 namespace Registry.EndToEnd.Tests.GraphQL;
 
 /// <summary>Depth, complexity, aliases, page size and query length limits, each with its own code.</summary>
-public sealed class GraphQLLimitsTests(GraphQLApiFactory factory) : IClassFixture<GraphQLApiFactory>
+[Collection(GraphQLCatalogueCollection.Name)]
+public sealed class GraphQLLimitsTests(GraphQLApiFactory factory)
 {
     [Fact]
     public async Task Too_deep_a_query_is_refused_with_MAX_DEPTH()

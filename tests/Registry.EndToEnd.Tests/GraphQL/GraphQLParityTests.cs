@@ -6,7 +6,8 @@ namespace Registry.EndToEnd.Tests.GraphQL;
 /// <summary>
 /// GraphQL search gives the same tasks in the same order as REST search (GET /api/v1/tasks?q=) and as the engine.
 /// </summary>
-public sealed class GraphQLParityTests(GraphQLApiFactory factory) : IClassFixture<GraphQLApiFactory>
+[Collection(GraphQLCatalogueCollection.Name)]
+public sealed class GraphQLParityTests(GraphQLApiFactory factory)
 {
     private const string Search = """
         query($q: String, $first: Int, $after: String, $filter: TaskFilter, $order: TaskOrder) {

@@ -4,7 +4,8 @@ using Registry.EndToEnd.Tests.Infrastructure;
 namespace Registry.EndToEnd.Tests.GraphQL;
 
 /// <summary>The served schema must equal the committed openapi/registry.graphql.</summary>
-public sealed class GraphQLSchemaContractTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
+[Collection(ReadOnlyHost.Name)]
+public sealed class GraphQLSchemaContractTests(RegistryApiFactory factory)
 {
     private const string UpdateVariable = "REGISTRY_UPDATE_GRAPHQL";
 

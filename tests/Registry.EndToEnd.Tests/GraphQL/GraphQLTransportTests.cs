@@ -4,7 +4,8 @@ using System.Text;
 namespace Registry.EndToEnd.Tests.GraphQL;
 
 /// <summary>POST and GET, status codes, caching headers, Vietnamese as is, and the explorer page.</summary>
-public sealed class GraphQLTransportTests(GraphQLApiFactory factory) : IClassFixture<GraphQLApiFactory>
+[Collection(GraphQLCatalogueCollection.Name)]
+public sealed class GraphQLTransportTests(GraphQLApiFactory factory)
 {
     private const string Query = "{ tasks(first: 3) { nodes { id title organization { name } } } }";
 

@@ -109,7 +109,7 @@ public sealed class SearchModelTests
         Assert.Equal(["true", "false"], SearchFilters.Transferable.AllowedValues);
         Assert.Equal(RangeBound.AtMost, SearchFilters.BudgetMax.Bound);
         Assert.Equal(FilterKind.DateTimeRange, SearchFilters.UpdatedSince.Kind);
-        Assert.Equal("enum: national | ministerial | provincial | grassroots", SearchFilters.Level.Type);
+        Assert.Equal(["national", "ministerial", "provincial", "grassroots"], SearchFilters.Level.AllowedValues);
     }
 
     [Theory]

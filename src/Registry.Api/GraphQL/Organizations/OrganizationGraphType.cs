@@ -12,11 +12,11 @@ public sealed class OrganizationGraphType : ObjectGraphType<OrganizationRef>
     {
         Name = "Organization";
         Description = "Tổ chức chủ trì nhiệm vụ (a host organization).";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Mã công khai (stable public id).").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("Tên tổ chức (name).").Resolve(c => c.Source.Name);
-        Field<RecordEnumType<OrganizationType>>("type").Description("Loại tổ chức (type).").Resolve(c => c.Source.Type);
-        Field<StringGraphType>("province").Description("Tỉnh, thành phố (province).").Resolve(c => c.Source.Province);
-        Field<StringGraphType>("commune").Description("Xã, phường (commune).").Resolve(c => c.Source.Commune);
+        Field<NonNullGraphType<IdGraphType>>("id").Describe(OrganizationFields.Id).Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Describe(OrganizationFields.Name).Resolve(c => c.Source.Name);
+        Field<RecordEnumType<OrganizationType>>("type").Describe(OrganizationFields.Type).Resolve(c => c.Source.Type);
+        Field<StringGraphType>("province").Describe(OrganizationFields.Province).Resolve(c => c.Source.Province);
+        Field<StringGraphType>("commune").Describe(OrganizationFields.Commune).Resolve(c => c.Source.Commune);
         Field<NonNullGraphType<LongGraphType>>("taskCount").Description("Số nhiệm vụ đã công bố (published tasks).")
             .Resolve(c => OrganizationLoaders.Of(c).OrganizationById.Load(c.Source.Id!).Then(o => (long)(o?.PublishedTaskCount ?? 0)));
         Field<TaskConnectionType>("tasks")

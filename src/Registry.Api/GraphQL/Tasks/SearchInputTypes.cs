@@ -23,16 +23,20 @@ public sealed class TaskFilterInputType : InputObjectGraphType
                 Name = filter.Name,
                 Type = GraphTypeOf(filter),
                 Description = $"{filter.Description} Ví dụ (example): {filter.Example}." +
-                    (filter.Type.StartsWith("enum", StringComparison.Ordinal) ? $" Giá trị (values): {filter.Type[5..].Trim()}." : ""),
+                    (filter.Kind == FilterKind.Enum ? $" Giá trị (values): {string.Join(" | ", filter.AllowedValues!)}." : ""),
             });
         }
     }
 
-    private static Type GraphTypeOf(SearchFilter filter) => filter.Type switch
+    /// <summary>
+    /// Enum filters are strings that <see cref="SearchFilterSet.Parse"/> checks against the filter's list, so a value
+    /// outside it is a VALIDATION error on <c>filter.&lt;name&gt;</c>, as in REST.
+    /// </summary>
+    private static Type GraphTypeOf(SearchFilter filter) => filter.Kind switch
     {
-        "integer" => typeof(LongGraphType),
-        "boolean" => typeof(BooleanGraphType),
-        "date-time" => typeof(DateTimeOffsetGraphType),
+        FilterKind.IntRange => typeof(LongGraphType),
+        FilterKind.Bool => typeof(BooleanGraphType),
+        FilterKind.DateTimeRange => typeof(DateTimeOffsetGraphType),
         _ when filter.MultiValued => typeof(ListGraphType<NonNullGraphType<StringGraphType>>),
         _ => typeof(StringGraphType),
     };

@@ -1,5 +1,6 @@
 using Registry.Api.GraphQL.Common;
 using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 
 namespace Registry.Api.GraphQL.Tasks;
 
@@ -9,9 +10,12 @@ namespace Registry.Api.GraphQL.Tasks;
 /// </summary>
 public sealed class TaskLoaders(ITaskStore store)
 {
-    /// <summary>Stored tasks by public id, whatever their visibility: <see cref="PublicTasks"/> decides what is shown.</summary>
-    public BatchLoader<string, StoredTask> TaskById { get; } = new(async (ids, ct) =>
-        (await store.FindManyAsync(ids, ct)).ToDictionary(t => t.Id));
+    /// <summary>What the public may see of each task asked for by public id, as the catalogue decides it.</summary>
+    public BatchLoader<string, PublicTaskLookup> TaskById { get; } = new(async (ids, ct) =>
+    {
+        var stored = (await store.FindManyAsync(ids, ct)).ToDictionary(t => t.Id);
+        return ids.Distinct().ToDictionary(id => id, id => PublicTasks.Of(stored.GetValueOrDefault(id)));
+    });
 
     internal static TaskLoaders Of(global::GraphQL.IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<TaskLoaders>();

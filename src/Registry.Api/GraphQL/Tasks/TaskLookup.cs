@@ -1,23 +1,20 @@
 using GraphQL;
 using Registry.Api.GraphQL.Common;
-using Registry.Data.Abstractions;
+using Registry.Data.Catalog;
 using Registry.Data.Records;
 using Registry.Search.Model;
 
 namespace Registry.Api.GraphQL.Tasks;
 
-/// <summary>Direct lookups, shown as <see cref="PublicTasks"/> decides, and the engine's related tasks and suggestions.</summary>
+/// <summary>Direct lookups, shown as the catalogue decides (<see cref="PublicTasks"/>), and the engine's related tasks and suggestions.</summary>
 public static class TaskLookup
 {
     public static object? ById(IResolveFieldContext context) =>
         TaskLoaders.Of(context).TaskById.Load(context.GetArgument<string>("id")).Then(PublicTasks.Present);
 
-    public static async Task<object?> ByCodeAsync(IResolveFieldContext context)
-    {
-        var stored = await context.RequestServices!.GetRequiredService<ITaskStore>()
-            .FindByCodeAsync(context.GetArgument<string>("code"), context.CancellationToken);
-        return PublicTasks.Present(stored);
-    }
+    public static async Task<object?> ByCodeAsync(IResolveFieldContext context) =>
+        PublicTasks.Present(await context.RequestServices!.GetRequiredService<IPublicCatalog>()
+            .FindByCodeAsync(context.GetArgument<string>("code"), ct: context.CancellationToken));
 
     /// <summary>Tasks like the given one (text and sector), published only, best first.</summary>
     public static async Task<object?> RelatedAsync(IResolveFieldContext context)
@@ -27,7 +24,7 @@ public static class TaskLookup
         var hits = await context.RequestServices!.GetRequiredService<ISearchIndex>()
             .RelatedAsync(context.GetArgument<string>("id"), first, context.CancellationToken);
         return TaskLoaders.Of(context).TaskById.LoadMany(hits.Select(h => h.Id))
-            .Then(stored => stored.Select(PublicTasks.Listed).OfType<TaskRecord>().ToList());
+            .Then(found => found.Select(PublicTasks.Listed).OfType<TaskRecord>().ToList());
     }
 
     public static async Task<object?> SuggestAsync(IResolveFieldContext context)

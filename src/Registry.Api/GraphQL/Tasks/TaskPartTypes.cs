@@ -11,9 +11,9 @@ public sealed class PersonType : ObjectGraphType<PersonRecord>
     {
         Name = "Person";
         Description = "Người thực hiện: tên, học hàm học vị, vai trò; không có thông tin liên hệ (an investigator: name, title, role; never contacts).";
-        Field<StringGraphType>("name").Description("Họ và tên (name).").Resolve(c => c.Source.Name);
-        Field<StringGraphType>("academicTitle").Description("Học hàm, học vị: GS.TS., PGS.TS., TS., ThS. (academic title).").Resolve(c => c.Source.AcademicTitle);
-        Field<StringGraphType>("role").Description("Vai trò (role in the task).").Resolve(c => c.Source.Role);
+        Field<StringGraphType>("name").Describe(PersonFields.Name).Resolve(c => c.Source.Name);
+        Field<StringGraphType>("academicTitle").Describe(PersonFields.AcademicTitle).Resolve(c => c.Source.AcademicTitle);
+        Field<StringGraphType>("role").Describe(PersonFields.Role).Resolve(c => c.Source.Role);
     }
 }
 
@@ -23,12 +23,12 @@ public sealed class OutputGraphType : ObjectGraphType<OutputRecord>
     {
         Name = "Output";
         Description = "Sản phẩm của nhiệm vụ: bài báo, sáng chế, giống, quy trình, mẫu máy (an output of the task).";
-        Field<RecordEnumType<OutputType>>("type").Description("Loại sản phẩm (output type).").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<StringGraphType>>("title").Description("Tên sản phẩm (title).").Resolve(c => c.Source.Title);
-        Field<StringGraphType>("description").Description("Mô tả (description).").Resolve(c => c.Source.Description);
-        Field<StringGraphType>("identifier").Description("Mã định danh: DOI, số bằng sáng chế (identifier).").Resolve(c => c.Source.Identifier);
-        Field<StringGraphType>("url").Description("Đường dẫn (link).").Resolve(c => c.Source.Url);
-        Field<BooleanGraphType>("transferable").Description("Có thể chuyển giao cho doanh nghiệp (a business can take it up).").Resolve(c => c.Source.Transferable);
+        Field<RecordEnumType<OutputType>>("type").Describe(OutputFields.Type).Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<StringGraphType>>("title").Describe(OutputFields.Title).Resolve(c => c.Source.Title);
+        Field<StringGraphType>("description").Describe(OutputFields.Description).Resolve(c => c.Source.Description);
+        Field<StringGraphType>("identifier").Describe(OutputFields.Identifier).Resolve(c => c.Source.Identifier);
+        Field<StringGraphType>("url").Describe(OutputFields.Url).Resolve(c => c.Source.Url);
+        Field<BooleanGraphType>("transferable").Describe(OutputFields.Transferable).Resolve(c => c.Source.Transferable);
     }
 }
 
@@ -38,8 +38,8 @@ public sealed class BudgetType : ObjectGraphType<BudgetRecord>
     {
         Name = "Budget";
         Description = "Kinh phí, đồng Việt Nam (budget in VND).";
-        Field<LongGraphType>("totalVnd").Description("Tổng kinh phí (total, VND).").Resolve(c => c.Source.TotalVnd);
-        Field<LongGraphType>("stateBudgetVnd").Description("Ngân sách nhà nước (state budget part, VND).").Resolve(c => c.Source.StateBudgetVnd);
+        Field<LongGraphType>("totalVnd").Describe(BudgetFields.TotalVnd).Resolve(c => c.Source.TotalVnd);
+        Field<LongGraphType>("stateBudgetVnd").Describe(BudgetFields.StateBudgetVnd).Resolve(c => c.Source.StateBudgetVnd);
     }
 }
 
@@ -49,8 +49,8 @@ public sealed class AcceptanceType : ObjectGraphType<AcceptanceRecord>
     {
         Name = "Acceptance";
         Description = "Nghiệm thu (the formal acceptance of a finished task).";
-        Field<CalendarDateGraphType>("date").Description("Ngày nghiệm thu (date).").Resolve(c => c.Source.Date);
-        Field<RecordEnumType<AcceptanceRating>>("rating").Description("Xếp loại (rating).").Resolve(c => c.Source.Rating);
+        Field<CalendarDateGraphType>("date").Describe(AcceptanceFields.Date).Resolve(c => c.Source.Date);
+        Field<RecordEnumType<AcceptanceRating>>("rating").Describe(AcceptanceFields.Rating).Resolve(c => c.Source.Rating);
     }
 }
 
@@ -60,8 +60,8 @@ public sealed class ResultRegistrationType : ObjectGraphType<ResultRegistrationR
     {
         Name = "ResultRegistration";
         Description = "Đăng ký kết quả thực hiện nhiệm vụ (result registration).";
-        Field<StringGraphType>("certificateNumber").Description("Số giấy chứng nhận (certificate number).").Resolve(c => c.Source.CertificateNumber);
-        Field<CalendarDateGraphType>("date").Description("Ngày cấp (date).").Resolve(c => c.Source.Date);
+        Field<StringGraphType>("certificateNumber").Describe(ResultRegistrationFields.CertificateNumber).Resolve(c => c.Source.CertificateNumber);
+        Field<CalendarDateGraphType>("date").Describe(ResultRegistrationFields.Date).Resolve(c => c.Source.Date);
     }
 }
 
@@ -71,7 +71,7 @@ public sealed class ApprovalDecisionType : ObjectGraphType<ApprovalDecisionRecor
     {
         Name = "ApprovalDecision";
         Description = "Quyết định phê duyệt (approval decision).";
-        Field<StringGraphType>("number").Description("Số quyết định (number).").Resolve(c => c.Source.Number);
-        Field<CalendarDateGraphType>("date").Description("Ngày ký (date).").Resolve(c => c.Source.Date);
+        Field<StringGraphType>("number").Describe(ApprovalDecisionFields.Number).Resolve(c => c.Source.Number);
+        Field<CalendarDateGraphType>("date").Describe(ApprovalDecisionFields.Date).Resolve(c => c.Source.Date);
     }
 }

@@ -8,7 +8,7 @@ namespace Registry.Api.GraphQL.Tasks;
 
 /// <summary>
 /// <c>tasks(query, filter, orderBy, first, after)</c>: the order and the total come from the search engine (the same
-/// request REST builds), the records from the store in one read, shown as <see cref="PublicTasks"/> decides.
+/// request REST builds), the records from the store in one read, shown as the catalogue decides (<see cref="PublicTasks"/>).
 /// </summary>
 public static class TaskSearch
 {
@@ -57,7 +57,7 @@ public static class TaskSearch
         var result = await index.SearchAsync(request with { Cursor = start }, ct);
         var ids = result.Hits.Select(h => h.Id).ToList();
         var stored = await context.RequestServices!.GetRequiredService<ITaskStore>().FindManyAsync(ids, ct);
-        var records = stored.Select(PublicTasks.Listed).OfType<TaskRecord>().ToDictionary(r => r.Id!);
+        var records = stored.Select(t => PublicTasks.Listed(PublicTasks.Of(t))).OfType<TaskRecord>().ToDictionary(r => r.Id!);
 
         var (cursors, end) = PageCursor.Of(PageCursor.Search, start, 0, ids.Count, result.NextCursor);
         // The index may lag the store by a moment: a task withdrawn since is left out, never shown.
