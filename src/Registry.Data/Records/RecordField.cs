@@ -42,8 +42,19 @@ public sealed record RecordField
     /// <summary>The fields of the object (or of each object of the list) this field holds; empty for a value.</summary>
     public IReadOnlyList<RecordField> Parts { get; init; } = [];
 
-    /// <summary>Vietnamese first, English after, for schema descriptions: "Tên nhiệm vụ (Title)."</summary>
-    public string Description => $"{Label.Vi} ({Label.En}).";
+    /// <summary>
+    /// What a reader needs beyond the label to fill or read the field right (the form of a code, the rule that
+    /// defines its values, "planned" on dates); null when the label says it all.
+    /// </summary>
+    public Label? Note { get; init; }
+
+    /// <summary>
+    /// Vietnamese first, English after, for schema descriptions: "Tên nhiệm vụ (Title)." or, with a note,
+    /// "Ngày bắt đầu (Start date): theo kế hoạch (planned)."
+    /// </summary>
+    public string Description => Note is { } note
+        ? $"{Label.Vi} ({Label.En}): {note.Vi} ({note.En})."
+        : $"{Label.Vi} ({Label.En}).";
 
     /// <summary>The label as it starts a phrase inside a sentence ("Bắt buộc nhập tên nhiệm vụ").</summary>
     internal string InSentence => char.ToLowerInvariant(Label.Vi[0]) + Label.Vi[1..];

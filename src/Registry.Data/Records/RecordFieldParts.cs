@@ -44,7 +44,7 @@ public static class PersonFields
     public static readonly RecordField Name = new() { Name = "name", Label = new("Họ tên", "Name"), Required = true, MaxLength = TextLimits.PersonName };
     public static readonly RecordField AcademicTitle = new()
     {
-        Name = "academicTitle", Label = new("Học hàm, học vị", "Academic title"), MaxLength = TextLimits.AcademicTitle,
+        Name = "academicTitle", Label = new("Học hàm, học vị", "Academic title"), Note = new("ví dụ GS.TS., PGS.TS., TS., ThS.", "e.g. GS.TS., PGS.TS., TS., ThS."), MaxLength = TextLimits.AcademicTitle,
     };
     public static readonly RecordField Role = new() { Name = "role", Label = new("Vai trò", "Role"), MaxLength = TextLimits.Role };
     public static readonly RecordField Email = new()
@@ -86,7 +86,7 @@ public static class BudgetFields
 {
     public static readonly RecordField TotalVnd = new()
     {
-        Name = "totalVnd", Label = new("Tổng kinh phí", "Total budget"),
+        Name = "totalVnd", Label = new("Tổng kinh phí", "Total budget"), Note = new("đồng", "VND"),
         Columns =
         [
             Cells.Money("Tổng kinh phí (đồng)", "totalVnd", 1m, "1.250.500.000", r => r.Budget?.TotalVnd, (r, v) => r with { Budget = Of(r) with { TotalVnd = v } }),
@@ -96,7 +96,7 @@ public static class BudgetFields
 
     public static readonly RecordField StateBudgetVnd = new()
     {
-        Name = "stateBudgetVnd", Label = new("Ngân sách nhà nước", "State budget"),
+        Name = "stateBudgetVnd", Label = new("Ngân sách nhà nước", "State budget"), Note = new("đồng, không vượt tổng kinh phí", "VND, at most the total"),
         Columns =
         [
             Cells.Money("Kinh phí NSNN (đồng)", "stateBudgetVnd", 1m, "900.000.000", r => r.Budget?.StateBudgetVnd, (r, v) => r with { Budget = Of(r) with { StateBudgetVnd = v } }),
@@ -157,9 +157,9 @@ public static class OutputFields
     public static readonly RecordField Type = new() { Name = "type", Label = new("Loại sản phẩm", "Output type") };
     public static readonly RecordField Title = new() { Name = "title", Label = new("Tên sản phẩm", "Output title"), Required = true, MaxLength = TextLimits.Title };
     public static readonly RecordField Description = new() { Name = "description", Label = new("Mô tả", "Description"), MaxLength = TextLimits.LongText };
-    public static readonly RecordField Identifier = new() { Name = "identifier", Label = new("Số hiệu", "Identifier"), MaxLength = TextLimits.Identifier };
+    public static readonly RecordField Identifier = new() { Name = "identifier", Label = new("Số hiệu", "Identifier"), Note = new("DOI, số bằng sáng chế, số giống", "DOI, patent or variety number"), MaxLength = TextLimits.Identifier };
     public static readonly RecordField Url = new() { Name = "url", Label = new("Đường dẫn", "Link"), MaxLength = TextLimits.Url };
-    public static readonly RecordField Transferable = new() { Name = "transferable", Label = new("Chuyển giao được", "Transferable") };
+    public static readonly RecordField Transferable = new() { Name = "transferable", Label = new("Chuyển giao được", "Transferable"), Note = new("doanh nghiệp có thể nhận chuyển giao", "a business can take it up") };
 
     public static readonly IReadOnlyList<RecordField> All = [Type, Title, Description, Identifier, Url, Transferable];
 }

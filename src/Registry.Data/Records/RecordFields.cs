@@ -11,13 +11,13 @@ public static class RecordFields
 {
     public static readonly RecordField Id = new()
     {
-        Name = "id", Label = new("Mã công khai", "Public id"), Access = FieldAccess.ReadOnly,
+        Name = "id", Label = new("Mã công khai", "Public id"), Note = new("không đổi, dùng để dẫn link", "stable, use it to link"), Access = FieldAccess.ReadOnly,
         Columns = [Cells.ExportOnly("Mã công khai", "id", "the registry's public id; ignored on import", r => r.Id)],
     };
 
     public static readonly RecordField Code = new()
     {
-        Name = "code", Label = new("Mã số", "Code"), Required = true, MaxLength = TextLimits.Code,
+        Name = "code", Label = new("Mã số", "Code"), Note = new("duy nhất, ví dụ ĐT-2024-40101-PT", "unique, e.g. ĐT-2024-40101-PT"), Required = true, MaxLength = TextLimits.Code,
         Columns = [Cells.Text("Mã số", "code", "ĐT-2024-40101-PT", r => r.Code, (r, v) => r with { Code = v }, "text, unique")],
     };
 
@@ -47,7 +47,7 @@ public static class RecordFields
 
     public static readonly RecordField Fields = new()
     {
-        Name = "fields", Label = new("Lĩnh vực", "Field of science"), Required = true,
+        Name = "fields", Label = new("Lĩnh vực", "Field of science"), Note = new("mã lĩnh vực KH&CN theo Thông tư 24/2025/TT-BKHCN", "codes of the field-of-science classification"), Required = true,
         MaxItems = TextLimits.Fields, MaxLength = TextLimits.FieldCode,
         Columns = [Cells.FieldCodes("Lĩnh vực", "fields", "40101; 406", r => r.Fields, (r, v) => r with { Fields = v })],
     };
@@ -104,13 +104,13 @@ public static class RecordFields
 
     public static readonly RecordField StartDate = new()
     {
-        Name = "startDate", Label = new("Ngày bắt đầu", "Start date"),
+        Name = "startDate", Label = new("Ngày bắt đầu", "Start date"), Note = new("theo kế hoạch", "planned"),
         Columns = [Cells.Date("Ngày bắt đầu", "startDate", "15/03/2024", r => r.StartDate, (r, d) => r with { StartDate = d })],
     };
 
     public static readonly RecordField EndDate = new()
     {
-        Name = "endDate", Label = new("Ngày kết thúc", "End date"),
+        Name = "endDate", Label = new("Ngày kết thúc", "End date"), Note = new("theo kế hoạch", "planned"),
         Columns = [Cells.Date("Ngày kết thúc", "endDate", "12/2026", r => r.EndDate, (r, d) => r with { EndDate = d })],
     };
 

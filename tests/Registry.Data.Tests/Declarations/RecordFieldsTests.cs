@@ -83,6 +83,7 @@ public sealed class RecordFieldsTests
     public void Descriptions_put_Vietnamese_first()
     {
         Assert.Equal("Tên nhiệm vụ (Title).", RecordFields.Title.Description);
+        Assert.Equal("Ngày bắt đầu (Start date): theo kế hoạch (planned).", RecordFields.StartDate.Description);
     }
 
     [Fact]
