@@ -15,6 +15,7 @@ public sealed class HttpBehaviourTests(RegistryApiFactory factory) : IClassFixtu
         var created = await curator.PostRecordAsync("/api/v1/tasks", new TaskRecordBuilder().WithTitle(title).Build());
         var id = (await created.ReadJsonAsync()).GetProperty("task").GetProperty("id").GetString()!;
         var published = await curator.PostAsync($"/api/v1/tasks/{id}/publish", null);
+        await factory.WaitForOutboxDrainedAsync();
         return (id, published.Headers.ETag!.ToString());
     }
 

@@ -50,6 +50,23 @@ public class RegistryApiFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>
+    /// Waits (bounded) until the outbox indexer has completed every change. An item completes only after the index
+    /// commit and the output cache eviction that follows it, so a test that reads from the cache after a write starts
+    /// from a settled cache instead of racing the background eviction.
+    /// </summary>
+    public async Task WaitForOutboxDrainedAsync()
+    {
+        var outbox = Services.GetRequiredService<Registry.Data.Abstractions.IOutboxStore>();
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            if (await outbox.PendingCountAsync() == 0) return;
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("The outbox indexer did not drain the outbox within 10 s.");
+    }
+
     public HttpClient Anonymous() => CreateClient();
 
     public HttpClient WithKey(string key)
