@@ -115,6 +115,16 @@ public sealed class ProblemTests(RegistryApiFactory factory) : IClassFixture<Reg
     }
 
     [Fact]
+    public async Task Unknown_task_says_how_it_was_asked_for_once_in_each_language()
+    {
+        var byId = await (await factory.Anonymous().GetAsync("/api/v1/tasks/tkhongcogica")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal("Không có nhiệm vụ với id này (no task with this id).", byId.GetProperty("detail").GetString());
+
+        var byCode = await (await factory.Anonymous().GetAsync("/api/v1/tasks/by-code/KHONG-CO-2099")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal("Không có nhiệm vụ với mã số này (no task with this code).", byCode.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Page_size_out_of_range_is_400_naming_the_parameter()
     {
         foreach (var size in new[] { "0", "201", "abc" })

@@ -1,3 +1,4 @@
+using Registry.Data.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Data.Abstractions;
@@ -45,8 +46,9 @@ public static class ApiProblems
         "Nhiệm vụ có độ mật (Mật, Tối mật, Tuyệt mật) không được đưa vào cơ sở dữ liệu công khai; không có nội dung nào được lưu " +
         "(tasks classified as state secrets cannot enter the public registry; nothing was stored).");
 
-    public static ProblemHttpResult TaskNotFound(string what) => Create(ProblemKind.NotFound,
-        $"Không có nhiệm vụ {what} (no task {what}).");
+    /// <summary>404 for a task: <paramref name="what"/> names how it was asked for ("với id này" / "with this id").</summary>
+    public static ProblemHttpResult TaskNotFound(Label what) => Create(ProblemKind.NotFound,
+        $"Không có nhiệm vụ {what.Vi} (no task {what.En}).");
 
     public static ProblemHttpResult VersionMismatch(string? currentETag) => Create(ProblemKind.VersionMismatch,
         "Nhiệm vụ đã được sửa sau khi bạn đọc; hãy đọc lại rồi gửi với If-Match mới " +
@@ -63,7 +65,7 @@ public static class ApiProblems
     public static ProblemHttpResult BadRequest(string detail) => Create(ProblemKind.BadRequest, detail);
 
     /// <summary>Maps a failed store write to its problem. Successful outcomes are not problems.</summary>
-    public static ProblemHttpResult FromWrite(WriteResult result, string target, string? code = null) => result.Status switch
+    public static ProblemHttpResult FromWrite(WriteResult result, Label target, string? code = null) => result.Status switch
     {
         WriteStatus.Invalid => Validation(result.Errors ?? []),
         WriteStatus.StateSecret => StateSecret(),

@@ -30,14 +30,16 @@ public static class TaskHandlers
         TaskRecord record, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct)
     {
         var result = await store.CreateAsync(record, RegistryRoles.ActorOf(user)!, ct);
-        if (!result.Succeeded) return ApiProblems.FromWrite(result, "mới (new)", record.Code);
+        if (!result.Succeeded) return ApiProblems.FromWrite(result, new Label("mới", "new"), record.Code);
 
         var task = result.Task!;
         response.Headers.ETag = ETags.For(task);
         return TypedResults.Created(LocationOf(task.Id), TaskOutcomes.Created(task));
     }
 
-    public const string WithThisId = "với id này (with this id)";
+    public static readonly Label WithThisId = new("với id này", "with this id");
+
+    private static readonly Label WithThisCode = new("với mã số này", "with this code");
 
     // GET /tasks/{id}: record v1, or schema.org JSON-LD for a client that prefers application/ld+json. Both
     // representations say they depend on Accept, so no cache hands one to a client that asked for the other.
@@ -56,11 +58,11 @@ public static class TaskHandlers
 
     public static async Task<Results<Ok<TaskRecord>, ProblemHttpResult>> GetTaskByCode(
         string code, ClaimsPrincipal user, ITaskStore store, HttpResponse response, CancellationToken ct) =>
-        Present(PublicTaskLookup.Of(await store.FindByCodeAsync(code, ct), ReaderOf(user)), "với mã số này (with this code)", response);
+        Present(PublicTaskLookup.Of(await store.FindByCodeAsync(code, ct), ReaderOf(user)), WithThisCode, response);
 
     private static CatalogReader ReaderOf(ClaimsPrincipal user) => RegistryRoles.IsCurator(user) ? CatalogReader.Curator : CatalogReader.Public;
 
-    private static Results<Ok<TaskRecord>, ProblemHttpResult> Present(PublicTaskLookup lookup, string what, HttpResponse response)
+    private static Results<Ok<TaskRecord>, ProblemHttpResult> Present(PublicTaskLookup lookup, Label what, HttpResponse response)
     {
         if (lookup is not PublicTaskLookup.Found found) return NotPublic(lookup, what);
         response.Headers.ETag = ETags.For(found.Version);
@@ -68,7 +70,7 @@ public static class TaskHandlers
     }
 
     /// <summary>The answer for a task the reader may not see: 410 with the tombstone when withdrawn, else 404.</summary>
-    internal static ProblemHttpResult NotPublic(PublicTaskLookup lookup, string what) =>
+    internal static ProblemHttpResult NotPublic(PublicTaskLookup lookup, Label what) =>
         lookup is PublicTaskLookup.Gone gone ? Tombstone(gone.Tombstone) : ApiProblems.TaskNotFound(what);
 
     private static ProblemHttpResult Tombstone(TaskTombstone tombstone) => ApiProblems.Create(ProblemKind.Gone,
