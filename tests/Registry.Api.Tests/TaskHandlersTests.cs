@@ -151,7 +151,7 @@ public sealed class TaskHandlersTests
         };
         foreach (var (status, slug) in cases)
         {
-            var problem = ApiProblems.FromWrite(new WriteResult(status, Errors: [new FieldError("code", "x")]), "x");
+            var problem = ApiProblems.FromWrite(new WriteResult(status, Errors: [new FieldError("code", "x")]), new Label("x", "x"));
             Assert.Equal(ProblemCatalog.TypeBase + slug, problem.ProblemDetails.Type);
         }
     }

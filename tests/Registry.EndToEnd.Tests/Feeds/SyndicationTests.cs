@@ -39,6 +39,19 @@ public sealed class SyndicationTests(FeedsFactory factory)
     }
 
     [Fact]
+    public async Task An_empty_feed_is_dated_by_the_newest_change_in_the_catalogue_not_1970()
+    {
+        await factory.SeedAsync();
+        await factory.WaitForIndexAsync();
+        var response = await factory.Anonymous().GetAsync("/feeds/tasks.atom?yearFrom=2199");
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        Assert.Empty(feed.Elements(Atom + "entry"));
+        var newest = (await factory.PublishedInStoreAsync()).Values.Max(r => r.UpdatedAt ?? r.PublishedAt)!.Value;
+        Assert.Equal(newest.ToUnixTimeSeconds(), DateTimeOffset.Parse(feed.Element(Atom + "updated")!.Value).ToUnixTimeSeconds());
+        Assert.Equal(newest.ToUnixTimeSeconds(), response.Content.Headers.LastModified!.Value.ToUnixTimeSeconds());
+    }
+
+    [Fact]
     public async Task Rss_feed_is_rss_2_with_guid_and_link_per_item()
     {
         await factory.SeedAsync();

@@ -32,7 +32,7 @@ public static class FeedHandlers
         var result = await index.SearchAsync(request, ct);
         var baseUrl = urls.Base(http.Request);
         var entries = result.Hits.Select(h => FeedEntry.From(h.Record, baseUrl)).ToList();
-        var lastModified = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.Updated);
+        var lastModified = entries.Count > 0 ? entries.Max(e => e.Updated) : await LatestChangeAsync(index, http, ct);
         var etag = ETagOf(format, http.Request.QueryString.Value, entries);
 
         if (ConditionalGet.NotModified(http.Request, etag, lastModified)) return ConditionalGet.Answer304(http.Response, etag, lastModified);
@@ -45,6 +45,18 @@ public static class FeedHandlers
             FeedFormat.Rss => Xml(FeedWriters.Rss2(header, entries), FeedMediaTypes.Rss + "; charset=utf-8"),
             _ => Results.Text(FeedWriters.JsonFeed(header, entries).ToJsonString(RegistryJson.Options), FeedMediaTypes.JsonFeed + "; charset=utf-8", Encoding.UTF8),
         };
+    }
+
+    /// <summary>
+    /// The date of a feed with no entries: the newest change in the public catalogue (what a reader polls for), or,
+    /// in a catalogue with nothing published yet, the time of the answer. Never 1970: readers show it.
+    /// </summary>
+    private static async Task<DateTimeOffset> LatestChangeAsync(ISearchIndex index, HttpContext http, CancellationToken ct)
+    {
+        var newest = await index.SearchAsync(new SearchRequest { Sort = new SearchSort(SortBy.Updated, SortDirection.Descending), PageSize = 1 }, ct);
+        return newest.Hits is [var hit] && (hit.Record.UpdatedAt ?? hit.Record.PublishedAt) is { } changed
+            ? changed
+            : http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
     }
 
     private static FeedHeader Header(FeedFormat format, SearchRequest request, HttpRequest http, string baseUrl, DateTimeOffset updated)
