@@ -24,6 +24,13 @@ public static class FieldsOfScience
 
     public static FieldOfScience? Find(string code) => Data.Value.ByCode.GetValueOrDefault(code);
 
+    /// <summary>
+    /// The classification entry that names a code: the code's own, else its sector's (the table stops at three
+    /// digits, so "40503" is named by "405"), else its field's; null for a code under no known field.
+    /// </summary>
+    public static FieldOfScience? Nearest(string code) =>
+        Find(code) ?? (code.Length > 3 ? Find(code[..3]) : null) ?? (code.Length > 1 ? Find(code[..1]) : null);
+
     /// <summary>True for a known field or sector, or a 5/7-digit code under a known sector.</summary>
     public static bool IsValid(string? code)
     {

@@ -56,7 +56,7 @@ public static class SearchFacets
                 : new FacetBucket(c.Key, facet.DisplayName(c.Key), c.Value))
             .ToList();
 
-    private static string FieldName(string code) => FieldsOfScience.Find(code)?.NameVi ?? code;
+    private static string FieldName(string code) => FieldsOfScience.Nearest(code)?.NameVi ?? code;
 
     /// <summary>The Vietnamese label of an enum bucket key; a key the table does not know shows as itself.</summary>
     private static string EnumName<T>(string key) where T : struct, Enum => EnumLabels.For<T>().OfKey(key)?.Vi ?? key;

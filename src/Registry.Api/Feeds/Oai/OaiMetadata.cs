@@ -45,7 +45,7 @@ public static class OaiMetadata
         Add("creator", Person(r.PrincipalInvestigator));
         foreach (var m in r.Members ?? []) Add("contributor", Person(m));
         Add("contributor", r.HostOrganization?.Name);
-        foreach (var code in r.Fields ?? []) Add("subject", $"{code} {FieldsOfScience.Find(code)?.NameVi}".Trim(), "vi");
+        foreach (var code in r.Fields ?? []) Add("subject", $"{code} {FieldsOfScience.Nearest(code)?.NameVi}".Trim(), "vi");
         foreach (var k in r.Keywords ?? []) Add("subject", k, "vi");
         Add("description", r.Summary, "vi");
         Add("description", r.Objectives, "vi");

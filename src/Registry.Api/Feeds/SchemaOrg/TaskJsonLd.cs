@@ -36,7 +36,7 @@ public static class TaskJsonLd
         if (record.StartDate is { } s) project["foundingDate"] = Date(s);
         if (record.EndDate is { } e) project["dissolutionDate"] = Date(e);
         if (record.Keywords is { Count: > 0 } keywords) project["keywords"] = string.Join(", ", keywords);
-        var fields = (record.Fields ?? []).Select(c => (JsonNode)JsonValue.Create(FieldsOfScience.Find(c)?.NameVi ?? c)!).ToArray();
+        var fields = (record.Fields ?? []).Select(c => (JsonNode)JsonValue.Create(FieldsOfScience.Nearest(c)?.NameVi ?? c)!).ToArray();
         if (fields.Length > 0) project["knowsAbout"] = new JsonArray(fields);
         if (record.HostOrganization is { } host)
         {

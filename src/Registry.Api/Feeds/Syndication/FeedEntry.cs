@@ -31,7 +31,7 @@ public sealed record FeedEntry(
             updated,
             r.PublishedAt,
             r.HostOrganization?.Name,
-            (r.Fields ?? []).Select(c => (c, FieldsOfScience.Find(c)?.NameVi ?? c)).ToList());
+            (r.Fields ?? []).Select(c => (c, FieldsOfScience.Nearest(c)?.NameVi ?? c)).ToList());
     }
 
     /// <summary>What a reader needs to decide whether to click: code, host, period and the summary.</summary>

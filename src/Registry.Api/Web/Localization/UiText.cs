@@ -152,5 +152,5 @@ public static class T
     public static string FieldName(FieldOfScience field, WebLanguage language) => language == WebLanguage.En ? field.NameEn : field.NameVi;
 
     public static string FieldName(string code, WebLanguage language) =>
-        FieldsOfScience.Find(code) is { } f ? FieldName(f, language) : code;
+        FieldsOfScience.Nearest(code) is { } f ? FieldName(f, language) : code;
 }
