@@ -24,21 +24,31 @@ public static class EmbedHandlers
 
     public static async Task<IResult> List(HttpContext http, ISearchIndex index, PublicUrls urls, CancellationToken ct)
     {
-        var (request, problem) = Parse(http.Request);
-        if (problem is not null) return problem;
-        var result = await index.SearchAsync(request!, ct);
         var baseUrl = urls.Base(http.Request);
-        var what = FeedQuery.Describe(request!);
-        var heading = "Nhiệm vụ KH&CN tỉnh Phú Thọ" + (what.Length > 0 ? " — " + what : "");
+        var read = FeedQuery.Read(http.Request.Query, Surface);
+        if (!read.IsValid) return Framable(http, EmbedHtml.Notice(EmbedNotice.BadSearch(read.Errors), baseUrl), StatusCodes.Status400BadRequest);
+        var request = read.Request;
+        var result = await index.SearchAsync(request, ct);
+        var organizations = await SearchDescription.OrganizationNamesAsync(request, result.Hits.Select(h => h.Record),
+            http.RequestServices.GetService<IOrganizationDirectory>(), ct);
+        var heading = FeedHandlers.Title(request, organizations);
         var html = EmbedHtml.List(heading, result.Hits.Select(h => h.Record).ToList(), baseUrl, SearchPage(baseUrl, http.Request), result.Total);
         return Framable(http, html);
     }
 
-    /// <summary>One published task's card; a withdrawn task has no card to show, so it is not found here.</summary>
+    /// <summary>
+    /// One published task's card. A withdrawn task shows a card saying so (410), an unknown id one saying it is not
+    /// found (404): both small HTML cards, since the reader sees them inside someone else's page.
+    /// </summary>
     public static async Task<IResult> Single(string id, HttpContext http, IPublicCatalog catalog, PublicUrls urls, CancellationToken ct)
     {
-        if (await catalog.FindByIdAsync(id, ct: ct) is not PublicTaskLookup.Found found) return ApiProblems.TaskNotFound(Tasks.TaskHandlers.WithThisId);
-        return Framable(http, EmbedHtml.Single(found.Record, urls.Base(http.Request)));
+        var baseUrl = urls.Base(http.Request);
+        return await catalog.FindByIdAsync(id, ct: ct) switch
+        {
+            PublicTaskLookup.Found found => Framable(http, EmbedHtml.Single(found.Record, baseUrl)),
+            PublicTaskLookup.Gone gone => Framable(http, EmbedHtml.Notice(EmbedNotice.Withdrawn(gone.Tombstone), baseUrl), StatusCodes.Status410Gone),
+            _ => Framable(http, EmbedHtml.Notice(EmbedNotice.NotFound(), baseUrl), StatusCodes.Status404NotFound),
+        };
     }
 
     public static async Task<IResult> Json(HttpContext http, ISearchIndex index, PublicUrls urls, CancellationToken ct)
@@ -89,7 +99,7 @@ public static class EmbedHandlers
         return baseUrl + "/tasks" + query;
     }
 
-    private static IResult Framable(HttpContext http, string html)
+    private static IResult Framable(HttpContext http, string html, int status = StatusCodes.Status200OK)
     {
         // Set when the response starts, so a site-wide header added by other middleware cannot forbid framing here.
         http.Response.OnStarting(() =>
@@ -99,6 +109,6 @@ public static class EmbedHandlers
             return Task.CompletedTask;
         });
         http.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 }

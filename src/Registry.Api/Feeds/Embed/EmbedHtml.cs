@@ -12,7 +12,8 @@ public static class EmbedHtml
         "body{margin:0;font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1f24;background:#fff}" +
         "main{padding:8px 12px}h1{font-size:15px;margin:0 0 6px}ol{list-style:none;margin:0;padding:0}" +
         "li{padding:6px 0;border-bottom:1px solid #e3e6ea}a{color:#0b57a4}a:focus{outline:2px solid #0b57a4;outline-offset:1px}" +
-        ".meta{color:#4a5560;font-size:12px}footer{font-size:11px;color:#4a5560;padding-top:6px}" +
+        ".meta{color:#4a5560;font-size:12px}.notice{border-left:4px solid #b26a00;padding:2px 0 2px 10px}.notice p{margin:4px 0}" +
+        ".why{margin:4px 0;padding-left:18px;color:#4a5560;font-size:13px}footer{font-size:11px;color:#4a5560;padding-top:6px}" +
         "@media (prefers-color-scheme:dark){body{background:#15181c;color:#e6e9ec}a{color:#8ab8ff}.meta,footer{color:#a9b2bb}li{border-color:#30363d}}";
 
     public static string List(string heading, IReadOnlyList<TaskRecord> tasks, string baseUrl, string moreUrl, long total)
@@ -34,6 +35,23 @@ public static class EmbedHtml
         return Page(t.Title ?? t.Code ?? "", body);
     }
 
+    /// <summary>
+    /// What an embed shows inside the host site when it has nothing to show: a small card in the embed's own style
+    /// that says why (in Vietnamese, then English), lists what to fix and links to the registry. Never a JSON body:
+    /// a host page's readers see the frame, not a developer's console.
+    /// </summary>
+    public static string Notice(EmbedNotice notice, string baseUrl)
+    {
+        var lines = new StringBuilder();
+        foreach (var line in notice.Lines) lines.Append("<li>").Append(HtmlEncode(line)).Append("</li>");
+        var details = lines.Length > 0 ? $"<ul class=\"why\">{lines}</ul>" : "";
+        var body = $"<main><section class=\"notice\" role=\"status\"><h1>{HtmlEncode(notice.Heading)}</h1>" +
+                   $"<p>{HtmlEncode(notice.Text)}</p>{details}" +
+                   $"<p><a href=\"{HtmlEncode(baseUrl + "/tasks")}\" target=\"_blank\" rel=\"noopener\">Tra cứu nhiệm vụ KH&amp;CN tỉnh Phú Thọ (search the registry)</a></p></section>" +
+                   "<footer>Nguồn: Sở KH&amp;CN tỉnh Phú Thọ</footer></main>";
+        return Page(notice.Heading, body);
+    }
+
     private static string Item(TaskRecord t, string baseUrl, bool heading = false)
     {
         var link = $"<a href=\"{HtmlEncode(PublicUrls.TaskPage(baseUrl, t.Id!))}\" target=\"_blank\" rel=\"noopener\">{HtmlEncode(t.Title)}</a>";
@@ -52,4 +70,30 @@ public static class EmbedHtml
         $"<title>{HtmlEncode(title)}</title><style>{Css}</style></head><body>{body}</body></html>";
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+}
+
+/// <summary>Why an embed shows no task: a heading and a sentence, each Vietnamese then English, and what to fix.</summary>
+public sealed record EmbedNotice(string Heading, string Text, IReadOnlyList<string> Lines)
+{
+    public static EmbedNotice BadSearch(IReadOnlyDictionary<string, string[]> errors) => new(
+        "Không hiển thị được danh sách (the list cannot be shown)",
+        "Địa chỉ nhúng có tham số không hợp lệ; người quản trị trang cần sửa lại (the embed address has invalid parameters; the site's editor needs to fix them).",
+        errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).ToList());
+
+    public static EmbedNotice NotFound() => new(
+        "Không tìm thấy nhiệm vụ (task not found)",
+        "Không có nhiệm vụ công khai với mã này; có thể địa chỉ nhúng bị sai (no published task has this id; the embed address may be wrong).",
+        []);
+
+    public static EmbedNotice Withdrawn(Registry.Data.Catalog.TaskTombstone tombstone)
+    {
+        var when = tombstone.WithdrawnAt is { } at
+            ? " ngày " + at.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + " (on " + at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")"
+            : "";
+        var lines = new List<string>();
+        if (tombstone.Code is { } code) lines.Add("Mã số (code): " + code);
+        if (tombstone.WithdrawalReason is { Length: > 0 } reason) lines.Add("Lý do (reason): " + reason);
+        return new("Nhiệm vụ đã được rút khỏi cơ sở dữ liệu (task withdrawn)",
+            $"Nhiệm vụ này đã được rút{when} và không còn được công bố (this task was withdrawn and is no longer published).", lines);
+    }
 }

@@ -5,6 +5,9 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Registry.Api.Problems;
+using Registry.Api.Search;
+using Registry.Api.Web.Localization;
+using Registry.Data.Catalog;
 using Registry.Data.Records;
 using Registry.Search.Model;
 
@@ -38,7 +41,9 @@ public static class FeedHandlers
         if (ConditionalGet.NotModified(http.Request, etag, lastModified)) return ConditionalGet.Answer304(http.Response, etag, lastModified);
         ConditionalGet.SetValidators(http.Response, etag, lastModified);
 
-        var header = Header(format, request, http.Request, baseUrl, lastModified);
+        var organizations = await SearchDescription.OrganizationNamesAsync(request, result.Hits.Select(h => h.Record),
+            http.RequestServices.GetService<IOrganizationDirectory>(), ct);
+        var header = Header(request, organizations, http.Request, baseUrl, lastModified);
         return format switch
         {
             FeedFormat.Atom => Xml(FeedWriters.Atom1(header, entries), FeedMediaTypes.Atom + "; charset=utf-8"),
@@ -59,10 +64,19 @@ public static class FeedHandlers
             : http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
     }
 
-    private static FeedHeader Header(FeedFormat format, SearchRequest request, HttpRequest http, string baseUrl, DateTimeOffset updated)
+    /// <summary>The catalogue's name, and what the search selects as a reader would say it (never the raw query string).</summary>
+    public const string CatalogueTitle = "Nhiệm vụ KH&CN tỉnh Phú Thọ";
+
+    /// <summary>A feed's or an embed's title: <see cref="CatalogueTitle"/>, then the search in words.</summary>
+    public static string Title(SearchRequest request, Func<string, string?> organizationName)
     {
-        var what = FeedQuery.Describe(request);
-        var title = "Nhiệm vụ KH&CN tỉnh Phú Thọ" + (what.Length > 0 ? " — " + what : "");
+        var what = SearchDescription.Of(request, WebLanguage.Vi, organizationName);
+        return CatalogueTitle + (what.Length > 0 ? " — " + what : "");
+    }
+
+    private static FeedHeader Header(SearchRequest request, Func<string, string?> organizations, HttpRequest http, string baseUrl, DateTimeOffset updated)
+    {
+        var title = Title(request, organizations);
         var self = baseUrl + http.Path + http.QueryString;
         var alternate = baseUrl + "/tasks" + http.QueryString;
         // The feed id follows the search, not the format, so the same search has one identity.

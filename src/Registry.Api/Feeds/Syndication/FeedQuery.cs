@@ -21,13 +21,4 @@ public static class FeedQuery
         var read = SearchRequestReader.Read(query, surface);
         return read with { Request = read.Request with { Sort = LatestChangeFirst } };
     }
-
-    /// <summary>A human description of the search for feed titles, e.g. "chè · field=401".</summary>
-    public static string Describe(SearchRequest request)
-    {
-        var parts = new List<string>();
-        if (request.Query is { } q) parts.Add($"“{q}”");
-        if (!request.Filters.IsEmpty) parts.Add(request.Filters.ToString());
-        return string.Join(" · ", parts);
-    }
 }
