@@ -52,9 +52,49 @@ public sealed partial class EmbedTests(FeedsFactory factory)
     }
 
     [Fact]
-    public async Task Embed_limit_out_of_range_is_a_clear_400()
+    public async Task A_wrong_embed_address_shows_a_framable_card_naming_what_to_fix_while_the_json_stays_a_problem()
     {
-        await (await factory.Anonymous().GetAsync("/embed/tasks?limit=500")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        var response = await factory.Anonymous().GetAsync("/embed/tasks?limit=500&field=abc");
+        var html = await AssertCardAsync(response, HttpStatusCode.BadRequest, "Không hiển thị được danh sách (the list cannot be shown)");
+        Assert.Contains("<li>limit: ", html);
+        Assert.Contains("<li>field: ", html);
+
+        // Scripts and clients read the JSON list: for them a wrong parameter stays an RFC 9457 problem.
+        await (await factory.Anonymous().GetAsync("/embed/tasks.json?limit=500")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
+    public async Task A_withdrawn_or_unknown_task_embeds_as_a_card_saying_so()
+    {
+        var seeded = await factory.SeedAsync();
+        var gone = await AssertCardAsync(await factory.Anonymous().GetAsync($"/embed/tasks/{seeded.Withdrawn}"), HttpStatusCode.Gone,
+            "Nhiệm vụ đã được rút khỏi cơ sở dữ liệu (task withdrawn)");
+        Assert.Contains("Mã số (code): ", gone);
+        await AssertCardAsync(await factory.Anonymous().GetAsync($"/embed/tasks/{seeded.Draft}"), HttpStatusCode.NotFound,
+            "Không tìm thấy nhiệm vụ (task not found)");
+        await AssertCardAsync(await factory.Anonymous().GetAsync("/embed/tasks/%E2%80%AE%3Cscript%3E"), HttpStatusCode.NotFound,
+            "Không tìm thấy nhiệm vụ (task not found)");
+    }
+
+    [Fact]
+    public async Task An_embedded_list_is_titled_by_the_search_in_words()
+    {
+        await factory.SeedAsync();
+        var html = await factory.Anonymous().GetStringAsync("/embed/tasks?q=chè&field=401&yearFrom=2020");
+        Assert.Contains("<h1>Nhiệm vụ KH&amp;CN tỉnh Phú Thọ — “chè” · Lĩnh vực: Trồng trọt · Năm bắt đầu từ 2020</h1>", html);
+    }
+
+    /// <summary>A card an embed shows instead of a task: HTML with the embed's frame policy, no JSON, no scripts.</summary>
+    private static async Task<string> AssertCardAsync(HttpResponseMessage response, HttpStatusCode status, string heading)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("frame-ancestors *", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<h1>{System.Net.WebUtility.HtmlEncode(heading)}</h1>", html);
+        Assert.DoesNotContain("\"type\"", html);
+        Assert.DoesNotContain("<script", html);
+        return html;
     }
 
     [Fact]

@@ -52,6 +52,17 @@ public sealed class SyndicationTests(FeedsFactory factory)
     }
 
     [Fact]
+    public async Task A_feed_is_titled_by_its_search_in_words_not_its_query_string()
+    {
+        await factory.SeedAsync();
+        var atom = XDocument.Parse(await factory.Anonymous().GetStringAsync("/feeds/tasks.atom?q=chè&field=401&status=accepted,applied")).Root!;
+        Assert.Equal("Nhiệm vụ KH&CN tỉnh Phú Thọ — “chè” · Lĩnh vực: Trồng trọt · Tình trạng: Đã nghiệm thu hoặc Đã ứng dụng",
+            atom.Element(Atom + "title")!.Value);
+        var rss = XDocument.Parse(await factory.Anonymous().GetStringAsync("/feeds/tasks.rss?budgetMin=1000000000")).Root!;
+        Assert.Equal("Nhiệm vụ KH&CN tỉnh Phú Thọ — Tổng kinh phí từ 1.000.000.000 đồng", rss.Element("channel")!.Element("title")!.Value);
+    }
+
+    [Fact]
     public async Task Rss_feed_is_rss_2_with_guid_and_link_per_item()
     {
         await factory.SeedAsync();
