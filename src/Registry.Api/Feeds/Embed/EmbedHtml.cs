@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Registry.Data.Records;
-using static System.Net.WebUtility;
+
+using static Registry.Api.Web.Rendering.Html;
 
 namespace Registry.Api.Feeds.Embed;
 
@@ -21,15 +22,15 @@ public static class EmbedHtml
         var items = new StringBuilder();
         foreach (var t in tasks) items.Append("<li>").Append(Item(t, baseUrl)).Append("</li>");
         if (tasks.Count == 0) items.Append("<li>Không có nhiệm vụ nào (no tasks match).</li>");
-        var body = $"<main><h1>{HtmlEncode(heading)}</h1><ol>{items}</ol>" +
-                   $"<footer><a href=\"{HtmlEncode(moreUrl)}\" target=\"_blank\" rel=\"noopener\">Xem tất cả {total.ToString("N0", Vi)} nhiệm vụ (see all)</a> · " +
+        var body = $"<main><h1>{Encode(heading)}</h1><ol>{items}</ol>" +
+                   $"<footer><a href=\"{Encode(moreUrl)}\" target=\"_blank\" rel=\"noopener\">Xem tất cả {total.ToString("N0", Vi)} nhiệm vụ (see all)</a> · " +
                    "Nguồn: Sở KH&amp;CN tỉnh Phú Thọ</footer></main>";
         return Page(heading, body);
     }
 
     public static string Single(TaskRecord t, string baseUrl)
     {
-        var summary = t.Summary is { } s ? $"<p>{HtmlEncode(s.Length > 400 ? s[..400] + "…" : s)}</p>" : "";
+        var summary = t.Summary is { } s ? $"<p>{Encode(s.Length > 400 ? s[..400] + "…" : s)}</p>" : "";
         var body = $"<main><article>{Item(t, baseUrl, heading: true)}{summary}</article>" +
                    "<footer>Nguồn: Sở KH&amp;CN tỉnh Phú Thọ — dữ liệu mở (open data)</footer></main>";
         return Page(t.Title ?? t.Code ?? "", body);
@@ -43,23 +44,23 @@ public static class EmbedHtml
     public static string Notice(EmbedNotice notice, string baseUrl)
     {
         var lines = new StringBuilder();
-        foreach (var line in notice.Lines) lines.Append("<li>").Append(HtmlEncode(line)).Append("</li>");
+        foreach (var line in notice.Lines) lines.Append("<li>").Append(Encode(line)).Append("</li>");
         var details = lines.Length > 0 ? $"<ul class=\"why\">{lines}</ul>" : "";
-        var body = $"<main><section class=\"notice\" role=\"status\"><h1>{HtmlEncode(notice.Heading)}</h1>" +
-                   $"<p>{HtmlEncode(notice.Text)}</p>{details}" +
-                   $"<p><a href=\"{HtmlEncode(baseUrl + "/tasks")}\" target=\"_blank\" rel=\"noopener\">Tra cứu nhiệm vụ KH&amp;CN tỉnh Phú Thọ (search the registry)</a></p></section>" +
+        var body = $"<main><section class=\"notice\" role=\"status\"><h1>{Encode(notice.Heading)}</h1>" +
+                   $"<p>{Encode(notice.Text)}</p>{details}" +
+                   $"<p><a href=\"{Encode(baseUrl + "/tasks")}\" target=\"_blank\" rel=\"noopener\">Tra cứu nhiệm vụ KH&amp;CN tỉnh Phú Thọ (search the registry)</a></p></section>" +
                    "<footer>Nguồn: Sở KH&amp;CN tỉnh Phú Thọ</footer></main>";
         return Page(notice.Heading, body);
     }
 
     private static string Item(TaskRecord t, string baseUrl, bool heading = false)
     {
-        var link = $"<a href=\"{HtmlEncode(PublicUrls.TaskPage(baseUrl, t.Id!))}\" target=\"_blank\" rel=\"noopener\">{HtmlEncode(t.Title)}</a>";
+        var link = $"<a href=\"{Encode(PublicUrls.TaskPage(baseUrl, t.Id!))}\" target=\"_blank\" rel=\"noopener\">{Encode(t.Title)}</a>";
         var meta = new List<string>();
-        if (t.Code is { } code) meta.Add(HtmlEncode(code));
-        if (t.HostOrganization?.Name is { } org) meta.Add(HtmlEncode(org));
+        if (t.Code is { } code) meta.Add(Encode(code));
+        if (t.HostOrganization?.Name is { } org) meta.Add(Encode(org));
         if (t.StartDate is { } start) meta.Add($"{start.Year}–{t.EndDate?.Year.ToString(CultureInfo.InvariantCulture) ?? "?"}");
-        if (t.Status is { } status) meta.Add(HtmlEncode(EnumLabels.Of(status).Vi));
+        if (t.Status is { } status) meta.Add(Encode(EnumLabels.Of(status).Vi));
         var title = heading ? $"<h1>{link}</h1>" : link;
         return $"{title}<div class=\"meta\">{string.Join(" · ", meta)}</div>";
     }
@@ -67,7 +68,7 @@ public static class EmbedHtml
     private static string Page(string title, string body) =>
         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">" +
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
-        $"<title>{HtmlEncode(title)}</title><style>{Css}</style></head><body>{body}</body></html>";
+        $"<title>{Encode(title)}</title><style>{Css}</style></head><body>{body}</body></html>";
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using Registry.Api.Problems;
 using Registry.Data.Catalog;
 using Registry.Data.Records;
-using static System.Net.WebUtility;
+
+using static Registry.Api.Web.Rendering.Html;
 
 namespace Registry.Api.Feeds.Embed;
 
@@ -45,7 +46,7 @@ public static class OEmbedHandler
 
     private static IResult Answer(string title, string src, string baseUrl, int width, int height)
     {
-        var iframe = $"<iframe src=\"{HtmlEncode(src)}\" width=\"{width}\" height=\"{height}\" title=\"{HtmlEncode(title)}\" " +
+        var iframe = $"<iframe src=\"{Encode(src)}\" width=\"{width}\" height=\"{height}\" title=\"{Encode(title)}\" " +
                      "style=\"border:1px solid #e3e6ea;max-width:100%\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>";
         var body = new JsonObject
         {
