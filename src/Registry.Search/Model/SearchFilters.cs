@@ -20,19 +20,19 @@ public static class SearchFilters
         "Tình trạng (status).", "accepted");
 
     public static readonly SearchFilter YearFrom = new("yearFrom", IndexFields.StartYear, FilterKind.IntRange, false,
-        "Năm bắt đầu từ (planned start year, at least).", "2020", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2020 (a year such as 2020)"), RangeBound.AtLeast);
+        "Năm bắt đầu từ (planned start year, at least).", "2020", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2020", "a year such as 2020"), RangeBound.AtLeast);
 
     public static readonly SearchFilter YearTo = new("yearTo", IndexFields.StartYear, FilterKind.IntRange, false,
-        "Năm bắt đầu đến (planned start year, at most).", "2025", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2025 (a year such as 2025)"), RangeBound.AtMost);
+        "Năm bắt đầu đến (planned start year, at most).", "2025", v => ParseLong(v, 1900, 2200, "một năm, ví dụ 2025", "a year such as 2025"), RangeBound.AtMost);
 
     public static readonly SearchFilter Organization = new("organization", IndexFields.OrganizationId, FilterKind.Keyword, true,
         "Mã công khai của tổ chức chủ trì (public id of the host organization).", "org_3f9a", ParseId);
 
     public static readonly SearchFilter BudgetMin = new("budgetMin", IndexFields.BudgetTotal, FilterKind.IntRange, false,
-        "Tổng kinh phí tối thiểu, VND (total budget at least, VND).", "1000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"), RangeBound.AtLeast);
+        "Tổng kinh phí tối thiểu, VND (total budget at least, VND).", "1000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm", "a non-negative amount in VND"), RangeBound.AtLeast);
 
     public static readonly SearchFilter BudgetMax = new("budgetMax", IndexFields.BudgetTotal, FilterKind.IntRange, false,
-        "Tổng kinh phí tối đa, VND (total budget at most, VND).", "5000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm (a non-negative VND amount)"), RangeBound.AtMost);
+        "Tổng kinh phí tối đa, VND (total budget at most, VND).", "5000000000", v => ParseLong(v, 0, long.MaxValue, "số tiền VND không âm", "a non-negative amount in VND"), RangeBound.AtMost);
 
     public static readonly SearchFilter Transferable = new("transferable", IndexFields.Transferable, FilterKind.Bool, false,
         "Có kết quả có thể chuyển giao (has outputs a business can take up).", "true", ParseBool);
@@ -77,16 +77,16 @@ public static class SearchFilters
             : (null, $"'{v}' không phải mã tổ chức (not an organization id: letters, digits, '-' and '_').");
     }
 
-    private static (FilterValue?, string?) ParseLong(string v, long min, long max, string expected) =>
+    private static (FilterValue?, string?) ParseLong(string v, long min, long max, string expectedVi, string expectedEn) =>
         long.TryParse(v.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? (new FilterValue(null, n), null)
-            : (null, $"'{v}' không hợp lệ: cần {expected}.");
+            : (null, $"'{v}' không hợp lệ: cần {expectedVi} (invalid: expected {expectedEn}).");
 
     private static (FilterValue?, string?) ParseBool(string v) => v.Trim().ToLowerInvariant() switch
     {
         "true" or "1" or "yes" or "có" => (new FilterValue(FlagTerm(true), null), null),
         "false" or "0" or "no" or "không" => (new FilterValue(FlagTerm(false), null), null),
-        _ => (null, $"'{v}' không hợp lệ: cần true hoặc false (expected true or false)."),
+        _ => (null, $"'{v}' không hợp lệ: cần true hoặc false (invalid: expected true or false)."),
     };
 
     private static (FilterValue?, string?) ParseDateTime(string v) =>

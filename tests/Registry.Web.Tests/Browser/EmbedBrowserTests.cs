@@ -11,7 +11,6 @@ namespace Registry.Web.Tests.Browser;
 [Collection(WebCollection.Name)]
 public sealed class EmbedBrowserTests(WebHostFixture host, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string PartnerPage = "http://partner.example.test/news/khcn";
 
     [Fact]
     public async Task The_script_renders_a_list_and_a_wrong_filter_as_a_card_naming_what_to_fix()
@@ -63,16 +62,26 @@ public sealed class EmbedBrowserTests(WebHostFixture host, BrowserFixture browse
         await BrowserFixture.ScreenshotAsync(page, "embed-error-cards");
     }
 
-    /// <summary>A page of another site, served by the browser itself: nothing leaves the machine.</summary>
+    /// <summary>
+    /// A page of another site (another origin: <c>localhost</c> instead of <c>127.0.0.1</c>), served by the browser
+    /// itself: nothing leaves the machine. Both are loopback, so Chromium's local-network-access rules allow the calls
+    /// a public partner site would make to a public registry.
+    /// </summary>
     private async Task<IPage> PartnerAsync(string body)
     {
+        var registry = new Uri(host.BaseUrl);
+        var partnerPage = $"http://localhost:{registry.Port}/partner-site/news/khcn";
+        Assert.NotEqual("localhost", registry.Host);
         var page = await browser.NewPageAsync(host.BaseUrl);
-        await page.RouteAsync(PartnerPage, route => route.FulfillAsync(new RouteFulfillOptions
+        // Chromium asks before a site outside loopback calls loopback; a partner site calling the public registry
+        // in production has no such question, so the test answers it.
+        await page.Context.GrantPermissionsAsync(["local-network-access"]);
+        await page.RouteAsync(partnerPage, route => route.FulfillAsync(new RouteFulfillOptions
         {
             ContentType = "text/html; charset=utf-8",
             Body = $"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo đối tác</title></head><body>{body}</body></html>",
         }));
-        await page.GotoAsync(PartnerPage);
+        await page.GotoAsync(partnerPage);
         return page;
     }
 }
