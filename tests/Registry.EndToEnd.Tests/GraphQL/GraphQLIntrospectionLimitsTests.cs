@@ -53,8 +53,21 @@ public sealed class GraphQLIntrospectionLimitsTests(GraphQLApiFactory factory)
             "MAX_DEPTH", "at most 10");
         // Shallow enough for the data depth, but costed as data: every list counts 20 and types as many as there are.
         await AssertRefusedAsync("{ tasks(first: 1) { totalCount } __schema { types { fields { args { type { name } } } } } }", "TOO_COMPLEX", "at most 20000");
+        // A data field hidden in a fragment at the root makes the operation a data query too.
+        await AssertRefusedAsync("{ ...Root } fragment Root on Query { suggest(query: \"ch\") { text } " +
+            FullIntrospection[(FullIntrospection.IndexOf("__schema", StringComparison.Ordinal))..], "MAX_DEPTH", "at most 10");
         var (status, body, _) = await factory.QueryAsync("{ __schema { types { fields { args { type { name } } } } } }");
         Assert.True(status == HttpStatusCode.OK, body);
+    }
+
+    [Fact]
+    public async Task The_full_introspection_query_also_answers_over_GET()
+    {
+        var response = await factory.Anonymous().GetAsync("/graphql?query=" + Uri.EscapeDataString(FullIntrospection));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Contains("\"__schema\"", body);
+        Assert.DoesNotContain("\"errors\"", body);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL.Validation.Errors.Custom;
 using Registry.Api.GraphQL.Common;
 
 namespace Registry.Api.GraphQL.Transport;
@@ -66,8 +65,6 @@ public sealed partial class RegistryErrorInfoProvider(RegistrySchema schema) : E
         RegistryError r => r.Code!,
         ValidationError v when v.Code is ErrorCodes.TooManyAliases or ErrorCodes.MethodNotAllowed or ErrorCodes.MaxDepth
             or ErrorCodes.TooComplex or ErrorCodes.TooManyIntrospectionFields => v.Code,
-        ComplexityError c when c.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) => ErrorCodes.MaxDepth,
-        ComplexityError => ErrorCodes.TooComplex,
         ValidationError => ErrorCodes.Validation,
         UnhandledError { InnerException: ExecutionError inner } => inner.Code ?? ErrorCodes.Validation,
         UnhandledError => ErrorCodes.Internal,
