@@ -20,11 +20,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(RegistrySchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddErrorInfoProvider<RegistryErrorInfoProvider>()
-            .AddComplexityAnalyzer(o =>
-            {
-                o.MaxDepth = GraphQLLimits.MaxDepth;
-                o.MaxComplexity = GraphQLLimits.MaxComplexity;
-            })
+            // Data and introspection are limited on their own terms (QueryCostRule).
+            .AddValidationRule<QueryCostRule>()
             .AddValidationRule<AliasLimitRule>()
             .AddValidationRule<NoMutationOverGetRule>()
             // Logged by type and operation hash only, answered with a generic message (RegistryErrorInfoProvider).

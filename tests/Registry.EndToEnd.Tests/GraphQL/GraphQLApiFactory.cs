@@ -17,7 +17,7 @@ namespace Registry.EndToEnd.Tests.GraphQL;
 /// The real host with a seeded catalogue: three organizations with 20 published tasks each (two outputs per task),
 /// plus, in the first organization, one draft and one withdrawn task. Every SQL command is counted.
 /// </summary>
-public sealed class GraphQLApiFactory : RegistryApiFactory, IAsyncLifetime
+public class GraphQLApiFactory : RegistryApiFactory, IAsyncLifetime
 {
     public const string ContactEmailDomain = "lienhe.example.vn";
     public static readonly string[] Organizations = ["Viện Khoa học Nông Lâm nghiệp miền núi phía Bắc", "Trường Đại học Hùng Vương", "Công ty Cổ phần Chè Phú Thọ"];

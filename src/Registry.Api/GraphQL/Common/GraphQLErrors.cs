@@ -16,6 +16,7 @@ public static class ErrorCodes
     public const string MaxDepth = "MAX_DEPTH";
     public const string TooComplex = "TOO_COMPLEX";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
+    public const string TooManyIntrospectionFields = "TOO_MANY_INTROSPECTION_FIELDS";
     public const string QueryTooLong = "QUERY_TOO_LONG";
     public const string BadRequest = "BAD_REQUEST";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

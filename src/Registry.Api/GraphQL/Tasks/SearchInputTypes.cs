@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using GraphQL.Types;
 using Registry.Data.Abstractions;
+using Registry.Data.Records;
 using Registry.Api.GraphQL.Common;
 using Registry.Search.Model;
 
@@ -29,17 +31,36 @@ public sealed class TaskFilterInputType : InputObjectGraphType
     }
 
     /// <summary>
-    /// Enum filters are strings that <see cref="SearchFilterSet.Parse"/> checks against the filter's list, so a value
-    /// outside it is a VALIDATION error on <c>filter.&lt;name&gt;</c>, as in REST.
+    /// The record enums behind the enum filters: a filter's values are the enum type the <c>Task</c> output uses, so a
+    /// client's tools know the values and a wrong one fails validation naming them. Checked when the type is built:
+    /// an enum filter without a type here, or whose values differ from the filter's list, stops the schema.
     /// </summary>
+    private static readonly IReadOnlyDictionary<string, (Type GraphType, IEnumerable<string> Names)> EnumFilters =
+        new Dictionary<string, (Type, IEnumerable<string>)>
+        {
+            [SearchFilters.Level.Name] = (typeof(RecordEnumType<TaskLevel>), Enum.GetValues<TaskLevel>().Select(EnumLabels.Key)),
+            [SearchFilters.Kind.Name] = (typeof(RecordEnumType<TaskKind>), Enum.GetValues<TaskKind>().Select(EnumLabels.Key)),
+            [SearchFilters.Status.Name] = (typeof(RecordEnumType<Registry.Data.Records.TaskStatus>), Enum.GetValues<Registry.Data.Records.TaskStatus>().Select(EnumLabels.Key)),
+        };
+
     private static Type GraphTypeOf(SearchFilter filter) => filter.Kind switch
     {
+        FilterKind.Enum => typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(EnumTypeOf(filter))),
         FilterKind.IntRange => typeof(LongGraphType),
         FilterKind.Bool => typeof(BooleanGraphType),
         FilterKind.DateTimeRange => typeof(DateTimeOffsetGraphType),
         _ when filter.MultiValued => typeof(ListGraphType<NonNullGraphType<StringGraphType>>),
         _ => typeof(StringGraphType),
     };
+
+    private static Type EnumTypeOf(SearchFilter filter)
+    {
+        if (!EnumFilters.TryGetValue(filter.Name, out var entry))
+            throw new InvalidOperationException($"The enum filter '{filter.Name}' has no GraphQL enum type in {nameof(TaskFilterInputType)}.");
+        if (!entry.Names.SequenceEqual(filter.AllowedValues ?? []))
+            throw new InvalidOperationException($"The GraphQL enum of filter '{filter.Name}' differs from the filter's values ({string.Join(", ", filter.AllowedValues ?? [])}).");
+        return entry.GraphType;
+    }
 
     /// <summary>Turns the parsed input back into (name, value) pairs for <see cref="SearchFilterSet.Parse"/>.</summary>
     public static SearchFilterSet ToFilterSet(IDictionary<string, object?>? input, out IReadOnlyList<FieldError> errors)
@@ -61,6 +82,7 @@ public sealed class TaskFilterInputType : InputObjectGraphType
     {
         DateTimeOffset t => t.ToString("o", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("o", CultureInfo.InvariantCulture),
+        Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
         bool b => SearchFilters.FlagTerm(b),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

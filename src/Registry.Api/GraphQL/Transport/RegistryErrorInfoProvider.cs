@@ -1,16 +1,18 @@
+using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL.Validation.Errors.Custom;
 using Registry.Api.GraphQL.Common;
 
 namespace Registry.Api.GraphQL.Transport;
 
 /// <summary>
 /// Writes every error with an <c>extensions.code</c> clients can rely on, the fields to fix for validation
-/// errors, and never an exception's type, message or stack trace.
+/// errors, and never an exception's type, message or stack trace. A value that is not one of an enum's values is
+/// answered with the values that are (GraphQL.NET only says which type it expected).
 /// </summary>
-public sealed class RegistryErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions
+public sealed partial class RegistryErrorInfoProvider(RegistrySchema schema) : ErrorInfoProvider(new ErrorInfoProviderOptions
 {
     ExposeExceptionDetails = false,
     ExposeCode = true,
@@ -35,6 +37,7 @@ public sealed class RegistryErrorInfoProvider() : ErrorInfoProvider(new ErrorInf
         }
 
         info.Extensions = extensions;
+        if (executionError is ValidationError && AllowedValues(executionError.Message) is { } allowed) info.Message += allowed;
         if (executionError is UnhandledError && executionError.InnerException is not ExecutionError)
         {
             info.Message = "Lỗi máy chủ; lỗi đã được ghi lại (server error; it has been logged).";
@@ -43,12 +46,25 @@ public sealed class RegistryErrorInfoProvider() : ErrorInfoProvider(new ErrorInf
         return info;
     }
 
+    /// <summary>" Giá trị hợp lệ của TaskLevel (valid values of TaskLevel): national, …" for each enum the message names.</summary>
+    private string? AllowedValues(string message)
+    {
+        var text = string.Concat(EnumNamed().Matches(message).Select(m => m.Groups["type"].Value).Distinct()
+            .Select(name => schema.AllTypes[name] is EnumerationGraphType e
+                ? $" Giá trị hợp lệ của {name} (valid values of {name}): {string.Join(", ", e.Values.Select(v => v.Name))}."
+                : ""));
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>How GraphQL.NET names the expected type of a bad literal ("Expected type 'X'") and of a bad variable ("to 'X'").</summary>
+    [GeneratedRegex(@"(?:Expected type|to) '(?<type>[_A-Za-z][_0-9A-Za-z]*)'")]
+    private static partial Regex EnumNamed();
+
     internal static string CodeOf(ExecutionError error) => error switch
     {
         RegistryError r => r.Code!,
-        ValidationError v when v.Code is ErrorCodes.TooManyAliases or ErrorCodes.MethodNotAllowed => v.Code,
-        ComplexityError c when c.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) => ErrorCodes.MaxDepth,
-        ComplexityError => ErrorCodes.TooComplex,
+        ValidationError v when v.Code is ErrorCodes.TooManyAliases or ErrorCodes.MethodNotAllowed or ErrorCodes.MaxDepth
+            or ErrorCodes.TooComplex or ErrorCodes.TooManyIntrospectionFields => v.Code,
         ValidationError => ErrorCodes.Validation,
         UnhandledError { InnerException: ExecutionError inner } => inner.Code ?? ErrorCodes.Validation,
         UnhandledError => ErrorCodes.Internal,

@@ -94,12 +94,19 @@ document.addEventListener("DOMContentLoaded", async () => {
   document.getElementById("query").addEventListener("keydown", e => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run();
   });
+  const docs = document.getElementById("docs");
   try {
     const answer = await post(introspection, {}, "");
-    const schema = answer.body.data.__schema;
+    const schema = answer.body.data && answer.body.data.__schema;
+    if (!schema) {
+      const reason = (answer.body.errors || []).map(e => e.message).join(" ");
+      docs.textContent = "Không tải được lược đồ (could not load the schema): HTTP " + answer.status + (reason ? " · " + reason : "");
+      return;
+    }
     renderDocs(schema, "");
+    docs.dataset.loaded = String(schema.types.length);
     document.getElementById("filter").addEventListener("input", e => renderDocs(schema, e.target.value));
   } catch (e) {
-    document.getElementById("docs").textContent = "Không tải được lược đồ (could not load the schema).";
+    docs.textContent = "Không tải được lược đồ (could not load the schema): " + e.message;
   }
 });
