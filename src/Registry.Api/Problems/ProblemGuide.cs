@@ -96,10 +96,25 @@ public static class ProblemGuide
             new("Dùng khóa có vai trò phù hợp (admin cho quản lý khóa, curator cho sửa và nhập dữ liệu).",
                 "Use a key with the right role (admin to manage keys, curator to edit and import).")),
         ProblemKind.BadRequest => (
-            new("Yêu cầu không đọc được: phương thức không dùng được ở địa chỉ này, phiên bản API không được hỗ trợ, hoặc nội dung hỏng.",
-                "The request could not be read: a method not allowed at this address, an unsupported API version, or a broken body."),
+            new("Yêu cầu không đọc được: phiên bản API không được hỗ trợ, ký tự điều khiển trong địa chỉ hoặc tham số, nội dung hỏng, hoặc một lỗi 4xx khác của khung ứng dụng (mã trạng thái của câu trả lời cho biết lỗi nào).",
+                "The request could not be read: an unsupported API version, control characters in the address or a parameter, a broken body, or another 4xx of the framework (the answer's status says which)."),
             new("Đọc detail; dùng /api/v1/... và các phương thức có trong /swagger.",
                 "Read the detail; use /api/v1/... and the methods listed in /swagger.")),
+        ProblemKind.MethodNotAllowed => (
+            new("Địa chỉ có tồn tại nhưng không nhận phương thức HTTP này (ví dụ DELETE trên /api/v1/tasks).",
+                "The address exists but does not take this HTTP method (for example DELETE on /api/v1/tasks)."),
+            new("Dùng phương thức mà /swagger liệt kê cho địa chỉ này; tiêu đề Allow của câu trả lời nêu các phương thức được nhận.",
+                "Use a method /swagger lists for this address; the answer's Allow header names the accepted ones.")),
+        ProblemKind.RangeNotSatisfiable => (
+            new("Tiêu đề Range yêu cầu một khoảng byte nằm ngoài tệp (tệp bản sao nhỏ hơn hoặc đã thay đổi).",
+                "The Range header asks for bytes outside the file (the snapshot file is shorter, or changed)."),
+            new("Đọc lại /snapshots/manifest.json để biết kích thước và SHA-256 hiện tại, rồi tải lại từ đầu hoặc với If-Range.",
+                "Read /snapshots/manifest.json again for the current size and SHA-256, then download again from the start or with If-Range.")),
+        ProblemKind.NotImplemented => (
+            new("Dịch vụ không hỗ trợ biến thể được yêu cầu (ví dụ oEmbed với format khác json).",
+                "The service does not implement the variant asked for (for example oEmbed with a format other than json)."),
+            new("Bỏ tham số đó hoặc dùng giá trị được hỗ trợ (oEmbed: format=json).",
+                "Drop that parameter or use a supported value (oEmbed: format=json).")),
         ProblemKind.PayloadTooLarge => (
             new("Nội dung gửi lên vượt giới hạn kích thước (maxBytes cho biết giới hạn khi có).",
                 "The request body exceeds the size limit (maxBytes names the limit when given)."),
