@@ -29,7 +29,7 @@ public static class ChangesApi
             .WithDescription("The outputs (publications, patents, varieties, processes, prototypes, software, …) of a published task. Drafts answer 404; withdrawn tasks 410 Gone with a tombstone, like GET /tasks/{id}.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
+            .Produces<Registry.Api.Problems.TombstoneProblem>(StatusCodes.Status410Gone, "application/problem+json")
             .RejectUnknownQueryParameters();
     }
 

@@ -23,8 +23,19 @@ internal sealed class DeclaredQueryParametersFilter : IOperationFilter
                 Description = p.Description,
                 Required = false,
                 Schema = new OpenApiSchema { Type = p.Type switch { "integer" => JsonSchemaType.Integer, "boolean" => JsonSchemaType.Boolean, _ => JsonSchemaType.String } },
-                Example = p.Example is null ? null : JsonValue.Create(p.Example),
+                Example = Example(p),
             });
         }
     }
+
+    /// <summary>The example in the parameter's own type: an integer or boolean example is not a string.</summary>
+    private static JsonNode? Example(QueryParameter p) => p.Example switch
+    {
+        null => null,
+        var text when p.Type == "integer" => long.TryParse(text, out var number) ? JsonValue.Create(number)
+            : throw new InvalidOperationException($"Example '{text}' of integer parameter '{p.Name}' is not an integer."),
+        var text when p.Type == "boolean" => bool.TryParse(text, out var flag) ? JsonValue.Create(flag)
+            : throw new InvalidOperationException($"Example '{text}' of boolean parameter '{p.Name}' is not a boolean."),
+        var text => JsonValue.Create(text),
+    };
 }

@@ -11,6 +11,9 @@ public static class RegistrySwagger
     public const string DocumentName = "v1";
     public const string DocumentPath = "/swagger/v1/swagger.json";
 
+    /// <summary>The public service every path of the document is relative to.</summary>
+    public const string PublicServer = "https://registry.phutho.gov.vn";
+
     public static IServiceCollection AddRegistrySwagger(this IServiceCollection services)
     {
         // Schemas follow the JSON the API really writes: camelCase, enums as camelCase strings.
@@ -25,7 +28,11 @@ public static class RegistrySwagger
                 Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "Khóa API của cán bộ cập nhật hoặc quản trị (curator or admin API key); create one with `apikey create`.",
             });
+            o.AddServer(new OpenApiServer { Url = PublicServer, Description = "Máy chủ công khai của Sở KH&CN Phú Thọ (the public service)" });
             o.OperationFilter<ApiKeyOperationFilter>();
+            o.OperationFilter<OperationContractFilter>();
+            o.SchemaFilter<SearchResultSchemaFilter>();
+            o.DocumentFilter<ContractDocumentFilter>();
             o.OperationFilter<ImportBodyFilter>();
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(t => t.Name);
@@ -54,12 +61,10 @@ public static class RegistrySwagger
             "Dữ liệu mở về các nhiệm vụ khoa học và công nghệ sử dụng ngân sách nhà nước của tỉnh Phú Thọ. " +
             "Open data on the province's state-funded science and technology tasks: public reads need no key; " +
             "curator writes and imports need an `X-Api-Key`. Errors are RFC 9457 problem details whose `type` is " +
-            "https://registry.phutho.gov.vn/problems/<kind>. Tasks classified as state secrets are refused at every entrance.",
-        Contact = new OpenApiContact { Name = "Sở Khoa học và Công nghệ tỉnh Phú Thọ", Url = new Uri("https://registry.phutho.gov.vn") },
-        License = new OpenApiLicense
-        {
-            Name = "Dữ liệu mở, tự do tái sử dụng có ghi nguồn (open data, free reuse with attribution; Decree 47/2020/NĐ-CP)",
-            Url = new Uri("https://registry.phutho.gov.vn/license"),
-        },
+            "https://registry.phutho.gov.vn/problems/<kind>, a page saying what the problem means and how to fix it (the list: " +
+            "https://registry.phutho.gov.vn/problems). Tasks classified as state secrets are refused at every entrance.",
+        // No contact URL: the service has no contact page to point at; the licence page names the publisher.
+        Contact = new OpenApiContact { Name = "Sở Khoa học và Công nghệ tỉnh Phú Thọ" },
+        License = new OpenApiLicense { Name = Web.Reference.Licence.Name, Url = new Uri(Web.Reference.Licence.Uri) },
     };
 }

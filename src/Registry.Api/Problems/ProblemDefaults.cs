@@ -52,7 +52,7 @@ public static class ProblemDefaults
 
     private static string? DetailFor(ProblemKind kind, HttpContext http) => kind switch
     {
-        ProblemKind.BadRequest when http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed =>
+        ProblemKind.MethodNotAllowed =>
             $"Phương thức {http.Request.Method} không dùng được ở địa chỉ này (method not allowed here); xem /swagger (see /swagger).",
         ProblemKind.NotFound => "Không có tài nguyên ở địa chỉ này; xem danh sách tại /swagger (nothing at this address; see /swagger).",
         _ => null,

@@ -17,6 +17,9 @@ public enum ProblemKind
     UnsupportedMediaType,
     ImportFile,
     TooManyRequests,
+    MethodNotAllowed,
+    RangeNotSatisfiable,
+    NotImplemented,
     Internal,
 }
 
@@ -41,6 +44,9 @@ public static class ProblemCatalog
         ProblemKind.UnsupportedMediaType => "unsupported-media-type",
         ProblemKind.ImportFile => "import-file",
         ProblemKind.TooManyRequests => "too-many-requests",
+        ProblemKind.MethodNotAllowed => "method-not-allowed",
+        ProblemKind.RangeNotSatisfiable => "range-not-satisfiable",
+        ProblemKind.NotImplemented => "not-implemented",
         _ => "internal",
     };
 
@@ -60,6 +66,9 @@ public static class ProblemCatalog
         ProblemKind.StateSecret => StatusCodes.Status422UnprocessableEntity,
         ProblemKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ProblemKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ProblemKind.RangeNotSatisfiable => StatusCodes.Status416RangeNotSatisfiable,
+        ProblemKind.NotImplemented => StatusCodes.Status501NotImplemented,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -79,6 +88,9 @@ public static class ProblemCatalog
         ProblemKind.UnsupportedMediaType => "Định dạng không được hỗ trợ (unsupported media type)",
         ProblemKind.ImportFile => "Tệp nhập không đọc được (import file unreadable)",
         ProblemKind.TooManyRequests => "Quá nhiều yêu cầu (too many requests)",
+        ProblemKind.MethodNotAllowed => "Phương thức không được phép (method not allowed)",
+        ProblemKind.RangeNotSatisfiable => "Khoảng byte không hợp lệ (range not satisfiable)",
+        ProblemKind.NotImplemented => "Chưa hỗ trợ (not implemented)",
         _ => "Lỗi máy chủ (internal error)",
     };
 
@@ -91,6 +103,9 @@ public static class ProblemCatalog
         StatusCodes.Status413PayloadTooLarge => ProblemKind.PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => ProblemKind.UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => ProblemKind.TooManyRequests,
+        StatusCodes.Status405MethodNotAllowed => ProblemKind.MethodNotAllowed,
+        StatusCodes.Status416RangeNotSatisfiable => ProblemKind.RangeNotSatisfiable,
+        StatusCodes.Status501NotImplemented => ProblemKind.NotImplemented,
         >= 500 => ProblemKind.Internal,
         _ => ProblemKind.BadRequest,
     };

@@ -1,6 +1,7 @@
 using Registry.Api.Auth;
 using Registry.Api.Exports;
 using Registry.Api.Http;
+using Registry.Api.Problems;
 using Registry.Api.Search;
 using Registry.Api.Tasks;
 using Registry.Data.Records;
@@ -37,7 +38,7 @@ public static class TasksApi
             .WithDescription("Public read. Published tasks answer 200 with a strong ETag; drafts are visible to curators only (404 for the public); withdrawn tasks answer 410 Gone with a tombstone (id, code, withdrawnAt, withdrawalReason). Contact e-mail and phone appear only for curators.")
             .Produces<TaskRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
+            .Produces<TombstoneProblem>(StatusCodes.Status410Gone, "application/problem+json")
             .CachePublicly(HttpCaching.DefaultMaxAge)
             .VariesByAccept()
             .RejectUnknownQueryParameters();
@@ -48,7 +49,7 @@ public static class TasksApi
             .WithDescription("Up to 10 published tasks like this one (words of title, keywords and summary; same sector), from the search engine. 404 / 410 as GET /tasks/{id}.")
             .Produces<RelatedResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
+            .Produces<TombstoneProblem>(StatusCodes.Status410Gone, "application/problem+json")
             .CachePublicly(HttpCaching.DefaultMaxAge)
             .RejectUnknownQueryParameters();
 
@@ -56,8 +57,9 @@ public static class TasksApi
             .WithName("GetTaskByCode")
             .WithSummary("Một nhiệm vụ theo mã số (a task by its code)")
             .WithDescription("Same rules as GET /tasks/{id}, looked up by the registry code, e.g. ĐT-2024-40101-PT.")
+            .Produces<TaskRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
+            .Produces<TombstoneProblem>(StatusCodes.Status410Gone, "application/problem+json")
             .CachePublicly(HttpCaching.DefaultMaxAge)
             .RejectUnknownQueryParameters();
 
