@@ -13,6 +13,7 @@ public static class FeedsServices
             .PostConfigure(o => o.PublicBaseUrl ??= configuration["Registry:PublicBaseUrl"])
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<OaiEntities>();
         services.AddSingleton<OaiHandler>();
         services.AddSingleton<SnapshotWriter>();
         services.AddHostedService<SnapshotJob>();

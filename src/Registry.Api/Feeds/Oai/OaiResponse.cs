@@ -40,6 +40,17 @@ public static class OaiResponse
         return header;
     }
 
+    /// <summary>The header of a CERIF entity other than a project: its OpenAIRE set only.</summary>
+    public static XElement Header(OaiItemId id, DateTimeOffset datestamp, bool deleted)
+    {
+        var header = new XElement(Ns + "header",
+            new XElement(Ns + "identifier", id.Identifier),
+            new XElement(Ns + "datestamp", Syndication.FeedWriters.Rfc3339(datestamp)));
+        if (deleted) header.Add(new XAttribute("status", "deleted"));
+        header.Add(new XElement(Ns + "setSpec", OaiSets.SpecOf(id.Entity)));
+        return header;
+    }
+
     public static IResult Xml(XElement root)
     {
         return Results.Text(XmlText.Serialize(root), "text/xml; charset=utf-8", Encoding.UTF8);
