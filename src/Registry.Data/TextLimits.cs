@@ -15,6 +15,8 @@ public static class TextLimits
     public const int Phone = 50;
     public const int DocumentNumber = 100;
     public const int Identifier = 200;
+    /// <summary>An ORCID, ROR or funder identifier in its canonical URL form (the longest is a Funder Registry DOI URL).</summary>
+    public const int PersistentId = 64;
     public const int Url = 2000;
     public const int Keyword = 100;
     public const int Keywords = 50;

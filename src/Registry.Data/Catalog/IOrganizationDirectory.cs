@@ -40,12 +40,20 @@ public interface IOrganizationDirectory
 }
 
 public sealed record OrganizationSummary(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,
-    int PublishedTaskCount);
+    int PublishedTaskCount)
+{
+    /// <summary>ROR id as https://ror.org/0xxxxxxNN, when known.</summary>
+    public string? Ror { get; init; }
+}
 
 /// <param name="BudgetTotalVnd">Sum of the total budgets of its published tasks (tasks without a budget add 0).</param>
 /// <param name="StateBudgetVnd">Sum of their state-budget shares.</param>
 public sealed record OrganizationDetail(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,
-    int PublishedTaskCount, long BudgetTotalVnd, long StateBudgetVnd, DateTimeOffset? LatestPublishedAt);
+    int PublishedTaskCount, long BudgetTotalVnd, long StateBudgetVnd, DateTimeOffset? LatestPublishedAt)
+{
+    /// <summary>ROR id as https://ror.org/0xxxxxxNN, when known.</summary>
+    public string? Ror { get; init; }
+}
 
 /// <param name="Count">All organizations matching the query, across pages.</param>
 public sealed record OrganizationPage(IReadOnlyList<OrganizationSummary> Results, string? NextCursor, int Count);

@@ -37,7 +37,7 @@ internal sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext>
         var results = shown.Where(n => orgs.ContainsKey(n.Id)).Select(n =>
         {
             var o = orgs[n.Id];
-            return new OrganizationSummary(o.PublicId, o.Name, o.Type, o.Province, o.Commune, totals.GetValueOrDefault(o.Id)?.Count ?? 0);
+            return new OrganizationSummary(o.PublicId, o.Name, o.Type, o.Province, o.Commune, totals.GetValueOrDefault(o.Id)?.Count ?? 0) { Ror = o.Ror };
         }).ToList();
         var next = page.Count > size ? CatalogCursors.EncodeOrganization(shown[^1].Key, shown[^1].Id) : null;
         return new OrganizationPage(results, next, matching.Count);
@@ -50,7 +50,7 @@ internal sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext>
         if (org is null) return null;
         var totals = await OrganizationQueries.Totals(db, [org.Id]).SingleOrDefaultAsync(ct);
         return new OrganizationDetail(org.PublicId, org.Name, org.Type, org.Province, org.Commune,
-            totals?.Count ?? 0, totals?.BudgetTotalVnd ?? 0, totals?.StateBudgetVnd ?? 0, totals?.LatestPublishedAt);
+            totals?.Count ?? 0, totals?.BudgetTotalVnd ?? 0, totals?.StateBudgetVnd ?? 0, totals?.LatestPublishedAt) { Ror = org.Ror };
     }
 
     public async Task<IReadOnlyDictionary<string, OrganizationSummary>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
@@ -60,7 +60,7 @@ internal sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext>
         var orgs = await OrganizationQueries.PublicByPublicIds(db, ids.Distinct().ToList()).ToListAsync(ct);
         var totals = await OrganizationQueries.Totals(db, orgs.Select(o => o.Id).ToList()).ToDictionaryAsync(t => t.OrganizationId, ct);
         return orgs.ToDictionary(o => o.PublicId,
-            o => new OrganizationSummary(o.PublicId, o.Name, o.Type, o.Province, o.Commune, totals.GetValueOrDefault(o.Id)?.Count ?? 0));
+            o => new OrganizationSummary(o.PublicId, o.Name, o.Type, o.Province, o.Commune, totals.GetValueOrDefault(o.Id)?.Count ?? 0) { Ror = o.Ror });
     }
 
     public async Task<PublicTaskPage?> ListPublishedTasksAsync(string id, string? cursor, int pageSize, CancellationToken ct = default)

@@ -40,6 +40,11 @@ internal sealed class ScienceTaskConfiguration : IEntityTypeConfiguration<Scienc
             o.Property(a => a.Number).HasColumnName("ApprovalDecisionNumber").HasMaxLength(TextLimits.DocumentNumber);
             o.Property(a => a.Date).HasColumnName("ApprovalDecisionDate");
         });
+        b.OwnsOne(t => t.Funder, o =>
+        {
+            o.Property(f => f.Name).HasColumnName("FunderName").HasMaxLength(TextLimits.ShortText);
+            o.Property(f => f.Identifier).HasColumnName("FunderIdentifier").HasMaxLength(TextLimits.PersistentId).IsUnicode(false);
+        });
         b.OwnsOne(t => t.Budget, o =>
         {
             o.Property(a => a.TotalVnd).HasColumnName("BudgetTotalVnd");

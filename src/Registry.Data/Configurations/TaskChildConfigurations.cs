@@ -24,6 +24,7 @@ internal sealed class InvestigatorConfiguration : IEntityTypeConfiguration<Inves
         b.Property(i => i.Name).HasMaxLength(TextLimits.PersonName);
         b.Property(i => i.AcademicTitle).HasMaxLength(TextLimits.AcademicTitle);
         b.Property(i => i.Role).HasMaxLength(TextLimits.Role);
+        b.Property(i => i.Orcid).HasMaxLength(TextLimits.PersistentId).IsUnicode(false);
         b.Property(i => i.Email).HasMaxLength(TextLimits.Email);
         b.Property(i => i.Phone).HasMaxLength(TextLimits.Phone);
         b.HasIndex(i => new { i.TaskId, i.Ordinal });
@@ -40,6 +41,7 @@ internal sealed class TaskOutputConfiguration : IEntityTypeConfiguration<TaskOut
         b.Property(o => o.Title).HasMaxLength(TextLimits.Title);
         b.Property(o => o.Description).HasMaxLength(TextLimits.LongText);
         b.Property(o => o.Identifier).HasMaxLength(TextLimits.Identifier);
+        b.Property(o => o.IdentifierType).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         b.Property(o => o.Url).HasMaxLength(TextLimits.Url);
         b.HasIndex(o => new { o.TaskId, o.Ordinal });
     }
@@ -59,5 +61,6 @@ internal sealed class HostOrganizationConfiguration : IEntityTypeConfiguration<H
         b.Property(o => o.Type).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         b.Property(o => o.Province).HasMaxLength(TextLimits.Place);
         b.Property(o => o.Commune).HasMaxLength(TextLimits.Place);
+        b.Property(o => o.Ror).HasMaxLength(TextLimits.PersistentId).IsUnicode(false);
     }
 }

@@ -44,7 +44,7 @@ internal static class DemoOutputs
         OutputType.PlantVariety => new() { Type = type, Title = $"Giống {subject} tuyển chọn", Identifier = $"QĐ công nhận cây đầu dòng số {rng.Between(10, 999)}/QĐ-SNN", Transferable = true },
         OutputType.Software => new() { Type = type, Title = $"Phần mềm quản lý {subject}", Url = $"https://github.com/phutho-dost/demo-{year}-{rng.Between(100, 999)}", Transferable = rng.Chance(0.7) },
         OutputType.Prototype => new() { Type = type, Title = $"Mẫu thiết bị cho {subject}", Description = "Đã vận hành thử nghiệm tại cơ sở sản xuất.", Transferable = rng.Chance(0.6) },
-        OutputType.UtilitySolution => new() { Type = type, Title = $"Giải pháp hữu ích về {subject}", Identifier = $"2-000{rng.Between(1000, 9999)}", Transferable = true },
+        OutputType.UtilitySolution => new() { Type = type, Title = $"Giải pháp hữu ích về {subject}", Identifier = $"2-000{rng.Between(1000, 9999)}", IdentifierType = OutputIdentifierType.Patent, Transferable = true },
         OutputType.Standard => new() { Type = type, Title = $"Tiêu chuẩn cơ sở về {subject}", Identifier = $"TCCS {rng.Between(1, 40)}:{year}", Transferable = false },
         OutputType.Dataset => new() { Type = type, Title = $"Bộ dữ liệu về {subject}", Description = "Công bố dưới dạng dữ liệu mở.", Transferable = false },
         _ => new() { Type = OutputType.PolicyRecommendation, Title = $"Kiến nghị chính sách về {subject}", Description = "Gửi Ủy ban nhân dân tỉnh.", Transferable = false },
@@ -60,6 +60,7 @@ internal static class DemoOutputs
             Title = $"Kết quả nghiên cứu {subject}",
             Description = name,
             Identifier = $"{rng.Pick(DoiPrefixes)}/{abbr}.{year}.{rng.Between(1, 12)}.{rng.Between(1, 40):D2}",
+            IdentifierType = OutputIdentifierType.Doi,
             Transferable = false,
         };
     }

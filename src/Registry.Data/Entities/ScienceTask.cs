@@ -22,6 +22,7 @@ internal sealed class ScienceTask
     /// <summary>Keywords as a JSON array (order kept); they are searched through the engine, not SQL.</summary>
     public string KeywordsJson { get; set; } = "[]";
     public string? ManagingAgency { get; set; }
+    public Funder? Funder { get; set; }
 
     public long HostOrganizationId { get; set; }
     public HostOrganization HostOrganization { get; set; } = null!;
@@ -80,4 +81,11 @@ internal sealed class ResultRegistration
 {
     public string? CertificateNumber { get; set; }
     public DateOnly? Date { get; set; }
+}
+
+/// <summary>Đơn vị cấp kinh phí (owned); the identifier in its canonical URL form.</summary>
+internal sealed class Funder
+{
+    public string? Name { get; set; }
+    public string? Identifier { get; set; }
 }

@@ -21,6 +21,8 @@ internal sealed class Investigator
     public string? Name { get; set; }
     public string? AcademicTitle { get; set; }
     public string? Role { get; set; }
+    /// <summary>https://orcid.org/… (public, unlike the contacts).</summary>
+    public string? Orcid { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
 }
@@ -35,6 +37,7 @@ internal sealed class TaskOutput
     public string Title { get; set; } = "";
     public string? Description { get; set; }
     public string? Identifier { get; set; }
+    public OutputIdentifierType? IdentifierType { get; set; }
     public string? Url { get; set; }
     public bool? Transferable { get; set; }
 }
@@ -52,6 +55,8 @@ internal sealed class HostOrganization
     public OrganizationType? Type { get; set; }
     public string? Province { get; set; }
     public string? Commune { get; set; }
+    /// <summary>https://ror.org/0xxxxxxNN.</summary>
+    public string? Ror { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -62,12 +62,20 @@ internal static partial class CellParsers
             .ToList();
 
     /// <summary>
-    /// "PGS.TS. Nguyễn Văn A (thư ký)" → title "PGS.TS.", name "Nguyễn Văn A", role "thư ký".
+    /// "PGS.TS. Nguyễn Văn A (thư ký) [0000-0002-1825-0097]" → title "PGS.TS.", name "Nguyễn Văn A", role "thư ký",
+    /// ORCID in the trailing brackets (checked later by the validator, like any other field).
     /// Titles are the usual học hàm / học vị abbreviations, chained with dots.
     /// </summary>
     public static PersonRecord ParsePerson(string text)
     {
         var rest = text.Trim();
+        string? orcid = null;
+        var orcidMatch = TrailingOrcid().Match(rest);
+        if (orcidMatch.Success)
+        {
+            orcid = orcidMatch.Groups[1].Value.Trim();
+            rest = rest[..orcidMatch.Index].Trim();
+        }
         string? role = null;
         var roleMatch = TrailingRole().Match(rest);
         if (roleMatch.Success)
@@ -82,7 +90,7 @@ internal static partial class CellParsers
             title = titleMatch.Value.Trim().TrimEnd(',').Trim();
             rest = rest[titleMatch.Length..].Trim();
         }
-        return new PersonRecord { Name = rest, AcademicTitle = title, Role = role };
+        return new PersonRecord { Name = rest, AcademicTitle = title, Role = role, Orcid = orcid };
     }
 
     [GeneratedRegex(@"^[+-]?[0-9][0-9.,]*$")]
@@ -93,4 +101,7 @@ internal static partial class CellParsers
 
     [GeneratedRegex(@"\(([^()]+)\)\s*$")]
     private static partial Regex TrailingRole();
+
+    [GeneratedRegex(@"\[([^\[\]]*)\]\s*$")]
+    private static partial Regex TrailingOrcid();
 }

@@ -69,7 +69,7 @@ internal static class Cells
     /// <summary>A person as "academic title name (role)": name, title and role are public; contacts never reach a cell.</summary>
     public static RecordColumn Person(string header, string alias, string example,
         Func<TaskRecord, PersonRecord?> get, Func<TaskRecord, PersonRecord, TaskRecord> set) =>
-        new(header, alias, "name, optionally preceded by the academic title and followed by a role in brackets", example,
+        new(header, alias, "name, optionally preceded by the academic title and followed by a role in brackets and an ORCID iD in square brackets", example,
             ColumnUse.ImportAndExport,
             r => PersonCell(get(r)),
             (r, c) =>
@@ -80,12 +80,13 @@ internal static class Cells
                 return (set(r, current with
                 {
                     Name = parsed.Name, AcademicTitle = current.AcademicTitle ?? parsed.AcademicTitle, Role = parsed.Role,
+                    Orcid = current.Orcid ?? parsed.Orcid,
                 }), null);
             });
 
     public static RecordColumn People(string header, string alias, string example,
         Func<TaskRecord, IEnumerable<PersonRecord?>?> get, Func<TaskRecord, List<PersonRecord>, TaskRecord> set) =>
-        new(header, alias, "separated by ';', each optionally with a title and a role in brackets", example, ColumnUse.ImportAndExport,
+        new(header, alias, "separated by ';', each optionally with a title, a role in brackets and an ORCID iD in square brackets", example, ColumnUse.ImportAndExport,
             r => Join(get(r)?.Select(PersonCell)),
             (r, c) => (set(r, CellParsers.SplitList(c.Text, commaToo: false).Select(CellParsers.ParsePerson).ToList()), null));
 
@@ -106,6 +107,7 @@ internal static class Cells
     {
         if (string.IsNullOrWhiteSpace(p?.Name)) return null;
         var named = string.IsNullOrWhiteSpace(p.AcademicTitle) ? p.Name : $"{p.AcademicTitle} {p.Name}";
-        return string.IsNullOrWhiteSpace(p.Role) ? named : $"{named} ({p.Role})";
+        var withRole = string.IsNullOrWhiteSpace(p.Role) ? named : $"{named} ({p.Role})";
+        return string.IsNullOrWhiteSpace(p.Orcid) ? withRole : $"{withRole} [{p.Orcid}]";
     }
 }

@@ -72,8 +72,16 @@ public static class EnumLabels
         new(Records.OutputType.PolicyRecommendation, new("Kiến nghị chính sách", "Policy recommendation")),
         new(Records.OutputType.Other, new("Khác", "Other")));
 
+    public static readonly EnumLabelTable<OutputIdentifierType> IdentifierType = new(
+        new(OutputIdentifierType.Doi, new("DOI", "DOI")),
+        new(OutputIdentifierType.Isbn, new("ISBN", "ISBN")),
+        new(OutputIdentifierType.Issn, new("ISSN", "ISSN")),
+        new(OutputIdentifierType.Patent, new("Số bằng sáng chế, giải pháp hữu ích", "Patent number")),
+        new(OutputIdentifierType.Handle, new("Handle", "Handle")),
+        new(OutputIdentifierType.Other, new("Số hiệu khác", "Other identifier")));
+
     private static readonly Dictionary<Type, object> Tables = new object[]
-        { Kind, Level, Status, Security, Visibility, OrganizationType, Rating, OutputType }
+        { Kind, Level, Status, Security, Visibility, OrganizationType, Rating, OutputType, IdentifierType }
         .ToDictionary(t => t.GetType().GetGenericArguments()[0]);
 
     /// <summary>Every enum of record v1 has a table here (a test holds every value to it).</summary>

@@ -98,3 +98,15 @@ public enum OutputType
     PolicyRecommendation,
     Other,
 }
+
+/// <summary>The scheme of an output's identifier.</summary>
+public enum OutputIdentifierType
+{
+    Doi,
+    Isbn,
+    Issn,
+    /// <summary>A Vietnamese patent or utility-solution number (1-0012345, 2-0001234) or application number.</summary>
+    Patent,
+    Handle,
+    Other,
+}

@@ -33,7 +33,15 @@ public static class OrganizationFields
             r => r.HostOrganization?.Commune, (r, v) => r with { HostOrganization = Of(r) with { Commune = v } })],
     };
 
-    public static readonly IReadOnlyList<RecordField> All = [Id, Name, Type, Province, Commune];
+    public static readonly RecordField Ror = new()
+    {
+        Name = "ror", Label = new("Mã ROR", "ROR id"), Note = new("định danh tổ chức ror.org, lưu dạng https://ror.org/0xxxxxxNN", "ror.org organization id, stored as https://ror.org/0xxxxxxNN"),
+        MaxLength = TextLimits.PersistentId,
+        Columns = [Cells.Text("Mã ROR tổ chức chủ trì", "hostOrganizationRor", "https://ror.org/05dxps055",
+            r => r.HostOrganization?.Ror, (r, v) => r with { HostOrganization = Of(r) with { Ror = v } }, "ROR id, bare (05dxps055) or https://ror.org/…")],
+    };
+
+    public static readonly IReadOnlyList<RecordField> All = [Id, Name, Type, Province, Commune, Ror];
 
     private static OrganizationRef Of(TaskRecord r) => r.HostOrganization ?? new OrganizationRef();
 }
@@ -47,6 +55,11 @@ public static class PersonFields
         Name = "academicTitle", Label = new("Học hàm, học vị", "Academic title"), Note = new("ví dụ GS.TS., PGS.TS., TS., ThS.", "e.g. GS.TS., PGS.TS., TS., ThS."), MaxLength = TextLimits.AcademicTitle,
     };
     public static readonly RecordField Role = new() { Name = "role", Label = new("Vai trò", "Role"), MaxLength = TextLimits.Role };
+    public static readonly RecordField Orcid = new()
+    {
+        Name = "orcid", Label = new("ORCID", "ORCID iD"), Note = new("lưu dạng https://orcid.org/0000-0000-0000-000X", "stored as https://orcid.org/0000-0000-0000-000X"),
+        MaxLength = TextLimits.PersistentId,
+    };
     public static readonly RecordField Email = new()
     {
         Name = "email", Label = new("E-mail liên hệ", "Contact e-mail"), MaxLength = TextLimits.Email, Access = FieldAccess.CuratorOnly,
@@ -56,7 +69,7 @@ public static class PersonFields
         Name = "phone", Label = new("Điện thoại", "Phone"), MaxLength = TextLimits.Phone, Access = FieldAccess.CuratorOnly,
     };
 
-    public static readonly IReadOnlyList<RecordField> All = [Name, AcademicTitle, Role, Email, Phone];
+    public static readonly IReadOnlyList<RecordField> All = [Name, AcademicTitle, Role, Orcid, Email, Phone];
 }
 
 /// <summary>The fields of <see cref="ApprovalDecisionRecord"/> (<c>approvalDecision</c>).</summary>
@@ -158,8 +171,37 @@ public static class OutputFields
     public static readonly RecordField Title = new() { Name = "title", Label = new("Tên sản phẩm", "Output title"), Required = true, MaxLength = TextLimits.Title };
     public static readonly RecordField Description = new() { Name = "description", Label = new("Mô tả", "Description"), MaxLength = TextLimits.LongText };
     public static readonly RecordField Identifier = new() { Name = "identifier", Label = new("Số hiệu", "Identifier"), Note = new("DOI, số bằng sáng chế, số giống", "DOI, patent or variety number"), MaxLength = TextLimits.Identifier };
+    public static readonly RecordField IdentifierType = new()
+    {
+        Name = "identifierType", Label = new("Loại số hiệu", "Identifier type"),
+        Note = new("doi, isbn, issn, patent (1-0012345, 2-0001234), handle, other; số hiệu được kiểm tra theo loại", "doi, isbn, issn, patent, handle, other; the identifier is checked against it"),
+    };
     public static readonly RecordField Url = new() { Name = "url", Label = new("Đường dẫn", "Link"), MaxLength = TextLimits.Url };
     public static readonly RecordField Transferable = new() { Name = "transferable", Label = new("Chuyển giao được", "Transferable"), Note = new("doanh nghiệp có thể nhận chuyển giao", "a business can take it up") };
 
-    public static readonly IReadOnlyList<RecordField> All = [Type, Title, Description, Identifier, Url, Transferable];
+    public static readonly IReadOnlyList<RecordField> All = [Type, Title, Description, Identifier, IdentifierType, Url, Transferable];
+}
+
+/// <summary>The fields of <see cref="FunderRecord"/> (<c>funder</c>, đơn vị cấp kinh phí).</summary>
+public static class FunderFields
+{
+    public static readonly RecordField Name = new()
+    {
+        Name = "name", Label = new("Tên đơn vị cấp kinh phí", "Funder name"), MaxLength = TextLimits.ShortText,
+        Columns = [Cells.Text("Đơn vị cấp kinh phí", "funder", "Ủy ban nhân dân tỉnh Phú Thọ",
+            r => r.Funder?.Name, (r, v) => r with { Funder = Of(r) with { Name = v } })],
+    };
+
+    public static readonly RecordField Identifier = new()
+    {
+        Name = "identifier", Label = new("Mã định danh đơn vị cấp kinh phí", "Funder identifier"),
+        Note = new("mã ROR hoặc DOI của Crossref Funder Registry (10.13039/…)", "a ROR id or a Crossref Funder Registry DOI (10.13039/…)"),
+        MaxLength = TextLimits.PersistentId,
+        Columns = [Cells.Text("Mã định danh đơn vị cấp kinh phí", "funderIdentifier", "https://doi.org/10.13039/100007224",
+            r => r.Funder?.Identifier, (r, v) => r with { Funder = Of(r) with { Identifier = v } }, "ROR id or Funder Registry DOI 10.13039/…")],
+    };
+
+    public static readonly IReadOnlyList<RecordField> All = [Name, Identifier];
+
+    private static FunderRecord Of(TaskRecord r) => r.Funder ?? new FunderRecord();
 }

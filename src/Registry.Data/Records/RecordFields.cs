@@ -78,6 +78,11 @@ public static class RecordFields
             r => r.ManagingAgency, (r, v) => r with { ManagingAgency = v })],
     };
 
+    public static readonly RecordField Funder = new()
+    {
+        Name = "funder", Label = new("Đơn vị cấp kinh phí", "Funder"), Parts = FunderFields.All,
+    };
+
     public static readonly RecordField HostOrganization = new()
     {
         Name = "hostOrganization", Label = new("Tổ chức chủ trì", "Host organization"), Required = true, Parts = OrganizationFields.All,
@@ -93,6 +98,10 @@ public static class RecordFields
             Cells.ImportOnly(Cells.Text("Học hàm, học vị chủ nhiệm", "principalInvestigatorTitle", "PGS.TS.",
                 r => r.PrincipalInvestigator?.AcademicTitle,
                 (r, v) => r with { PrincipalInvestigator = (r.PrincipalInvestigator ?? new PersonRecord()) with { AcademicTitle = v } })),
+            Cells.ImportOnly(Cells.Text("ORCID chủ nhiệm", "principalInvestigatorOrcid", "0000-0002-1825-0097",
+                r => r.PrincipalInvestigator?.Orcid,
+                (r, v) => r with { PrincipalInvestigator = (r.PrincipalInvestigator ?? new PersonRecord()) with { Orcid = v } },
+                "ORCID iD, bare or https://orcid.org/…; also accepted in brackets after the name")),
         ],
     };
 
@@ -180,7 +189,7 @@ public static class RecordFields
     /// <summary>Every field of the record, in the order of the CSV export's columns.</summary>
     public static readonly IReadOnlyList<RecordField> All =
     [
-        Id, Code, Title, TitleEn, Kind, Level, Fields, Keywords, Status, SecurityClassification, ManagingAgency, HostOrganization,
+        Id, Code, Title, TitleEn, Kind, Level, Fields, Keywords, Status, SecurityClassification, ManagingAgency, Funder, HostOrganization,
         PrincipalInvestigator, Members, StartDate, EndDate, ApprovalDecision, Budget, Summary, Objectives, Methods, ExpectedResults,
         Acceptance, ResultRegistration, Results, ApplicationPotential, Outputs, Visibility, CreatedAt, PublishedAt, UpdatedAt,
     ];

@@ -25,6 +25,8 @@ public sealed record TaskRecord
     /// <summary>Input only: anything but <c>none</c> is refused and never stored.</summary>
     public SecurityClassification? SecurityClassification { get; init; }
     public string? ManagingAgency { get; init; }
+    /// <summary>Đơn vị cấp kinh phí: who funds the task, with a persistent identifier when it has one.</summary>
+    public FunderRecord? Funder { get; init; }
     public OrganizationRef? HostOrganization { get; init; }
     public PersonRecord? PrincipalInvestigator { get; init; }
     public IReadOnlyList<PersonRecord>? Members { get; init; }
@@ -56,6 +58,18 @@ public sealed record OrganizationRef
     public OrganizationType? Type { get; init; }
     public string? Province { get; init; }
     public string? Commune { get; init; }
+    /// <summary>ROR id, stored as https://ror.org/0xxxxxxNN; the bare id is accepted on input.</summary>
+    public string? Ror { get; init; }
+}
+
+/// <summary>Đơn vị cấp kinh phí: the funder of a task.</summary>
+public sealed record FunderRecord
+{
+    public string? Name { get; init; }
+    /// <summary>
+    /// A ROR id (stored https://ror.org/…) or a Crossref Funder Registry DOI (stored https://doi.org/10.13039/…).
+    /// </summary>
+    public string? Identifier { get; init; }
 }
 
 /// <summary>An investigator. Name and academic title are public; e-mail and phone are for curators only.</summary>
@@ -65,6 +79,8 @@ public sealed record PersonRecord
     /// <summary>Học hàm, học vị: GS.TS., PGS.TS., TS., ThS., KS., CN., BS., …</summary>
     public string? AcademicTitle { get; init; }
     public string? Role { get; init; }
+    /// <summary>ORCID iD, stored as https://orcid.org/0000-0000-0000-000X; the bare iD is accepted on input. Public.</summary>
+    public string? Orcid { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -106,8 +122,13 @@ public sealed record OutputRecord
     public OutputType? Type { get; init; }
     public string? Title { get; init; }
     public string? Description { get; init; }
-    /// <summary>DOI, patent number, variety certificate, …</summary>
+    /// <summary>
+    /// DOI, patent number, variety certificate, …; with <see cref="IdentifierType"/> it is checked and stored in that
+    /// scheme's canonical form (<see cref="Identifiers"/>), without it it is free text (records written before v1.1).
+    /// </summary>
     public string? Identifier { get; init; }
+    /// <summary>The scheme of <see cref="Identifier"/>.</summary>
+    public OutputIdentifierType? IdentifierType { get; init; }
     public string? Url { get; init; }
     /// <summary>Whether a business can take this output up (chuyển giao).</summary>
     public bool? Transferable { get; init; }

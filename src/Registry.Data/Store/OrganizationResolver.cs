@@ -30,7 +30,7 @@ internal sealed class OrganizationResolver(RegistryDbContext db)
             ? new HostOrganization
             {
                 Id = existing.Id, PublicId = existing.PublicId, Name = existing.Name, NormalizedName = key,
-                Type = existing.Type, Province = existing.Province, Commune = existing.Commune,
+                Type = existing.Type, Province = existing.Province, Commune = existing.Commune, Ror = existing.Ror,
             }
             : new HostOrganization { Name = OrganizationNames.Clean(incoming.Name!), NormalizedName = key };
         TaskChanges.ApplyOrganization(preview, incoming, default);
@@ -59,6 +59,7 @@ internal sealed class OrganizationResolver(RegistryDbContext db)
             Type = incoming.Type,
             Province = TaskMapper.Text(incoming.Province),
             Commune = TaskMapper.Text(incoming.Commune),
+            Ror = TaskMapper.Id(incoming.Ror, Identifiers.Ror),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -62,7 +62,8 @@ internal static class TaskChanges
     public static bool OrganizationChanges(HostOrganization org, OrganizationRef incoming) =>
         (incoming.Type is { } type && type != org.Type)
         || (TaskMapper.Text(incoming.Province) is { } province && province != org.Province)
-        || (TaskMapper.Text(incoming.Commune) is { } commune && commune != org.Commune);
+        || (TaskMapper.Text(incoming.Commune) is { } commune && commune != org.Commune)
+        || (TaskMapper.Id(incoming.Ror, Identifiers.Ror) is { } ror && ror != org.Ror);
 
     public static void ApplyOrganization(HostOrganization org, OrganizationRef incoming, DateTimeOffset now)
     {
@@ -70,6 +71,7 @@ internal static class TaskChanges
         org.Type = incoming.Type ?? org.Type;
         org.Province = TaskMapper.Text(incoming.Province) ?? org.Province;
         org.Commune = TaskMapper.Text(incoming.Commune) ?? org.Commune;
+        org.Ror = TaskMapper.Id(incoming.Ror, Identifiers.Ror) ?? org.Ror;
         org.UpdatedAt = now;
     }
 }

@@ -20,6 +20,7 @@ internal static class TaskMapper
         Keywords = JsonSerializer.Deserialize<List<string>>(t.KeywordsJson) ?? [],
         Status = t.Status,
         ManagingAgency = t.ManagingAgency,
+        Funder = t.Funder is { } f && (f.Name ?? f.Identifier) is not null ? new FunderRecord { Name = f.Name, Identifier = f.Identifier } : null,
         HostOrganization = ToRef(t.HostOrganization),
         PrincipalInvestigator = t.Investigators.Where(i => i.IsPrincipal).Select(ToPerson).FirstOrDefault(),
         Members = t.Investigators.Where(i => !i.IsPrincipal).OrderBy(i => i.Ordinal).Select(ToPerson).ToList(),
@@ -47,7 +48,7 @@ internal static class TaskMapper
     };
 
     public static OrganizationRef ToRef(HostOrganization o) =>
-        new() { Id = o.PublicId, Name = o.Name, Type = o.Type, Province = o.Province, Commune = o.Commune };
+        new() { Id = o.PublicId, Name = o.Name, Type = o.Type, Province = o.Province, Commune = o.Commune, Ror = o.Ror };
 
     /// <summary>Writes the record's content (not id, visibility or timestamps) onto <paramref name="t"/>.</summary>
     public static void ApplyContent(ScienceTask t, TaskRecord r, HostOrganization org)
@@ -61,6 +62,8 @@ internal static class TaskMapper
         t.KeywordsJson = JsonSerializer.Serialize(
             (r.Keywords ?? []).Select(Text).OfType<string>().ToList(), RegistryJson.Options);
         t.ManagingAgency = Text(r.ManagingAgency);
+        t.Funder = r.Funder is { } f && (Text(f.Name) ?? Text(f.Identifier)) is not null
+            ? new Funder { Name = Text(f.Name), Identifier = Id(f.Identifier, Identifiers.Funder) } : null;
         t.HostOrganization = org;
         t.StartDate = r.StartDate;
         t.EndDate = r.EndDate;
@@ -86,6 +89,13 @@ internal static class TaskMapper
 
     /// <summary>Trimmed, clean NFC text, or null when empty: the form every stored text takes (<see cref="TextHygiene"/>).</summary>
     public static string? Text(string? value) => TextHygiene.Stored(value);
+
+    /// <summary>
+    /// The canonical form of a validated identifier. The validator has refused any text that does not parse, so the
+    /// text itself is kept only by writers that skip validation (none at present).
+    /// </summary>
+    public static string? Id(string? value, Func<string, ParsedIdentifier> parse) =>
+        Text(value) is { } text ? parse(text).Value ?? text : null;
 
     /// <summary>Keeps rows whose code stays (the key is task + code), so an update never deletes and re-adds a key.</summary>
     private static void ApplyFields(ScienceTask t, IReadOnlyList<string> codes)
@@ -114,13 +124,14 @@ internal static class TaskMapper
         Name = Text(p.Name),
         AcademicTitle = Text(p.AcademicTitle),
         Role = Text(p.Role),
+        Orcid = Id(p.Orcid, Identifiers.Orcid),
         Email = Text(p.Email),
         Phone = Text(p.Phone),
     };
 
     private static PersonRecord ToPerson(Investigator i) => new()
     {
-        Name = i.Name, AcademicTitle = i.AcademicTitle, Role = i.Role, Email = i.Email, Phone = i.Phone,
+        Name = i.Name, AcademicTitle = i.AcademicTitle, Role = i.Role, Orcid = i.Orcid, Email = i.Email, Phone = i.Phone,
     };
 
     private static TaskOutput ToOutputRow(OutputRecord o, int ordinal) => new()
@@ -129,14 +140,15 @@ internal static class TaskMapper
         Type = o.Type,
         Title = Text(o.Title)!,
         Description = Text(o.Description),
-        Identifier = Text(o.Identifier),
+        Identifier = o.IdentifierType is { } type ? Id(o.Identifier, text => Identifiers.Output(type, text)) : Text(o.Identifier),
+        IdentifierType = o.IdentifierType,
         Url = Text(o.Url),
         Transferable = o.Transferable,
     };
 
     private static OutputRecord ToOutput(TaskOutput o) => new()
     {
-        Type = o.Type, Title = o.Title, Description = o.Description, Identifier = o.Identifier, Url = o.Url,
+        Type = o.Type, Title = o.Title, Description = o.Description, Identifier = o.Identifier, IdentifierType = o.IdentifierType, Url = o.Url,
         Transferable = o.Transferable,
     };
 }

@@ -20,6 +20,7 @@ public static class TaskRecordValidator
         RequireChoice(errors, RecordFields.Level, record.Level);
         RequireChoice(errors, RecordFields.Status, record.Status);
         MaxLength(errors, "managingAgency", RecordFields.ManagingAgency, record.ManagingAgency);
+        ValidateFunder(errors, record.Funder);
         ValidateFields(errors, record.Fields);
         ValidateKeywords(errors, record.Keywords);
         ValidateOrganization(errors, record.HostOrganization);
@@ -105,6 +106,18 @@ public static class TaskRecordValidator
         if (org is null) return;
         MaxLength(errors, "hostOrganization.province", OrganizationFields.Province, org.Province);
         MaxLength(errors, "hostOrganization.commune", OrganizationFields.Commune, org.Commune);
+        CheckIdentifier(errors, "hostOrganization.ror", org.Ror, Identifiers.Ror, RorForm);
+    }
+
+    private static void ValidateFunder(List<FieldError> errors, FunderRecord? funder)
+    {
+        if (funder is null) return;
+        MaxLength(errors, "funder.name", FunderFields.Name, funder.Name);
+        CheckIdentifier(errors, "funder.identifier", funder.Identifier, Identifiers.Funder, FunderForm);
+        if (TextHygiene.Stored(funder.Name) is null && TextHygiene.Stored(funder.Identifier) is not null)
+        {
+            errors.Add(new("funder.name", "Bắt buộc nhập tên đơn vị cấp kinh phí khi có mã định danh (funder.name is required with funder.identifier)"));
+        }
     }
 
     private static void ValidateMembers(List<FieldError> errors, IReadOnlyList<PersonRecord>? members)
@@ -123,6 +136,7 @@ public static class TaskRecordValidator
         RequireText(errors, $"{path}.name", PersonFields.Name, person.Name);
         MaxLength(errors, $"{path}.academicTitle", PersonFields.AcademicTitle, person.AcademicTitle);
         MaxLength(errors, $"{path}.role", PersonFields.Role, person.Role);
+        CheckIdentifier(errors, $"{path}.orcid", person.Orcid, Identifiers.Orcid, OrcidForm);
         MaxLength(errors, $"{path}.email", PersonFields.Email, person.Email);
         MaxLength(errors, $"{path}.phone", PersonFields.Phone, person.Phone);
         if (!string.IsNullOrWhiteSpace(person.Email) && !LooksLikeEmail(person.Email.Trim()))
@@ -171,11 +185,56 @@ public static class TaskRecordValidator
             RequireText(errors, $"{path}.title", OutputFields.Title, output.Title);
             MaxLength(errors, $"{path}.description", OutputFields.Description, output.Description);
             MaxLength(errors, $"{path}.identifier", OutputFields.Identifier, output.Identifier);
+            ValidateOutputIdentifier(errors, path, output);
             MaxLength(errors, $"{path}.url", OutputFields.Url, output.Url);
             if (!string.IsNullOrWhiteSpace(output.Url) && !IsHttpUrl(output.Url.Trim()))
             {
                 errors.Add(new($"{path}.url", "Đường dẫn phải là URL tuyệt đối bắt đầu bằng http:// hoặc https:// (url must be an absolute http(s) URL)"));
             }
+        }
+    }
+
+    private static void ValidateOutputIdentifier(List<FieldError> errors, string path, OutputRecord output)
+    {
+        if (output.IdentifierType is not { } type) return;
+        if (TextHygiene.Stored(output.Identifier) is null)
+        {
+            errors.Add(new($"{path}.identifier", $"Bắt buộc nhập số hiệu khi đã chọn loại số hiệu ({path}.identifier is required with identifierType)"));
+            return;
+        }
+        CheckIdentifier(errors, $"{path}.identifier", output.Identifier, text => Identifiers.Output(type, text), OutputForms[type]);
+    }
+
+    /// <summary>What a valid identifier looks like, Vietnamese then English.</summary>
+    private sealed record IdentifierForm(string NameVi, string NameEn, string Example);
+
+    private static readonly IdentifierForm OrcidForm = new("ORCID", "ORCID iD", "0000-0002-1825-0097 hoặc/or https://orcid.org/0000-0002-1825-0097");
+    private static readonly IdentifierForm RorForm = new("Mã ROR", "ROR id", "05dxps055 hoặc/or https://ror.org/05dxps055");
+    private static readonly IdentifierForm FunderForm = new("Mã định danh đơn vị cấp kinh phí", "funder identifier",
+        "mã ROR/a ROR id (https://ror.org/05dxps055) hoặc/or DOI Crossref Funder Registry (10.13039/100007224)");
+
+    private static readonly Dictionary<OutputIdentifierType, IdentifierForm> OutputForms = new()
+    {
+        [OutputIdentifierType.Doi] = new("DOI", "DOI", "10.1234/abc.2024.01, doi:10.1234/… hoặc/or https://doi.org/10.1234/…"),
+        [OutputIdentifierType.Isbn] = new("ISBN", "ISBN", "978-3-16-148410-0 (ISBN-13) hoặc/or ISBN-10 0-306-40615-2"),
+        [OutputIdentifierType.Issn] = new("ISSN", "ISSN", "0317-8471"),
+        [OutputIdentifierType.Patent] = new("Số bằng sáng chế / giải pháp hữu ích", "Vietnamese patent number",
+            "1-0012345 (sáng chế/invention), 2-0001234 (giải pháp hữu ích/utility solution) hoặc số đơn/or application 1-2024-01234; bằng nước ngoài dùng/foreign patents use identifierType other"),
+        [OutputIdentifierType.Handle] = new("Handle", "Handle", "20.500.12345/678 hoặc/or https://hdl.handle.net/20.500.12345/678"),
+        [OutputIdentifierType.Other] = new("Số hiệu", "identifier", "bất kỳ/any text"),
+    };
+
+    private static void CheckIdentifier(List<FieldError> errors, string path, string? value, Func<string, ParsedIdentifier> parse, IdentifierForm form)
+    {
+        if (TextHygiene.Stored(value) is not { } text) return;
+        switch (parse(text).Problem)
+        {
+            case IdentifierProblem.Shape:
+                errors.Add(new(path, $"{form.NameVi} không hợp lệ, cần dạng {form.Example} ({path} is not a valid {form.NameEn})"));
+                break;
+            case IdentifierProblem.CheckDigit:
+                errors.Add(new(path, $"{form.NameVi} sai chữ số kiểm tra, có lẽ gõ nhầm một ký tự ({path}: the {form.NameEn} check digits do not match, a character is probably mistyped)"));
+                break;
         }
     }
 

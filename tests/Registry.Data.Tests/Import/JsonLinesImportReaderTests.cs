@@ -124,12 +124,12 @@ public class JsonLinesImportReaderTests
     [Fact]
     public async Task Duplicate_and_unknown_properties_are_row_errors_naming_line_and_path()
     {
-        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"Title\":\"y\"") + "\n" + Line("A-2", extra: ",\"principalInvestigator\":{\"name\":\"a\",\"orcid\":\"1\"}"));
+        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"Title\":\"y\"") + "\n" + Line("A-2", extra: ",\"principalInvestigator\":{\"name\":\"a\",\"homepage\":\"1\"}"));
 
         Assert.Contains("Dòng 1", rows[0].Errors.Single());
         Assert.Contains("Title", rows[0].Errors.Single());
         Assert.Contains("duplicate property", rows[0].Errors.Single());
-        Assert.Contains("principalInvestigator.orcid", rows[1].Errors.Single());
+        Assert.Contains("principalInvestigator.homepage", rows[1].Errors.Single());
         Assert.Contains("unknown property", rows[1].Errors.Single());
         Assert.All(rows, r => Assert.Null(r.Record));
     }

@@ -57,6 +57,26 @@ public static class TestRecords
         ],
     };
 
+    /// <summary>
+    /// <see cref="Valid"/> with every persistent identifier, each written in a form people paste (bare, doi:,
+    /// ISBN with hyphens) rather than the stored one, so a store or import test sees the normalisation.
+    /// </summary>
+    public static TaskRecord WithIdentifiers(string? code = null, string? organization = null) => Valid(code, organization) is var r ? r with
+    {
+        Funder = new FunderRecord { Name = "Quỹ Phát triển khoa học và công nghệ Quốc gia", Identifier = "10.13039/100007224" },
+        HostOrganization = r.HostOrganization! with { Ror = "05dxps055" },
+        PrincipalInvestigator = r.PrincipalInvestigator! with { Orcid = "0000-0002-1825-0097" },
+        Members = [r.Members![0] with { Orcid = "https://orcid.org/0000-0002-1694-233x" }, r.Members[1]],
+        Outputs =
+        [
+            .. r.Outputs!,
+            new OutputRecord { Type = OutputType.Publication, Title = "Bài báo về chè", Identifier = "doi:10.31276/VJST.64(2).01", IdentifierType = OutputIdentifierType.Doi },
+            new OutputRecord { Type = OutputType.Publication, Title = "Sách chuyên khảo", Identifier = "ISBN 978-3-16-148410-0", IdentifierType = OutputIdentifierType.Isbn },
+            new OutputRecord { Type = OutputType.UtilitySolution, Title = "Giải pháp hữu ích", Identifier = "VN 2-0001234", IdentifierType = OutputIdentifierType.Patent },
+            new OutputRecord { Type = OutputType.Standard, Title = "Tiêu chuẩn cơ sở", Identifier = "TCCS 12:2024" },
+        ],
+    } : throw new InvalidOperationException();
+
     /// <summary>A record classified Mật with recognisable title and code, to search for traces afterwards.</summary>
     public static TaskRecord Secret(SecurityClassification level = SecurityClassification.Confidential) =>
         Valid(NewCode("MAT")) with

@@ -289,6 +289,38 @@ public abstract class TaskStoreContract(StoreHarness store)
         Assert.Equal("Nguyễn Văn An", single.PrincipalInvestigator.Name);
     }
 
+    [StoreFact]
+    public async Task Identifiers_are_stored_in_their_canonical_forms_and_resending_them_pasted_changes_nothing()
+    {
+        var pasted = TestRecords.WithIdentifiers(organization: "Viện Khoa học Nông Lâm nghiệp miền núi phía Bắc " + Guid.NewGuid().ToString("N")[..6]);
+        var created = (await store.Tasks.CreateAsync(pasted, Curator)).Task!;
+
+        var r = (await store.Tasks.FindByIdAsync(created.Id))!.Record;
+        Assert.Equal(new FunderRecord { Name = "Quỹ Phát triển khoa học và công nghệ Quốc gia", Identifier = "https://doi.org/10.13039/100007224" }, r.Funder);
+        Assert.Equal("https://ror.org/05dxps055", r.HostOrganization!.Ror);
+        Assert.Equal("https://orcid.org/0000-0002-1825-0097", r.PrincipalInvestigator!.Orcid);
+        Assert.Equal(["https://orcid.org/0000-0002-1694-233X", null], r.Members!.Select(m => m.Orcid));
+        Assert.Equal(
+            [(null, null), (OutputIdentifierType.Doi, "10.31276/VJST.64(2).01"), (OutputIdentifierType.Isbn, "9783161484100"),
+             (OutputIdentifierType.Patent, "2-0001234"), (null, "TCCS 12:2024")],
+            r.Outputs!.Select(o => (o.IdentifierType, o.Identifier)));
+
+        var again = await store.Tasks.UpdateAsync(created.Id, pasted, created.Version, Curator);
+        Assert.Equal(WriteStatus.Unchanged, again.Status);
+    }
+
+    [StoreFact]
+    public async Task A_bad_identifier_is_refused_with_its_path_and_nothing_is_stored()
+    {
+        var before = await RowCountsAsync();
+        var record = TestRecords.WithIdentifiers();
+        var result = await store.Tasks.CreateAsync(record with { HostOrganization = record.HostOrganization! with { Ror = "05dxps056" } }, Curator);
+
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Equal("hostOrganization.ror", Assert.Single(result.Errors!).Path);
+        Assert.Equal(before, await RowCountsAsync());
+    }
+
     private async Task<(List<AuditEntry> Audit, List<OutboxEntry> Outbox)> BookkeepingAsync(string id)
     {
         await using var db = store.NewContext();

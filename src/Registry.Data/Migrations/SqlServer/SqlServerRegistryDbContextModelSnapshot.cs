@@ -171,6 +171,11 @@ namespace Registry.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<string>("Ror")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<string>("Type")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -279,6 +284,11 @@ namespace Registry.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Orcid")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("int");
@@ -511,6 +521,10 @@ namespace Registry.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("IdentifierType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("int");
 
@@ -622,6 +636,30 @@ namespace Registry.Data.Migrations.SqlServer
                                 .HasForeignKey("ScienceTaskId");
                         });
 
+                    b.OwnsOne("Registry.Data.Entities.Funder", "Funder", b1 =>
+                        {
+                            b1.Property<long>("ScienceTaskId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Identifier")
+                                .HasMaxLength(64)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(64)")
+                                .HasColumnName("FunderIdentifier");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)")
+                                .HasColumnName("FunderName");
+
+                            b1.HasKey("ScienceTaskId");
+
+                            b1.ToTable("Tasks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScienceTaskId");
+                        });
+
                     b.OwnsOne("Registry.Data.Entities.ResultRegistration", "ResultRegistration", b1 =>
                         {
                             b1.Property<long>("ScienceTaskId")
@@ -649,6 +687,8 @@ namespace Registry.Data.Migrations.SqlServer
                     b.Navigation("ApprovalDecision");
 
                     b.Navigation("Budget");
+
+                    b.Navigation("Funder");
 
                     b.Navigation("HostOrganization");
 

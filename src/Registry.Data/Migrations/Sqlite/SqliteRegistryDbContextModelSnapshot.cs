@@ -158,6 +158,11 @@ namespace Registry.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ror")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -261,6 +266,11 @@ namespace Registry.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Orcid")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Ordinal")
@@ -488,6 +498,10 @@ namespace Registry.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdentifierType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
@@ -599,6 +613,30 @@ namespace Registry.Data.Migrations.Sqlite
                                 .HasForeignKey("ScienceTaskId");
                         });
 
+                    b.OwnsOne("Registry.Data.Entities.Funder", "Funder", b1 =>
+                        {
+                            b1.Property<long>("ScienceTaskId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Identifier")
+                                .HasMaxLength(64)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FunderIdentifier");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FunderName");
+
+                            b1.HasKey("ScienceTaskId");
+
+                            b1.ToTable("Tasks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScienceTaskId");
+                        });
+
                     b.OwnsOne("Registry.Data.Entities.ResultRegistration", "ResultRegistration", b1 =>
                         {
                             b1.Property<long>("ScienceTaskId")
@@ -626,6 +664,8 @@ namespace Registry.Data.Migrations.Sqlite
                     b.Navigation("ApprovalDecision");
 
                     b.Navigation("Budget");
+
+                    b.Navigation("Funder");
 
                     b.Navigation("HostOrganization");
 
