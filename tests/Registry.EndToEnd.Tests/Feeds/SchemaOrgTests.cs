@@ -72,8 +72,29 @@ public sealed partial class SchemaOrgTests(FeedsFactory factory)
         Assert.Equal("10.1234/tea.2024.001", (string?)article["identifier"]!["value"]);
         Assert.Equal("https://doi.org/10.1234/tea.2024.001", (string?)article["sameAs"]);
         var patent = outputs.Single(o => (string?)o!["name"] == "Quy trình chế biến chè xanh")!;
-        Assert.Equal("1-0012345", (string?)patent["identifier"]);
+        Assert.Equal("VN patent", (string?)patent["identifier"]!["propertyID"]);
+        Assert.Equal("1-0012345", (string?)patent["identifier"]!["value"]);
         Assert.Null(patent["sameAs"]);
+        var untyped = outputs.Single(o => (string?)o!["name"] == "Báo cáo tổng kết")!;
+        Assert.Equal("10.9999/not-typed", (string?)untyped["identifier"]);
+        Assert.Null(untyped["sameAs"]);
+    }
+
+    [Fact]
+    public async Task Orcid_ror_and_funder_ids_are_identifiers_and_same_as_links()
+    {
+        var id = await CreateTaskWithOutputsAsync();
+        var project = JsonNode.Parse(await factory.Anonymous().GetStringAsync($"/api/v1/tasks/{id}.jsonld"))!;
+        var leader = project["member"]![0]!;
+        Assert.Equal("ORCID", (string?)leader["identifier"]!["propertyID"]);
+        Assert.Equal("https://orcid.org/0000-0002-1694-233X", (string?)leader["sameAs"]);
+        Assert.Equal("https://ror.org/05dxps055", (string?)project["sponsor"]!["sameAs"]);
+        Assert.Equal("ROR", (string?)project["sponsor"]!["identifier"]!["propertyID"]);
+        var funder = project["funding"]!["funder"]!;
+        Assert.Equal("Quỹ Phát triển khoa học và công nghệ Quốc gia", (string?)funder["name"]);
+        Assert.Equal("https://doi.org/10.13039/501100000780", (string?)funder["sameAs"]);
+        Assert.Equal("Crossref Funder ID", (string?)funder["identifier"]!["propertyID"]);
+        Assert.Equal((string?)funder["name"], (string?)project["funder"]!["name"]);
     }
 
     [Fact]
@@ -108,10 +129,15 @@ public sealed partial class SchemaOrgTests(FeedsFactory factory)
         var record = new TaskRecordBuilder().With(r => r with
         {
             Fields = ["40101"],
+            HostOrganization = r.HostOrganization! with { Ror = "https://ror.org/05dxps055" },
+            PrincipalInvestigator = r.PrincipalInvestigator! with { Orcid = "0000-0002-1694-233X" },
+            Funder = new FunderRecord { Name = "Quỹ Phát triển khoa học và công nghệ Quốc gia", Identifier = "10.13039/501100000780" },
             Outputs =
             [
-                new OutputRecord { Type = OutputType.Publication, Title = "Chè Shan tuyết Phú Thọ", Identifier = "https://doi.org/10.1234/tea.2024.001" },
-                new OutputRecord { Type = OutputType.Patent, Title = "Quy trình chế biến chè xanh", Identifier = "1-0012345", Transferable = true },
+                new OutputRecord { Type = OutputType.Publication, Title = "Chè Shan tuyết Phú Thọ", IdentifierType = OutputIdentifierType.Doi, Identifier = "https://doi.org/10.1234/tea.2024.001" },
+                new OutputRecord { Type = OutputType.Patent, Title = "Quy trình chế biến chè xanh", IdentifierType = OutputIdentifierType.Patent, Identifier = "1-0012345", Transferable = true },
+                // Free text that happens to look like a DOI: without a type it is not claimed to be one.
+                new OutputRecord { Type = OutputType.Other, Title = "Báo cáo tổng kết", Identifier = "10.9999/not-typed" },
             ],
         }).Build();
         var id = await factory.PublishAsync(await factory.CreateAsync(record));

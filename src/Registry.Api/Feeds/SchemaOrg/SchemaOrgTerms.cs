@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Registry.Data.Records;
 using Registry.Data.Reference;
 
 namespace Registry.Api.Feeds.SchemaOrg;
 
 /// <summary>Small schema.org nodes shared by the task and catalogue JSON-LD: fields of science, outputs, identifiers.</summary>
-public static partial class SchemaOrgTerms
+public static class SchemaOrgTerms
 {
     /// <summary>
     /// A field-of-science code as a <c>DefinedTerm</c> of the classification: named by its own entry, or by the
@@ -41,30 +40,48 @@ public static partial class SchemaOrgTerms
         if (!string.IsNullOrWhiteSpace(output.Description)) node["description"] = output.Description;
         if (!string.IsNullOrWhiteSpace(output.Url) && Uri.TryCreate(output.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             node["url"] = url.AbsoluteUri;
-        if (!string.IsNullOrWhiteSpace(output.Identifier)) AddIdentifier(node, output.Identifier.Trim());
+        if (!string.IsNullOrWhiteSpace(output.Identifier)) AddOutputIdentifier(node, output.IdentifierType, output.Identifier.Trim());
         return node;
     }
 
-    /// <summary>A DOI becomes a <c>PropertyValue</c> and a doi.org address in <c>sameAs</c>; anything else stays text.</summary>
-    public static void AddIdentifier(JsonObject node, string identifier)
+    /// <summary>
+    /// A typed identifier (record v1 stores it canonical) becomes a <c>PropertyValue</c> naming its scheme, and its
+    /// web address (doi.org, hdl.handle.net) goes to <c>sameAs</c>. Without a type the identifier is free text, kept as
+    /// text: an untyped value that looks like a DOI is not claimed to be one.
+    /// </summary>
+    public static void AddOutputIdentifier(JsonObject node, OutputIdentifierType? type, string identifier)
     {
-        if (Doi(identifier) is { } doi)
-        {
-            node["identifier"] = new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "DOI", ["value"] = doi };
-            node["sameAs"] = "https://doi.org/" + doi;
-        }
-        else
+        if (type is null or OutputIdentifierType.Other)
         {
             node["identifier"] = identifier;
+            return;
         }
+        node["identifier"] = PropertyValue(SchemeName(type.Value), identifier);
+        if (Identifiers.OutputUri(type, identifier) is { } uri && uri.StartsWith("https://", StringComparison.Ordinal)) node["sameAs"] = uri;
     }
 
-    /// <summary>The bare DOI (10.prefix/suffix) of an identifier written as a DOI, doi: or a doi.org address.</summary>
-    public static string? Doi(string identifier)
+    /// <summary>An ORCID iD or ROR id (stored as its https URL): the identifier as a PropertyValue and the URL in sameAs.</summary>
+    public static void AddUrlIdentifier(JsonObject node, string scheme, string? url)
     {
-        var match = DoiPattern().Match(identifier);
-        return match.Success ? match.Groups["doi"].Value : null;
+        if (string.IsNullOrWhiteSpace(url)) return;
+        node["identifier"] = PropertyValue(scheme, url);
+        node["sameAs"] = url;
     }
+
+    private static JsonObject PropertyValue(string scheme, string value) => new()
+    {
+        ["@type"] = "PropertyValue", ["propertyID"] = scheme, ["value"] = value,
+    };
+
+    private static string SchemeName(OutputIdentifierType type) => type switch
+    {
+        OutputIdentifierType.Doi => "DOI",
+        OutputIdentifierType.Isbn => "ISBN",
+        OutputIdentifierType.Issn => "ISSN",
+        OutputIdentifierType.Patent => "VN patent",
+        OutputIdentifierType.Handle => "Handle",
+        _ => type.ToString(),
+    };
 
     private static string TypeOf(OutputType? type) => type switch
     {
@@ -75,7 +92,4 @@ public static partial class SchemaOrgTerms
         OutputType.Prototype => "Product",
         _ => "CreativeWork",
     };
-
-    [GeneratedRegex(@"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?<doi>10\.\d{4,9}/\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DoiPattern();
 }

@@ -60,6 +60,7 @@ public static class TaskJsonLd
     {
         var org = new JsonObject { ["@type"] = host.Type == OrganizationType.University ? "CollegeOrUniversity" : "Organization", ["name"] = host.Name };
         if (host.Id is { } id) { org["@id"] = PublicUrls.OrganizationPage(baseUrl, id); org["url"] = PublicUrls.OrganizationPage(baseUrl, id); }
+        SchemaOrgTerms.AddUrlIdentifier(org, "ROR", host.Ror);
         if (host.Province is { } province)
             org["address"] = new JsonObject { ["@type"] = "PostalAddress", ["addressRegion"] = province, ["addressLocality"] = host.Commune, ["addressCountry"] = "VN" };
         return org;
@@ -72,12 +73,28 @@ public static class TaskJsonLd
         {
             ["@type"] = "MonetaryGrant",
             ["name"] = "Ngân sách nhà nước (state budget)",
-            ["funder"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = record.ManagingAgency ?? DefaultFunder },
+            ["funder"] = Funder(record),
         };
         if (record.ApprovalDecision?.Number is { } decision) grant["identifier"] = decision;
         if ((record.Budget?.StateBudgetVnd ?? record.Budget?.TotalVnd) is { } vnd)
             grant["amount"] = new JsonObject { ["@type"] = "MonetaryAmount", ["currency"] = "VND", ["value"] = vnd };
         return grant;
+    }
+
+    /// <summary>
+    /// Who pays: the funder the record names (with its ROR id or Crossref Funder Registry DOI), else the managing
+    /// agency, else the province's department.
+    /// </summary>
+    private static JsonObject Funder(TaskRecord record)
+    {
+        if (record.Funder?.Name is { } name)
+        {
+            var funder = new JsonObject { ["@type"] = "Organization", ["name"] = name };
+            var scheme = record.Funder.Identifier?.StartsWith(Identifiers.RorBase, StringComparison.Ordinal) == true ? "ROR" : "Crossref Funder ID";
+            SchemaOrgTerms.AddUrlIdentifier(funder, scheme, record.Funder.Identifier);
+            return funder;
+        }
+        return new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = record.ManagingAgency ?? DefaultFunder };
     }
 
     /// <summary>Names, titles and roles are public (as in the national bulletins); contacts never are.</summary>
@@ -86,6 +103,7 @@ public static class TaskJsonLd
         var node = new JsonObject { ["@type"] = "Person", ["name"] = person.Name };
         if (!string.IsNullOrWhiteSpace(person.AcademicTitle)) node["honorificPrefix"] = person.AcademicTitle;
         if (!string.IsNullOrWhiteSpace(person.Role)) node["jobTitle"] = person.Role;
+        SchemaOrgTerms.AddUrlIdentifier(node, "ORCID", person.Orcid);
         return node;
     }
 
