@@ -22,6 +22,12 @@ public sealed class PublicUrls(IOptions<FeedsOptions> options)
 
     public static string OrganizationPage(string baseUrl, string id) => $"{baseUrl}/organizations/{Uri.EscapeDataString(id)}";
 
+    /// <summary>The field-of-science classification (Circular 24/2025/TT-BKHCN) as the API lists it: the concept scheme.</summary>
+    public static string FieldScheme(string baseUrl) => $"{baseUrl}/api/v1/fields";
+
+    /// <summary>One field or sector of the classification, as a concept of <see cref="FieldScheme"/>.</summary>
+    public static string FieldConcept(string baseUrl, string code) => $"{FieldScheme(baseUrl)}#{Uri.EscapeDataString(code)}";
+
     /// <summary>A stable entry id (RFC 4151) for a task.</summary>
     public static string TagUri(string id) => $"tag:{Authority},2025:tasks/{id}";
 }

@@ -31,6 +31,41 @@ public sealed class CatalogTests(FeedsFactory factory)
         Assert.Equal(2, catalog.GetProperty("dcat:service").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Dcat_dataset_is_dated_themed_and_covered_by_its_records()
+    {
+        await factory.SeedAsync();
+        var catalog = JsonDocument.Parse(await factory.Anonymous().GetStringAsync("/catalog")).RootElement;
+        var dataset = catalog.GetProperty("dcat:dataset")[0];
+        var records = (await factory.PublishedInStoreAsync()).Values.ToList();
+
+        var issued = DateTimeOffset.Parse(dataset.GetProperty("dct:issued").GetProperty("@value").GetString()!);
+        var modified = DateTimeOffset.Parse(dataset.GetProperty("dct:modified").GetProperty("@value").GetString()!);
+        Assert.Equal(records.Min(r => r.PublishedAt)!.Value.ToUnixTimeSeconds(), issued.ToUnixTimeSeconds());
+        Assert.Equal(records.Max(r => r.UpdatedAt ?? r.PublishedAt)!.Value.ToUnixTimeSeconds(), modified.ToUnixTimeSeconds());
+        var temporal = dataset.GetProperty("dct:temporal");
+        Assert.Equal(records.Min(r => r.StartDate)!.Value.ToString("yyyy-MM-dd"), temporal.GetProperty("dcat:startDate").GetProperty("@value").GetString());
+        Assert.Equal(records.Max(r => r.EndDate)!.Value.ToString("yyyy-MM-dd"), temporal.GetProperty("dcat:endDate").GetProperty("@value").GetString());
+
+        var themes = dataset.GetProperty("dcat:theme").EnumerateArray().Select(t => t.GetProperty("@id").GetString()).ToList();
+        Assert.Contains("http://publications.europa.eu/resource/authority/data-theme/TECH", themes);
+        var fields = records.SelectMany(r => r.Fields ?? []).Select(f => f[..1]).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(fields.Select(f => $"{FeedsFactory.PublicBase}/api/v1/fields#{f}"), themes.Skip(1));
+
+        Assert.All(dataset.GetProperty("dcat:distribution").EnumerateArray(), d =>
+        {
+            Assert.StartsWith("http://publications.europa.eu/resource/authority/file-type/", d.GetProperty("dct:format").GetProperty("@id").GetString());
+            Assert.Equal("dct:MediaType", d.GetProperty("dcat:mediaType").GetProperty("@type").GetString());
+        });
+        Assert.All(catalog.GetProperty("dcat:service").EnumerateArray(), s =>
+        {
+            Assert.Equal("dct:Standard", s.GetProperty("dct:conformsTo").GetProperty("@type").GetString());
+            Assert.StartsWith(FeedsFactory.PublicBase, s.GetProperty("dcat:endpointDescription").GetProperty("@id").GetString());
+        });
+        Assert.Equal("http://purl.org/adms/publishertype/RegionalAuthority", catalog.GetProperty("dct:publisher").GetProperty("dct:type").GetProperty("@id").GetString());
+        Assert.Equal("vcard:Organization", dataset.GetProperty("dcat:contactPoint").GetProperty("@type").GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/tasks/export.csv")]
     [InlineData("/api/v1/tasks/export.jsonl")]

@@ -23,7 +23,7 @@ public static class TurtleWriter
             if (!done.Add(subject)) continue;
             text.Append('\n').Append(subject);
             var predicates = new List<string>();
-            if (node["@type"] is { } type) predicates.Add($" a {type.GetValue<string>()}");
+            if (node["@type"] is { } type) predicates.Add($" a {Types(type)}");
             foreach (var (key, value) in node.Where(p => !p.Key.StartsWith('@')))
             {
                 var objects = (value is JsonArray a ? a.ToList() : [value]).Select(v => Term(v, pending, ref blank)).ToList();
@@ -50,12 +50,16 @@ public static class TurtleWriter
             case JsonObject o:
                 // An anonymous node is written inline as a blank node property list.
                 var inner = new List<string>();
-                if (o["@type"] is { } t) inner.Add($"a {t.GetValue<string>()}");
+                if (o["@type"] is { } t) inner.Add($"a {Types(t)}");
                 foreach (var (k, v) in o.Where(p => !p.Key.StartsWith('@'))) inner.Add($"{k} {Term(v, pending, ref blank)}");
                 return "[ " + string.Join(" ; ", inner) + " ]";
             default: return "\"\"";
         }
     }
+
+    /// <summary>One type, or several (<c>"@type": [...]</c>), as prefixed names.</summary>
+    private static string Types(JsonNode type) =>
+        type is JsonArray list ? string.Join(", ", list.Select(t => t!.GetValue<string>())) : type.GetValue<string>();
 
     private static string Literal(string s) =>
         "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";

@@ -1,3 +1,5 @@
+using Registry.Api.Feeds.Dcat;
+using Registry.Api.Feeds.SchemaOrg;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Data.Catalog;
@@ -47,7 +49,8 @@ public static class HomePage
             </section>
             </div>
             """);
-        return WebResults.Page(ctx, new PageShell(ctx[T.SiteName], ctx[T.SiteTagline], main, CanonicalPath: "/"));
+        var dataset = TaskJsonLd.Script(DatasetJsonLd.Catalogue(ctx.Origin, await CatalogFacts.ReadAsync(catalog, ct)));
+        return WebResults.Page(ctx, new PageShell(ctx[T.SiteName], ctx[T.SiteTagline], main, CanonicalPath: "/", Head: dataset));
     }
 
     private static Markup Browse(PageContext ctx, string facet, UiString heading, SearchResult overview)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Registry.Api.Feeds.SchemaOrg;
+using Registry.Api.Feeds.Syndication;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Search.Model;
@@ -35,8 +37,17 @@ public static class ResultsPage
             <link rel="alternate" type="application/atom+xml" title="{feedTitle}" href="{query.Feed("atom")}">
             <link rel="alternate" type="application/rss+xml" title="{feedTitle}" href="{query.Feed("rss")}">
             """);
-        var shell = new PageShell(title, ctx[T.SiteTagline], main, Head: feeds);
+        var head = result is null ? feeds : Html.Join([feeds, SearchDataset(ctx, query, request, result)]);
+        var shell = new PageShell(title, ctx[T.SiteTagline], main, Head: head);
         return WebResults.Page(ctx, shell, result is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    /// <summary>The search as a schema.org Dataset: what it finds, downloadable as the CSV and JSON Lines exports.</summary>
+    private static Markup SearchDataset(PageContext ctx, SearchQuery query, SearchRequest request, SearchResult result)
+    {
+        var what = FeedQuery.Describe(request);
+        if (what.Length == 0) what = "tất cả nhiệm vụ (all tasks)";
+        return TaskJsonLd.Script(DatasetJsonLd.Search(ctx.Origin, query.FirstPage(), query.SearchQueryString(), what, result.Total));
     }
 
     private static Markup Problems(PageContext ctx, IReadOnlyDictionary<string, string[]> errors)

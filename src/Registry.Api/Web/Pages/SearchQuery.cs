@@ -124,12 +124,15 @@ public sealed class SearchQuery
     public string FirstPage() => Build(Text, SortText, null, FilterPairs);
 
     /// <summary>The feed of this search (same text and filters; feeds have their own order and size).</summary>
-    public string Feed(string extension)
+    public string Feed(string extension) => "/feeds/tasks." + extension + SearchQueryString();
+
+    /// <summary>The text and filters as a query string ("?q=…&amp;field=…"), empty without them: what feeds and exports take.</summary>
+    public string SearchQueryString()
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (Text is not null) pairs.Add(KeyValuePair.Create("q", (string?)Text));
         pairs.AddRange(FilterParameters.Select(f => KeyValuePair.Create(f.Key, (string?)f.Value)));
-        return QueryHelpers.AddQueryString("/feeds/tasks." + extension, pairs);
+        return QueryHelpers.AddQueryString("", pairs);
     }
 
     /// <summary>The filters as address parameters: the values of one filter comma-separated, in first-seen order.</summary>

@@ -4,7 +4,9 @@ namespace Registry.Api.Web.Rendering;
 
 /// <summary>Everything a page declares about itself for the shared shell.</summary>
 /// <param name="Head">Extra elements for &lt;head&gt; (JSON-LD, oEmbed discovery).</param>
-public sealed record PageShell(string Title, string Description, Markup Main, string? CanonicalPath = null, Markup Head = default);
+/// <param name="OpenGraphType">og:type: "website" for the site's pages, "article" for a task.</param>
+public sealed record PageShell(string Title, string Description, Markup Main, string? CanonicalPath = null, Markup Head = default,
+    string OpenGraphType = "website");
 
 /// <summary>The shared page shell: skip link, header with navigation and language switch, main, footer.</summary>
 public static class Layout
@@ -25,11 +27,11 @@ public static class Layout
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{title}</title>
-            <meta name="description" content="{page.Description}">
+            <meta name="description" content="{SocialMeta.Clean(page.Description, 300)}">
             <meta name="theme-color" content="#0b4f6c">
             <link rel="stylesheet" href="{StaticAssets.Url("site.css")}">
             <link rel="icon" href="{StaticAssets.Url("icon.svg")}" type="image/svg+xml">
-            {canonical}{page.Head}
+            {canonical}{SocialMeta.Render(ctx, page, ShareUrl(ctx, page))}{page.Head}
             </head>
             <body>
             <a class="skip" href="#main">{ctx[T.SkipToContent]}</a>
@@ -43,6 +45,10 @@ public static class Layout
             """);
         return doc.Value;
     }
+
+    /// <summary>The canonical address when the page has one, else the address as asked (a search, an error).</summary>
+    private static string ShareUrl(PageContext ctx, PageShell page) =>
+        ctx.Absolute(page.CanonicalPath ?? (ctx.Http.Request.Path.Value ?? "/") + ctx.Http.Request.QueryString.Value);
 
     private static string WithLang(string path, string lang) => path + (path.Contains('?') ? "&" : "?") + "lang=" + lang;
 
