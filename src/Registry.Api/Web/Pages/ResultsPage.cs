@@ -1,6 +1,7 @@
 using System.Globalization;
 using Registry.Api.Feeds.SchemaOrg;
 using Registry.Api.Feeds.Syndication;
+using Registry.Api.Search;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Search.Model;
@@ -45,8 +46,9 @@ public static class ResultsPage
     /// <summary>The search as a schema.org Dataset: what it finds, downloadable as the CSV and JSON Lines exports.</summary>
     private static Markup SearchDataset(PageContext ctx, SearchQuery query, SearchRequest request, SearchResult result)
     {
-        var what = FeedQuery.Describe(request);
-        if (what.Length == 0) what = "tất cả nhiệm vụ (all tasks)";
+        string? OrgName(string id) => result.Facets.GetValueOrDefault("organization")?.FirstOrDefault(b => b.Key == id)?.DisplayName;
+        var what = SearchDescription.Of(request, ctx.Language, OrgName);
+        if (what.Length == 0) what = ctx.Language == WebLanguage.En ? "all tasks" : "tất cả nhiệm vụ";
         return TaskJsonLd.Script(DatasetJsonLd.Search(ctx.Origin, query.FirstPage(), query.SearchQueryString(), what, result.Total));
     }
 
