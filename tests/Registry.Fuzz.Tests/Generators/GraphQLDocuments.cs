@@ -13,13 +13,23 @@ public static class GraphQLDocuments
 
     private static string Lit(string s) => Json.Quote(s);
 
+    /// <summary>A bare enum literal for the level filter: the right name, wrong cases, an unknown name.</summary>
+    private static string EnumName(string s) => (s.Length % 5) switch
+    {
+        0 => "provincial",
+        1 => "Provincial",
+        2 => "PROVINCIAL",
+        3 => "galactic",
+        _ => "_" + s.Length,
+    };
+
     private static Gen<string> Number => Gen.OneOf("0", "-1", "1", "100", "101", "2147483647", "2147483648", "9223372036854775808", "1e400", "1.5", "\"5\"", "null");
 
     private static Gen<string> LiteralDocument => Gen.Select(Hostile.Value, Number, Gen.Int[0, 11]).Select((s, n, which) => which switch
     {
         0 => $"{{ tasks(query: {Lit(s)}, first: {n}) {{ __typename }} }}",
         1 => $"{{ tasks(after: {Lit(s)}) {{ __typename }} }}",
-        2 => $"{{ tasks(filter: {{ updatedSince: {Lit(s)}, yearFrom: {n}, budgetMin: {n}, field: [{Lit(s)}], level: [{Lit(s)}] }}) {{ __typename }} }}",
+        2 => $"{{ tasks(filter: {{ updatedSince: {Lit(s)}, yearFrom: {n}, budgetMin: {n}, field: [{Lit(s)}], level: [{EnumName(s)}], status: [{Lit(s)}] }}) {{ __typename }} }}",
         3 => $"{{ suggest(query: {Lit(s)}) {{ __typename }} }}",
         4 => $"{{ organizations(query: {Lit(s)}, after: {Lit(s)}, first: {n}) {{ __typename }} }}",
         5 => $"{{ task(id: {Lit(s)}) {{ __typename }} }}",
@@ -39,7 +49,7 @@ public static class GraphQLDocuments
                 0 => $"{{\"q\":{Lit(s)},\"n\":{n}}}",
                 1 => $"{{\"q\":\"chè\",\"q\":{Lit(s)}}}",
                 2 => $"{{\"q\":\"chè\",\"Q\":{Lit(s)},\"n\":{n},\"N\":1}}",
-                3 => $"{{\"f\":{{\"updatedSince\":{Lit(s)},\"yearFrom\":{n},\"yearFrom\":2020}}}}",
+                3 => $"{{\"f\":{{\"updatedSince\":{Lit(s)},\"yearFrom\":{n},\"yearFrom\":2020,\"level\":[{Lit(s)}],\"kind\":{Lit(s)}}}}}",
                 4 => $"{{\"q\":{Json.Nested(depth, objects: depth % 2 == 0)}}}",
                 _ => $"{{\"q\":{n},\"n\":{Lit(s)},\"f\":[{Lit(s)}]}}",
             }));
