@@ -44,6 +44,51 @@ public sealed class OpenApiContractTests(RegistryApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/swagger/index.html")).StatusCode);
     }
 
+    [Fact]
+    public async Task Every_operation_states_its_security_and_its_problems()
+    {
+        var doc = await (await factory.Anonymous().GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+        Assert.Equal("https://registry.phutho.gov.vn", doc.GetProperty("servers")[0].GetProperty("url").GetString());
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var security = operation.Value.GetProperty("security");
+                var responses = operation.Value.GetProperty("responses");
+                if (security.GetArrayLength() == 0)
+                {
+                    Assert.False(responses.TryGetProperty("401", out _), $"{name} is public but declares 401");
+                }
+                else
+                {
+                    Assert.True(security[0].TryGetProperty("ApiKey", out _), name);
+                    Assert.True(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _), $"{name} needs a key but declares no 401/403");
+                }
+
+                var problems = responses.EnumerateObject().Where(r => r.Name.StartsWith('4')).ToList();
+                Assert.True(problems.Count > 0, $"{name} declares no 4xx");
+                foreach (var problem in problems)
+                {
+                    Assert.True(problem.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{name} {problem.Name} is not problem+json");
+                }
+
+                var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2') && r.Name != "204").ToList();
+                Assert.All(success, r => Assert.True(r.Value.TryGetProperty("content", out var c) && c.EnumerateObject().Any(), $"{name} {r.Name} has no media type"));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task No_dotnet_type_leaks_into_the_schemas()
+    {
+        var doc = await (await factory.Anonymous().GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+        var names = doc.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
+        Assert.DoesNotContain(names, n => n.StartsWith("Json", StringComparison.Ordinal) || n is "Type" or "Assembly" or "Stream" or "IFormFile");
+        var results = doc.GetProperty("components").GetProperty("schemas").GetProperty("TaskSearchResponse").GetProperty("properties").GetProperty("results");
+        Assert.Equal("#/components/schemas/TaskSearchResult", results.GetProperty("items").GetProperty("$ref").GetString());
+    }
+
     private static string Normalize(string json) => json.Replace("\r\n", "\n").TrimEnd() + "\n";
 
     private static string FirstDifference(string expected, string actual)

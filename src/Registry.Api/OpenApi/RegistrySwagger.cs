@@ -28,7 +28,9 @@ public static class RegistrySwagger
                 Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "Khóa API của cán bộ cập nhật hoặc quản trị (curator or admin API key); create one with `apikey create`.",
             });
+            // Generated clients take the first server; Swagger UI lets a reader pick the one serving the page instead.
             o.AddServer(new OpenApiServer { Url = PublicServer, Description = "Máy chủ công khai của Sở KH&CN Phú Thọ (the public service)" });
+            o.AddServer(new OpenApiServer { Url = "/", Description = "Máy chủ đang phục vụ tài liệu này (the server serving this document, e.g. a local copy)" });
             o.OperationFilter<ApiKeyOperationFilter>();
             o.OperationFilter<OperationContractFilter>();
             o.SchemaFilter<SearchResultSchemaFilter>();
