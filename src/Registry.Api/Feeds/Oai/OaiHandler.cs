@@ -85,7 +85,7 @@ public sealed class OaiHandler(IPublicCatalog catalog, OaiEntities entities, Pub
         {
             var id = OaiItemId.Parse(identifier);
             if (id is null || !await ExistsAsync(id, ct)) return (null, [IdDoesNotExist(identifier)]);
-            if (id.Entity != OaiEntity.Project) formats = formats.Where(f => f.Prefix == OaiMetadata.Cerif).ToList();
+            if (id.Entity != OaiEntity.Project) formats = formats.Where(f => f.Prefix == OaiMetadata.CerifPrefix).ToList();
         }
         return (new XElement(Ns + "ListMetadataFormats", formats.Select(f => new XElement(Ns + "metadataFormat",
             new XElement(Ns + "metadataPrefix", f.Prefix), new XElement(Ns + "schema", f.Schema), new XElement(Ns + "metadataNamespace", f.Namespace)))), null);
@@ -114,7 +114,7 @@ public sealed class OaiHandler(IPublicCatalog catalog, OaiEntities entities, Pub
         var item = await entities.FindAsync(id, ct);
         var errors = new List<OaiError>();
         if (format is null) errors.Add(CannotDisseminate(args["metadataPrefix"]!));
-        else if (format.Prefix != OaiMetadata.Cerif && item is not null) errors.Add(OnlyCerif(format.Prefix));
+        else if (format.Prefix != OaiMetadata.CerifPrefix && item is not null) errors.Add(OnlyCerif(format.Prefix));
         if (item is null) errors.Add(IdDoesNotExist(args["identifier"]!));
         if (errors.Count > 0) return (null, errors.ToArray());
         return (new XElement(Ns + "GetRecord", EntityRecord(item!)), null);
@@ -175,8 +175,8 @@ public sealed class OaiHandler(IPublicCatalog catalog, OaiEntities entities, Pub
     private async Task<(XElement?, OaiError[]?)> ListEntities(OaiArguments args, OaiToken? token, OaiSelection selection, OaiFormat format,
         OaiEntity entity, CancellationToken ct)
     {
-        if (format.Prefix != OaiMetadata.Cerif)
-            return (null, [new OaiError("noRecordsMatch", $"Tập hợp {OaiSets.SpecOf(entity)} chỉ có ở định dạng {OaiMetadata.Cerif} (this set is disseminated in {OaiMetadata.Cerif} only).")]);
+        if (format.Prefix != OaiMetadata.CerifPrefix)
+            return (null, [new OaiError("noRecordsMatch", $"Tập hợp {OaiSets.SpecOf(entity)} chỉ có ở định dạng {OaiMetadata.CerifPrefix} (this set is disseminated in {OaiMetadata.CerifPrefix} only).")]);
         var size = options.Value.OaiPageSize;
         var after = token is null ? (HarvestPosition?)null : new HarvestPosition(new DateTimeOffset(token.AfterTicks, TimeSpan.Zero), token.AfterId);
         var page = entity == OaiEntity.OrgUnit
@@ -217,7 +217,7 @@ public sealed class OaiHandler(IPublicCatalog catalog, OaiEntities entities, Pub
         new("idDoesNotExist", $"Không có bản ghi '{Shown(identifier)}' (no such identifier; identifiers look like {Identifier}t…, {Identifier}o…, {Identifier}t…-p0).");
 
     private static OaiError OnlyCerif(string prefix) =>
-        new("cannotDisseminateFormat", $"Bản ghi này chỉ có ở định dạng {OaiMetadata.Cerif}, không có '{Shown(prefix)}' (this item is disseminated in {OaiMetadata.Cerif} only).");
+        new("cannotDisseminateFormat", $"Bản ghi này chỉ có ở định dạng {OaiMetadata.CerifPrefix}, không có '{Shown(prefix)}' (this item is disseminated in {OaiMetadata.CerifPrefix} only).");
 
     /// <summary>An argument echoed in a message, cut short: a hostile value is not repeated at length.</summary>
     private static string Shown(string value) => value.Length > 80 ? value[..80] + "…" : value;

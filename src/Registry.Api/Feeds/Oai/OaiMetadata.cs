@@ -14,14 +14,15 @@ public static class OaiMetadata
     public static readonly XNamespace OaiDc = "http://www.openarchives.org/OAI/2.0/oai_dc/";
     public static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     /// <summary>The prefix of the OpenAIRE CERIF profile, the only format of OrgUnits, Persons, Fundings and Products.</summary>
-    public const string Cerif = "oai_cerif_openaire";
+    public const string CerifPrefix = "oai_cerif_openaire";
+    public static readonly XNamespace Cerif = OaiCerif.Ns;
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
     public const string Licence = "Dữ liệu mở theo Nghị định 47/2020/NĐ-CP: tự do tái sử dụng, ghi nguồn Sở KH&CN tỉnh Phú Thọ (open data, free reuse with attribution)";
 
     public static readonly IReadOnlyList<OaiFormat> Formats =
     [
         new("oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OaiDc.NamespaceName, DublinCore),
-        new(Cerif, "https://www.openaire.eu/schema/cris/1.1/openaire-cerif-profile.xsd", OaiCerif.Ns.NamespaceName, OaiCerif.Project),
+        new(CerifPrefix, "https://www.openaire.eu/schema/cris/1.1/openaire-cerif-profile.xsd", OaiCerif.Ns.NamespaceName, OaiCerif.Project),
     ];
 
     public static OaiFormat? Find(string prefix) => Formats.FirstOrDefault(f => f.Prefix == prefix);
@@ -69,6 +70,9 @@ public static class OaiMetadata
     /// "patent:VN 1-0012345", the funder's ROR or Funder Registry DOI, the host organization's ROR and the
     /// investigators' ORCID iDs.
     /// </summary>
+    /// <summary>A task as a CERIF Project (<see cref="OaiCerif.Project"/>).</summary>
+    public static XElement CerifProject(TaskRecord r, string baseUrl) => OaiCerif.Project(r, baseUrl);
+
     public static IEnumerable<string> Relations(TaskRecord r)
     {
         foreach (var o in r.Outputs ?? [])

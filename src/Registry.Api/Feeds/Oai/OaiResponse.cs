@@ -36,6 +36,7 @@ public static class OaiResponse
             new XElement(Ns + "identifier", Identifier + item.Id),
             new XElement(Ns + "datestamp", Syndication.FeedWriters.Rfc3339(item.UpdatedAt)));
         if (item.Deleted) header.Add(new XAttribute("status", "deleted"));
+        header.Add(new XElement(Ns + "setSpec", OaiSets.SpecOf(OaiEntity.Project)));
         foreach (var set in OaiSets.Of(item.FieldCodes, item.Level, item.Status)) header.Add(new XElement(Ns + "setSpec", set));
         return header;
     }

@@ -58,10 +58,9 @@ public static class OaiSets
         };
     }
 
-    /// <summary>The sets a task belongs to (the OpenAIRE projects set, its fields and their sectors, level, status).</summary>
+    /// <summary>The sets a record belongs to (its fields and their sectors, level, status); the header adds the OpenAIRE projects set.</summary>
     public static IEnumerable<string> Of(IEnumerable<string> fieldCodes, TaskLevel level, TaskStatus status)
     {
-        yield return SpecOf(OaiEntity.Project);
         var prefixes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var code in fieldCodes)
         {
