@@ -1,4 +1,6 @@
 using Registry.Api.Feeds;
+using Registry.Api.Feeds.Dcat;
+using Registry.Search.Indexing;
 using Registry.Api.Feeds.Oai;
 using Registry.Api.Feeds.Snapshots;
 
@@ -13,6 +15,8 @@ public static class FeedsServices
             .PostConfigure(o => o.PublicBaseUrl ??= configuration["Registry:PublicBaseUrl"])
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<CatalogFactsCache>();
+        services.AddSingleton<ISearchIndexChangeListener>(sp => sp.GetRequiredService<CatalogFactsCache>());
         services.AddSingleton<OaiHandler>();
         services.AddSingleton<SnapshotWriter>();
         services.AddHostedService<SnapshotJob>();
