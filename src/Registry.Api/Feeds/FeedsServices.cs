@@ -1,6 +1,8 @@
 using Registry.Api.Feeds;
+using Registry.Api.Feeds.Dcat;
 using Registry.Api.Feeds.Oai;
 using Registry.Api.Feeds.Snapshots;
+using Registry.Search.Indexing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +16,8 @@ public static class FeedsServices
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<OaiEntities>();
+        services.AddSingleton<CatalogFactsCache>();
+        services.AddSingleton<ISearchIndexChangeListener>(sp => sp.GetRequiredService<CatalogFactsCache>());
         services.AddSingleton<OaiHandler>();
         services.AddSingleton<SnapshotWriter>();
         services.AddHostedService<SnapshotJob>();

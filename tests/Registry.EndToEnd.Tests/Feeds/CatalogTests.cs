@@ -66,6 +66,23 @@ public sealed class CatalogTests(FeedsFactory factory)
         Assert.Equal("vcard:Organization", dataset.GetProperty("dcat:contactPoint").GetProperty("@type").GetString());
     }
 
+    [Fact]
+    public async Task Dcat_catalogue_sees_a_task_published_after_it_was_read()
+    {
+        await factory.SeedAsync();
+        static string Start(JsonElement catalog) =>
+            catalog.GetProperty("dcat:dataset")[0].GetProperty("dct:temporal").GetProperty("dcat:startDate").GetProperty("@value").GetString()!;
+        var before = Start(JsonDocument.Parse(await factory.Anonymous().GetStringAsync("/catalog")).RootElement);
+        Assert.NotEqual("1986-02-03", before);
+
+        var old = new Registry.Api.Tests.Builders.TaskRecordBuilder().With(r => r with { StartDate = new DateOnly(1986, 2, 3) }).Build();
+        await factory.PublishAsync(await factory.CreateAsync(old));
+        await factory.WaitForIndexAsync();
+
+        var after = Start(JsonDocument.Parse(await factory.Anonymous().GetStringAsync("/catalog")).RootElement);
+        Assert.Equal("1986-02-03", after);
+    }
+
     [Theory]
     [InlineData("/api/v1/tasks/export.csv")]
     [InlineData("/api/v1/tasks/export.jsonl")]

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
-using Registry.Data.Catalog;
 using Registry.Data.Records;
 
 namespace Registry.Api.Feeds.Dcat;
@@ -9,10 +8,9 @@ namespace Registry.Api.Feeds.Dcat;
 /// <summary><c>GET /catalog</c>: the DCAT-AP catalogue as JSON-LD, or Turtle when the client asks for <c>text/turtle</c>.</summary>
 public static class CatalogHandler
 {
-    public static async Task<IResult> Get(HttpContext http, PublicUrls urls, IPublicCatalog records, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Get(HttpContext http, PublicUrls urls, CatalogFactsCache facts, TimeProvider clock, CancellationToken ct)
     {
-        var facts = await CatalogFacts.ReadAsync(records, ct);
-        var catalog = DcatCatalog.Build(urls.Base(http.Request), facts, clock.GetUtcNow());
+        var catalog = DcatCatalog.Build(urls.Base(http.Request), await facts.GetAsync().WaitAsync(ct), clock.GetUtcNow());
         http.Response.Headers.Vary = "Accept";
         if (WantsTurtle(http.Request))
             return Results.Text(TurtleWriter.Write(catalog), "text/turtle; charset=utf-8", Encoding.UTF8);

@@ -13,7 +13,8 @@ public static class HomePage
     private const int LatestCount = 6;
 
     public static async Task<IResult> Handle(
-        HttpContext http, ISearchIndex index, IPublicCatalog catalog, IOrganizationDirectory organizations, ITaskStatistics statistics, CancellationToken ct)
+        HttpContext http, ISearchIndex index, IPublicCatalog catalog, IOrganizationDirectory organizations, ITaskStatistics statistics,
+        CatalogFactsCache facts, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var overview = await index.SearchAsync(new SearchRequest { Facets = ["field", "level", "status"], PageSize = 1 }, ct);
@@ -49,7 +50,7 @@ public static class HomePage
             </section>
             </div>
             """);
-        var dataset = TaskJsonLd.Script(DatasetJsonLd.Catalogue(ctx.Origin, await CatalogFacts.ReadAsync(catalog, ct)));
+        var dataset = TaskJsonLd.Script(DatasetJsonLd.Catalogue(ctx.Origin, await facts.GetAsync().WaitAsync(ct)));
         return WebResults.Page(ctx, new PageShell(ctx[T.SiteName], ctx[T.SiteTagline], main, CanonicalPath: "/", Head: dataset));
     }
 
