@@ -16,7 +16,11 @@ public sealed record CatalogListMeta(
 /// <summary>A host organization (tổ chức chủ trì) in a list.</summary>
 /// <param name="PublishedTaskCount">Its published tasks; drafts and withdrawn tasks are not counted.</param>
 public sealed record OrganizationView(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,
-    int PublishedTaskCount);
+    int PublishedTaskCount)
+{
+    /// <summary>ROR id, https://ror.org/0xxxxxxNN, when known.</summary>
+    public string? Ror { get; init; }
+}
 
 public sealed record OrganizationListResponse(CatalogListMeta Meta, IReadOnlyList<OrganizationView> Results);
 
@@ -26,7 +30,11 @@ public sealed record OrganizationListResponse(CatalogListMeta Meta, IReadOnlyLis
 /// <param name="LatestPublishedAt">When its most recent task was first published.</param>
 /// <param name="Tasks">Link to its published tasks.</param>
 public sealed record OrganizationDetailView(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,
-    int PublishedTaskCount, long BudgetTotalVnd, long StateBudgetVnd, DateTimeOffset? LatestPublishedAt, string Tasks);
+    int PublishedTaskCount, long BudgetTotalVnd, long StateBudgetVnd, DateTimeOffset? LatestPublishedAt, string Tasks)
+{
+    /// <summary>ROR id, https://ror.org/0xxxxxxNN, when known.</summary>
+    public string? Ror { get; init; }
+}
 
 /// <summary>Published tasks of an organization (public records: no contact e-mail or phone).</summary>
 public sealed record OrganizationTaskListResponse(CatalogListMeta Meta, IReadOnlyList<TaskRecord> Results);

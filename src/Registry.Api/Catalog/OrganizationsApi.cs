@@ -51,7 +51,7 @@ public static class OrganizationsApi
         try
         {
             var page = await directory.SearchAsync(query.Q, NullIfEmpty(query.Cursor), size, ct);
-            var results = page.Results.Select(o => new OrganizationView(o.Id, o.Name, o.Type, o.Province, o.Commune, o.PublishedTaskCount)).ToList();
+            var results = page.Results.Select(o => new OrganizationView(o.Id, o.Name, o.Type, o.Province, o.Commune, o.PublishedTaskCount) { Ror = o.Ror }).ToList();
             return TypedResults.Ok(new OrganizationListResponse(new CatalogListMeta(page.Count, page.NextCursor, size), results));
         }
         catch (FormatException) // InvalidCursorException, or base64url the decoder refused outright
@@ -66,7 +66,7 @@ public static class OrganizationsApi
         var o = await directory.FindAsync(id, ct);
         if (o is null) return CatalogProblems.OrganizationNotFound();
         return TypedResults.Ok(new OrganizationDetailView(o.Id, o.Name, o.Type, o.Province, o.Commune, o.PublishedTaskCount,
-            o.BudgetTotalVnd, o.StateBudgetVnd, o.LatestPublishedAt, $"/api/v1/organizations/{Uri.EscapeDataString(o.Id)}/tasks"));
+            o.BudgetTotalVnd, o.StateBudgetVnd, o.LatestPublishedAt, $"/api/v1/organizations/{Uri.EscapeDataString(o.Id)}/tasks") { Ror = o.Ror });
     }
 
     public static async Task<Results<Ok<OrganizationTaskListResponse>, ProblemHttpResult>> Tasks(

@@ -1,8 +1,8 @@
 using Registry.Api.Feeds;
 using Registry.Api.Feeds.Dcat;
-using Registry.Search.Indexing;
 using Registry.Api.Feeds.Oai;
 using Registry.Api.Feeds.Snapshots;
+using Registry.Search.Indexing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +17,7 @@ public static class FeedsServices
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<CatalogFactsCache>();
         services.AddSingleton<ISearchIndexChangeListener>(sp => sp.GetRequiredService<CatalogFactsCache>());
+        services.AddSingleton<OaiEntities>();
         services.AddSingleton<OaiHandler>();
         services.AddSingleton<SnapshotWriter>();
         services.AddHostedService<SnapshotJob>();

@@ -25,6 +25,13 @@ public interface IOrganizationDirectory
     /// </summary>
     Task<IReadOnlyDictionary<string, OrganizationSummary>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
 
+    /// <summary>
+    /// Every public organization with the time its public face last changed: its own last update or the first
+    /// publication of its newest published task (when it became, or became again, public), whichever is later.
+    /// In no particular order; there are a few thousand at most, so harvesters' windows and pages are cut in memory.
+    /// </summary>
+    Task<IReadOnlyList<OrganizationStamp>> ListStampsAsync(CancellationToken ct = default);
+
     /// <summary>Its published tasks (public projection), newest publication first; null when the organization is not public.</summary>
     /// <exception cref="InvalidCursorException">The cursor was not produced by this method.</exception>
     Task<PublicTaskPage?> ListPublishedTasksAsync(string id, string? cursor, int pageSize, CancellationToken ct = default);
@@ -38,6 +45,9 @@ public interface IOrganizationDirectory
     Task<IReadOnlyDictionary<string, PublicTaskPage>> ListPublishedTasksAsync(IReadOnlyCollection<string> ids, string? cursor, int pageSize,
         CancellationToken ct = default);
 }
+
+/// <summary>A public organization's id and the time its public record last changed.</summary>
+public sealed record OrganizationStamp(string Id, DateTimeOffset ChangedAt);
 
 public sealed record OrganizationSummary(string Id, string Name, OrganizationType? Type, string? Province, string? Commune,
     int PublishedTaskCount)
@@ -53,6 +63,9 @@ public sealed record OrganizationDetail(string Id, string Name, OrganizationType
 {
     /// <summary>ROR id as https://ror.org/0xxxxxxNN, when known.</summary>
     public string? Ror { get; init; }
+
+    /// <summary>When its public record last changed, as <see cref="IOrganizationDirectory.ListStampsAsync"/> dates it.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
 }
 
 /// <param name="Count">All organizations matching the query, across pages.</param>

@@ -50,7 +50,11 @@ internal sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext>
         if (org is null) return null;
         var totals = await OrganizationQueries.Totals(db, [org.Id]).SingleOrDefaultAsync(ct);
         return new OrganizationDetail(org.PublicId, org.Name, org.Type, org.Province, org.Commune,
-            totals?.Count ?? 0, totals?.BudgetTotalVnd ?? 0, totals?.StateBudgetVnd ?? 0, totals?.LatestPublishedAt) { Ror = org.Ror };
+            totals?.Count ?? 0, totals?.BudgetTotalVnd ?? 0, totals?.StateBudgetVnd ?? 0, totals?.LatestPublishedAt)
+        {
+            Ror = org.Ror,
+            ChangedAt = Later(org.UpdatedAt, totals?.LatestPublishedAt),
+        };
     }
 
     public async Task<IReadOnlyDictionary<string, OrganizationSummary>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
@@ -62,6 +66,17 @@ internal sealed class OrganizationDirectory(IDbContextFactory<RegistryDbContext>
         return orgs.ToDictionary(o => o.PublicId,
             o => new OrganizationSummary(o.PublicId, o.Name, o.Type, o.Province, o.Commune, totals.GetValueOrDefault(o.Id)?.Count ?? 0) { Ror = o.Ror });
     }
+
+    public async Task<IReadOnlyList<OrganizationStamp>> ListStampsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var orgs = await OrganizationQueries.Public(db).Select(o => new { o.Id, o.PublicId, o.UpdatedAt }).ToListAsync(ct);
+        var totals = await OrganizationQueries.Totals(db, orgs.Select(o => o.Id).ToList()).ToDictionaryAsync(t => t.OrganizationId, ct);
+        return orgs.Select(o => new OrganizationStamp(o.PublicId, Later(o.UpdatedAt, totals.GetValueOrDefault(o.Id)?.LatestPublishedAt))).ToList();
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset updated, DateTimeOffset? latestPublished) =>
+        latestPublished is { } latest && latest > updated ? latest : updated;
 
     public async Task<PublicTaskPage?> ListPublishedTasksAsync(string id, string? cursor, int pageSize, CancellationToken ct = default)
     {

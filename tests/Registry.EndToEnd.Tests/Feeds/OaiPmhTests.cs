@@ -9,7 +9,8 @@ public sealed class OaiPmhTests(FeedsFactory factory)
     private static readonly XNamespace Oai = "http://www.openarchives.org/OAI/2.0/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XNamespace Cerif = "https://www.openaire.eu/cerif-profile/1.1/";
-    private static readonly XmlSchemaSet Schemas = FeedsFactory.Schemas();
+    /// <summary>The official OAI-PMH schema (strict), oai_dc, oai-identifier and the OpenAIRE CERIF profile 1.1.</summary>
+    private static readonly XmlSchemaSet Schemas = OpenAireSchemas.Build();
     private const string IdPrefix = "oai:registry.phutho.gov.vn:";
 
     private async Task<XDocument> OaiAsync(string query)
@@ -24,12 +25,21 @@ public sealed class OaiPmhTests(FeedsFactory factory)
         (await OaiAsync(query)).Root!.Element(Oai + "error")?.Attribute("code")?.Value ?? "(no error)";
 
     [Fact]
-    public async Task Identify_describes_a_persistent_repository_at_the_public_base_url()
+    public async Task Identify_describes_the_repository_its_identifiers_and_its_openaire_service()
     {
         var identify = (await OaiAsync("verb=Identify")).Root!.Element(Oai + "Identify")!;
         Assert.Equal(FeedsFactory.PublicBase + "/oai", identify.Element(Oai + "baseURL")!.Value);
-        Assert.Equal("persistent", identify.Element(Oai + "deletedRecord")!.Value);
+        // Withdrawn tasks stay deleted records, but a person or product removed from a task is simply gone.
+        Assert.Equal("transient", identify.Element(Oai + "deletedRecord")!.Value);
         Assert.Equal("YYYY-MM-DDThh:mm:ssZ", identify.Element(Oai + "granularity")!.Value);
+        var descriptions = identify.Elements(Oai + "description").Select(d => d.Elements().Single()).ToList();
+        XNamespace oaiId = "http://www.openarchives.org/OAI/2.0/oai-identifier";
+        var oaiIdentifier = descriptions.Single(d => d.Name == oaiId + "oai-identifier");
+        Assert.Equal("registry.phutho.gov.vn", oaiIdentifier.Element(oaiId + "repositoryIdentifier")!.Value);
+        Assert.StartsWith(IdPrefix, oaiIdentifier.Element(oaiId + "sampleIdentifier")!.Value);
+        var service = descriptions.Single(d => d.Name == Cerif + "Service");
+        Assert.Equal("https://www.openaire.eu/cerif-profile/vocab/OpenAIRE_Service_Compatibility#1.1", service.Elements().First().Value);
+        Assert.Equal(FeedsFactory.PublicBase + "/oai", service.Element(Cerif + "OAIPMHBaseURL")!.Value);
     }
 
     [Fact]
@@ -157,6 +167,8 @@ public sealed class OaiPmhTests(FeedsFactory factory)
         Assert.Equal("1200000000", amount.Value);
         var coordinator = project.Element(Cerif + "Consortium")!.Element(Cerif + "Coordinator")!.Element(Cerif + "OrgUnit")!;
         Assert.Equal("Trường Đại học Hùng Vương", coordinator.Element(Cerif + "Name")!.Value);
+        var principal = project.Element(Cerif + "Team")!.Element(Cerif + "PrincipalInvestigator")!;
+        Assert.Equal($"{id}-p0", principal.Element(Cerif + "Person")!.Attribute("id")!.Value);
         Assert.DoesNotContain("an.nguyen@example.vn", doc.ToString());
         Assert.DoesNotContain("0912345678", doc.ToString());
     }

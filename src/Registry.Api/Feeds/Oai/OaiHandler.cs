@@ -8,9 +8,11 @@ namespace Registry.Api.Feeds.Oai;
 
 /// <summary>
 /// OAI-PMH 2.0 at <c>/oai</c>: the six verbs over the public catalogue (not the search index, which holds published
-/// tasks only: harvesters also need the deleted ones), errors as the protocol names them.
+/// tasks only: harvesters also need the deleted ones), errors as the protocol names them. Tasks are disseminated in
+/// oai_dc and as OpenAIRE CERIF Projects; the other CERIF entities (<see cref="OaiEntities"/>) in the CERIF profile
+/// only, harvested through their OpenAIRE sets.
 /// </summary>
-public sealed class OaiHandler(IPublicCatalog catalog, PublicUrls urls, IOptions<FeedsOptions> options, TimeProvider clock)
+public sealed class OaiHandler(IPublicCatalog catalog, OaiEntities entities, PublicUrls urls, IOptions<FeedsOptions> options, TimeProvider clock)
 {
     /// <summary>Earliest datestamp the repository can hold; a fixed floor keeps Identify cheap.</summary>
     public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -35,7 +37,7 @@ public sealed class OaiHandler(IPublicCatalog catalog, PublicUrls urls, IOptions
         if (args is null) return Envelope(endpoint, null, now, Error(error!));
         var (content, errors) = args.Verb switch
         {
-            "Identify" => (Identify(endpoint), null),
+            "Identify" => (Identify(baseUrl, endpoint), null),
             "ListMetadataFormats" => await ListMetadataFormats(args, ct),
             "ListSets" => args["resumptionToken"] is not null
                 ? (null, [new OaiError("badResumptionToken", "Danh sách tập hợp không phân trang (the set list has no resumption tokens).")])
@@ -49,33 +51,80 @@ public sealed class OaiHandler(IPublicCatalog catalog, PublicUrls urls, IOptions
         return Envelope(endpoint, echo, now, errors.Select(Error).ToArray<object>());
     }
 
-    private XElement Identify(string endpoint) => new(Ns + "Identify",
+    /// <summary>
+    /// Deletions are "transient": a withdrawn task stays a deleted record for good, but a person or product that a
+    /// curator removes from a published task is simply gone (its id answers idDoesNotExist), so the repository does
+    /// not promise every deletion.
+    /// </summary>
+    private XElement Identify(string baseUrl, string endpoint) => new(Ns + "Identify",
         new XElement(Ns + "repositoryName", "Cơ sở dữ liệu nhiệm vụ KH&CN tỉnh Phú Thọ (Registry of state-funded S&T tasks, Phú Thọ)"),
         new XElement(Ns + "baseURL", endpoint),
         new XElement(Ns + "protocolVersion", "2.0"),
         new XElement(Ns + "adminEmail", options.Value.AdminEmail),
         new XElement(Ns + "earliestDatestamp", Syndication.FeedWriters.Rfc3339(Earliest)),
-        new XElement(Ns + "deletedRecord", "persistent"),
-        new XElement(Ns + "granularity", "YYYY-MM-DDThh:mm:ssZ"));
+        new XElement(Ns + "deletedRecord", "transient"),
+        new XElement(Ns + "granularity", "YYYY-MM-DDThh:mm:ssZ"),
+        new XElement(Ns + "description", OaiIdentifierDescription()),
+        new XElement(Ns + "description", OaiCerif.Service(baseUrl, endpoint)));
+
+    private static readonly XNamespace OaiIdentifierNs = "http://www.openarchives.org/OAI/2.0/oai-identifier";
+
+    /// <summary>The oai-identifier description (OAI-PMH guidelines): scheme, repository identifier, delimiter, a sample.</summary>
+    private static XElement OaiIdentifierDescription() => new(OaiIdentifierNs + "oai-identifier",
+        new XAttribute(XNamespace.Xmlns + "xsi", OaiMetadata.Xsi.NamespaceName),
+        new XAttribute(OaiMetadata.Xsi + "schemaLocation", $"{OaiIdentifierNs.NamespaceName} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"),
+        new XElement(OaiIdentifierNs + "scheme", "oai"),
+        new XElement(OaiIdentifierNs + "repositoryIdentifier", PublicUrls.Authority),
+        new XElement(OaiIdentifierNs + "delimiter", ":"),
+        new XElement(OaiIdentifierNs + "sampleIdentifier", OaiItemId.Person("t0123456789ab", 0).Identifier));
 
     private async Task<(XElement?, OaiError[]?)> ListMetadataFormats(OaiArguments args, CancellationToken ct)
     {
-        if (args["identifier"] is { } identifier && await FindAsync(identifier, ct) is null)
-            return (null, [IdDoesNotExist(identifier)]);
-        return (new XElement(Ns + "ListMetadataFormats", OaiMetadata.Formats.Select(f => new XElement(Ns + "metadataFormat",
+        var formats = OaiMetadata.Formats;
+        if (args["identifier"] is { } identifier)
+        {
+            var id = OaiItemId.Parse(identifier);
+            if (id is null || !await ExistsAsync(id, ct)) return (null, [IdDoesNotExist(identifier)]);
+            if (id.Entity != OaiEntity.Project) formats = formats.Where(f => f.Prefix == OaiMetadata.CerifPrefix).ToList();
+        }
+        return (new XElement(Ns + "ListMetadataFormats", formats.Select(f => new XElement(Ns + "metadataFormat",
             new XElement(Ns + "metadataPrefix", f.Prefix), new XElement(Ns + "schema", f.Schema), new XElement(Ns + "metadataNamespace", f.Namespace)))), null);
     }
+
+    private async Task<bool> ExistsAsync(OaiItemId id, CancellationToken ct) => id.Entity == OaiEntity.Project
+        ? await catalog.FindHarvestItemAsync(id.OwnerId, ct) is not null
+        : await entities.FindAsync(id, ct) is not null;
 
     private async Task<(XElement?, OaiError[]?)> GetRecord(OaiArguments args, string baseUrl, CancellationToken ct)
     {
         var format = OaiMetadata.Find(args["metadataPrefix"]!);
-        var item = await FindAsync(args["identifier"]!, ct);
+        var id = OaiItemId.Parse(args["identifier"]!);
+        if (id is not null && id.Entity != OaiEntity.Project) return await GetEntityRecord(id, args, format, ct);
+        var item = id is null ? null : await catalog.FindHarvestItemAsync(id.OwnerId, ct);
         var errors = new List<OaiError>();
         if (format is null) errors.Add(CannotDisseminate(args["metadataPrefix"]!));
         if (item is null) errors.Add(IdDoesNotExist(args["identifier"]!));
         if (errors.Count > 0) return (null, errors.ToArray());
         var records = await RecordsAsync([item!.Id], ct);
         return (new XElement(Ns + "GetRecord", Record(item, records, format!, baseUrl)), null);
+    }
+
+    private async Task<(XElement?, OaiError[]?)> GetEntityRecord(OaiItemId id, OaiArguments args, OaiFormat? format, CancellationToken ct)
+    {
+        var item = await entities.FindAsync(id, ct);
+        var errors = new List<OaiError>();
+        if (format is null) errors.Add(CannotDisseminate(args["metadataPrefix"]!));
+        else if (format.Prefix != OaiMetadata.CerifPrefix && item is not null) errors.Add(OnlyCerif(format.Prefix));
+        if (item is null) errors.Add(IdDoesNotExist(args["identifier"]!));
+        if (errors.Count > 0) return (null, errors.ToArray());
+        return (new XElement(Ns + "GetRecord", EntityRecord(item!)), null);
+    }
+
+    private static XElement EntityRecord(OaiEntityItem item)
+    {
+        var record = new XElement(Ns + "record", item.Header());
+        if (!item.Deleted && item.Metadata is not null) record.Add(new XElement(Ns + "metadata", item.Metadata));
+        return record;
     }
 
     private async Task<(XElement?, OaiError[]?)> List(OaiArguments args, string baseUrl, CancellationToken ct)
@@ -97,7 +146,8 @@ public sealed class OaiHandler(IPublicCatalog catalog, PublicUrls urls, IOptions
         if (format is null) return (null, [CannotDisseminate(selection.MetadataPrefix)]);
         OaiSetFilter? set = null;
         if (selection.Set is { } spec && (set = OaiSets.Parse(spec)) is null)
-            return (null, [new OaiError("badArgument", $"Không có tập hợp '{spec}'; xem verb=ListSets (no such set).")]);
+            return (null, [new OaiError("badArgument", $"Không có tập hợp '{Shown(spec)}'; xem verb=ListSets (no such set).")]);
+        if (set is { Entity: not OaiEntity.Project } entitySet) return await ListEntities(args, token, selection, format, entitySet.Entity, ct);
 
         var size = options.Value.OaiPageSize;
         var query = new HarvestQuery(selection.From, selection.UntilExclusive, set?.FieldPrefix, set?.Level, set?.Status);
@@ -121,6 +171,35 @@ public sealed class OaiHandler(IPublicCatalog catalog, PublicUrls urls, IOptions
         return (list, null);
     }
 
+    /// <summary>OrgUnits, Persons, Fundings or Products: CERIF only, paged by the position of the last task or organization read.</summary>
+    private async Task<(XElement?, OaiError[]?)> ListEntities(OaiArguments args, OaiToken? token, OaiSelection selection, OaiFormat format,
+        OaiEntity entity, CancellationToken ct)
+    {
+        if (format.Prefix != OaiMetadata.CerifPrefix)
+            return (null, [new OaiError("noRecordsMatch", $"Tập hợp {OaiSets.SpecOf(entity)} chỉ có ở định dạng {OaiMetadata.CerifPrefix} (this set is disseminated in {OaiMetadata.CerifPrefix} only).")]);
+        var size = options.Value.OaiPageSize;
+        var after = token is null ? (HarvestPosition?)null : new HarvestPosition(new DateTimeOffset(token.AfterTicks, TimeSpan.Zero), token.AfterId);
+        var page = entity == OaiEntity.OrgUnit
+            ? await entities.ListOrgUnitsAsync(selection, after, size, ct)
+            : await entities.ListFromTasksAsync(entity, selection, after, size, ct);
+        if (page.Items.Count == 0)
+        {
+            return token is null
+                ? (null, [new OaiError("noRecordsMatch", "Không có bản ghi nào khớp (no records match the request).")])
+                : (null, [new OaiError("badResumptionToken", "resumptionToken đã hết hiệu lực (the list changed; restart the harvest).")]);
+        }
+        var list = new XElement(Ns + args.Verb, page.Items.Select(i => args.Verb == "ListRecords" ? EntityRecord(i) : i.Header()));
+        var cursor = token?.Cursor ?? 0;
+        if (token is not null || page.Next is not null)
+        {
+            var next = page.Next is { } n ? new OaiToken(args.Verb, selection, n.UpdatedAt.UtcTicks, n.Id, cursor + page.Items.Count).Encode() : "";
+            var resumption = new XElement(Ns + "resumptionToken", new XAttribute("cursor", cursor), next);
+            if (page.CompleteListSize is { } total) resumption.Add(new XAttribute("completeListSize", total));
+            list.Add(resumption);
+        }
+        return (list, null);
+    }
+
     private static XElement Record(HarvestItem item, IReadOnlyDictionary<string, TaskRecord> records, OaiFormat format, string baseUrl)
     {
         var record = new XElement(Ns + "record", Header(item));
@@ -130,18 +209,19 @@ public sealed class OaiHandler(IPublicCatalog catalog, PublicUrls urls, IOptions
         return record;
     }
 
-    private Task<HarvestItem?> FindAsync(string identifier, CancellationToken ct) =>
-        identifier.StartsWith(Identifier, StringComparison.Ordinal) && identifier.Length > Identifier.Length
-            ? catalog.FindHarvestItemAsync(identifier[Identifier.Length..], ct)
-            : Task.FromResult<HarvestItem?>(null);
-
     /// <summary>Public records of the published items among <paramref name="ids"/>, by id.</summary>
     private async Task<IReadOnlyDictionary<string, TaskRecord>> RecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         (await catalog.GetPublishedAsync(ids, ct)).ToDictionary(r => r.Id!);
 
     private static OaiError IdDoesNotExist(string identifier) =>
-        new("idDoesNotExist", $"Không có bản ghi '{identifier}' (no such identifier; identifiers look like {Identifier}t…).");
+        new("idDoesNotExist", $"Không có bản ghi '{Shown(identifier)}' (no such identifier; identifiers look like {Identifier}t…, {Identifier}o…, {Identifier}t…-p0).");
+
+    private static OaiError OnlyCerif(string prefix) =>
+        new("cannotDisseminateFormat", $"Bản ghi này chỉ có ở định dạng {OaiMetadata.CerifPrefix}, không có '{Shown(prefix)}' (this item is disseminated in {OaiMetadata.CerifPrefix} only).");
+
+    /// <summary>An argument echoed in a message, cut short: a hostile value is not repeated at length.</summary>
+    private static string Shown(string value) => value.Length > 80 ? value[..80] + "…" : value;
 
     private static OaiError CannotDisseminate(string prefix) =>
-        new("cannotDisseminateFormat", $"Không hỗ trợ định dạng '{prefix}'; dùng oai_dc hoặc oai_cerif_openaire (unsupported metadataPrefix).");
+        new("cannotDisseminateFormat", $"Không hỗ trợ định dạng '{Shown(prefix)}'; dùng oai_dc hoặc oai_cerif_openaire (unsupported metadataPrefix).");
 }

@@ -36,7 +36,19 @@ public static class OaiResponse
             new XElement(Ns + "identifier", Identifier + item.Id),
             new XElement(Ns + "datestamp", Syndication.FeedWriters.Rfc3339(item.UpdatedAt)));
         if (item.Deleted) header.Add(new XAttribute("status", "deleted"));
+        header.Add(new XElement(Ns + "setSpec", OaiSets.SpecOf(OaiEntity.Project)));
         foreach (var set in OaiSets.Of(item.FieldCodes, item.Level, item.Status)) header.Add(new XElement(Ns + "setSpec", set));
+        return header;
+    }
+
+    /// <summary>The header of a CERIF entity other than a project: its OpenAIRE set only.</summary>
+    public static XElement Header(OaiItemId id, DateTimeOffset datestamp, bool deleted)
+    {
+        var header = new XElement(Ns + "header",
+            new XElement(Ns + "identifier", id.Identifier),
+            new XElement(Ns + "datestamp", Syndication.FeedWriters.Rfc3339(datestamp)));
+        if (deleted) header.Add(new XAttribute("status", "deleted"));
+        header.Add(new XElement(Ns + "setSpec", OaiSets.SpecOf(id.Entity)));
         return header;
     }
 

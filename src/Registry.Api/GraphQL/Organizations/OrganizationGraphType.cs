@@ -17,6 +17,7 @@ public sealed class OrganizationGraphType : ObjectGraphType<OrganizationRef>
         Field<RecordEnumType<OrganizationType>>("type").Describe(OrganizationFields.Type).Resolve(c => c.Source.Type);
         Field<StringGraphType>("province").Describe(OrganizationFields.Province).Resolve(c => c.Source.Province);
         Field<StringGraphType>("commune").Describe(OrganizationFields.Commune).Resolve(c => c.Source.Commune);
+        Field<StringGraphType>("ror").Describe(OrganizationFields.Ror).Resolve(c => c.Source.Ror);
         Field<NonNullGraphType<LongGraphType>>("taskCount").Description("Số nhiệm vụ đã công bố (published tasks).")
             .Resolve(c => OrganizationLoaders.Of(c).OrganizationById.Load(c.Source.Id!).Then(o => (long)(o?.PublishedTaskCount ?? 0)));
         Field<TaskConnectionType>("tasks")

@@ -62,5 +62,5 @@ public static class OrganizationQueries
     }
 
     private static OrganizationRef ToRef(OrganizationSummary o) =>
-        new() { Id = o.Id, Name = o.Name, Type = o.Type, Province = o.Province, Commune = o.Commune };
+        new() { Id = o.Id, Name = o.Name, Type = o.Type, Province = o.Province, Commune = o.Commune, Ror = o.Ror };
 }

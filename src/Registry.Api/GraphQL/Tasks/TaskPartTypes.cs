@@ -14,6 +14,18 @@ public sealed class PersonType : ObjectGraphType<PersonRecord>
         Field<StringGraphType>("name").Describe(PersonFields.Name).Resolve(c => c.Source.Name);
         Field<StringGraphType>("academicTitle").Describe(PersonFields.AcademicTitle).Resolve(c => c.Source.AcademicTitle);
         Field<StringGraphType>("role").Describe(PersonFields.Role).Resolve(c => c.Source.Role);
+        Field<StringGraphType>("orcid").Describe(PersonFields.Orcid).Resolve(c => c.Source.Orcid);
+    }
+}
+
+public sealed class FunderType : ObjectGraphType<FunderRecord>
+{
+    public FunderType()
+    {
+        Name = "Funder";
+        Description = "Đơn vị cấp kinh phí (the funder of a task).";
+        Field<StringGraphType>("name").Describe(FunderFields.Name).Resolve(c => c.Source.Name);
+        Field<StringGraphType>("identifier").Describe(FunderFields.Identifier).Resolve(c => c.Source.Identifier);
     }
 }
 
@@ -27,6 +39,7 @@ public sealed class OutputGraphType : ObjectGraphType<OutputRecord>
         Field<NonNullGraphType<StringGraphType>>("title").Describe(OutputFields.Title).Resolve(c => c.Source.Title);
         Field<StringGraphType>("description").Describe(OutputFields.Description).Resolve(c => c.Source.Description);
         Field<StringGraphType>("identifier").Describe(OutputFields.Identifier).Resolve(c => c.Source.Identifier);
+        Field<RecordEnumType<OutputIdentifierType>>("identifierType").Describe(OutputFields.IdentifierType).Resolve(c => c.Source.IdentifierType);
         Field<StringGraphType>("url").Describe(OutputFields.Url).Resolve(c => c.Source.Url);
         Field<BooleanGraphType>("transferable").Describe(OutputFields.Transferable).Resolve(c => c.Source.Transferable);
     }

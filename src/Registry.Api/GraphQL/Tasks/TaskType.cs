@@ -25,6 +25,7 @@ public sealed class TaskType : ObjectGraphType<TaskRecord>
             .Describe(RecordFields.Keywords).Resolve(c => c.Source.Keywords ?? []);
         Field<NonNullGraphType<RecordEnumType<TaskStatus>>>("status").Describe(RecordFields.Status).Resolve(c => c.Source.Status);
         Field<StringGraphType>("managingAgency").Describe(RecordFields.ManagingAgency).Resolve(c => c.Source.ManagingAgency);
+        Field<FunderType>("funder").Describe(RecordFields.Funder).Resolve(c => c.Source.Funder);
         Field<OrganizationGraphType>("hostOrganization").Describe(RecordFields.HostOrganization).Resolve(c => c.Source.HostOrganization);
         Field<OrganizationGraphType>("organization").Description("Tổ chức chủ trì, tên ngắn của hostOrganization (host organization; short name of hostOrganization).")
             .Resolve(c => c.Source.HostOrganization);

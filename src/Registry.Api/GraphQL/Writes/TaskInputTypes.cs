@@ -27,6 +27,7 @@ public sealed class TaskInputType : InputObjectGraphType
             .DescribeInput(RecordFields.SecurityClassification,
                 "Chỉ none được nhận; mọi mức khác bị từ chối và không lưu gì (only none is accepted; anything else is refused and nothing is kept).");
         Field<StringGraphType>("managingAgency").DescribeInput(RecordFields.ManagingAgency);
+        Field<FunderInputType>("funder").DescribeInput(RecordFields.Funder);
         Field<OrganizationInputType>("hostOrganization").DescribeInput(RecordFields.HostOrganization);
         Field<PersonInputType>("principalInvestigator").DescribeInput(RecordFields.PrincipalInvestigator);
         Field<ListGraphType<NonNullGraphType<PersonInputType>>>("members").DescribeInput(RecordFields.Members);
@@ -56,6 +57,7 @@ public sealed class OrganizationInputType : InputObjectGraphType
         Field<RecordEnumType<OrganizationType>>("type").DescribeInput(OrganizationFields.Type);
         Field<StringGraphType>("province").DescribeInput(OrganizationFields.Province);
         Field<StringGraphType>("commune").DescribeInput(OrganizationFields.Commune);
+        Field<StringGraphType>("ror").DescribeInput(OrganizationFields.Ror);
     }
 }
 
@@ -68,8 +70,19 @@ public sealed class PersonInputType : InputObjectGraphType
         Field<StringGraphType>("name").DescribeInput(PersonFields.Name);
         Field<StringGraphType>("academicTitle").DescribeInput(PersonFields.AcademicTitle);
         Field<StringGraphType>("role").DescribeInput(PersonFields.Role);
+        Field<StringGraphType>("orcid").DescribeInput(PersonFields.Orcid);
         Field<StringGraphType>("email").DescribeInput(PersonFields.Email);
         Field<StringGraphType>("phone").DescribeInput(PersonFields.Phone);
+    }
+}
+
+public sealed class FunderInputType : InputObjectGraphType
+{
+    public FunderInputType()
+    {
+        Name = "FunderInput";
+        Field<StringGraphType>("name").DescribeInput(FunderFields.Name);
+        Field<StringGraphType>("identifier").DescribeInput(FunderFields.Identifier);
     }
 }
 
@@ -122,6 +135,7 @@ public sealed class OutputInputType : InputObjectGraphType
         Field<StringGraphType>("title").DescribeInput(OutputFields.Title);
         Field<StringGraphType>("description").DescribeInput(OutputFields.Description);
         Field<StringGraphType>("identifier").DescribeInput(OutputFields.Identifier);
+        Field<RecordEnumType<OutputIdentifierType>>("identifierType").DescribeInput(OutputFields.IdentifierType);
         Field<StringGraphType>("url").DescribeInput(OutputFields.Url);
         Field<BooleanGraphType>("transferable").DescribeInput(OutputFields.Transferable);
     }
