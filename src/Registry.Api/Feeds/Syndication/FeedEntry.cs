@@ -15,7 +15,8 @@ public sealed record FeedEntry(
     DateTimeOffset Updated,
     DateTimeOffset? Published,
     string? Author,
-    IReadOnlyList<(string Code, string Label)> Categories)
+    IReadOnlyList<(string Code, string Label)> Categories,
+    string CategoryScheme)
 {
     public static FeedEntry From(TaskRecord r, string baseUrl)
     {
@@ -31,7 +32,8 @@ public sealed record FeedEntry(
             updated,
             r.PublishedAt,
             r.HostOrganization?.Name,
-            (r.Fields ?? []).Select(c => (c, FieldsOfScience.Nearest(c)?.NameVi ?? c)).ToList());
+            (r.Fields ?? []).Select(c => (c, FieldsOfScience.Nearest(c)?.NameVi ?? c)).ToList(),
+            PublicUrls.FieldScheme(baseUrl));
     }
 
     /// <summary>What a reader needs to decide whether to click: code, host, period and the summary.</summary>

@@ -42,7 +42,7 @@ public static class FeedWriters
         if (e.Author is { } a) entry.Add(new XElement(Atom + "author", new XElement(Atom + "name", a)));
         foreach (var (code, label) in e.Categories)
             entry.Add(new XElement(Atom + "category", new XAttribute("term", code), new XAttribute("label", label),
-                new XAttribute("scheme", "https://registry.phutho.gov.vn/fields")));
+                new XAttribute("scheme", e.CategoryScheme)));
         return entry;
     }
 
