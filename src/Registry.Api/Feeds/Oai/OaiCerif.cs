@@ -36,11 +36,11 @@ public static partial class OaiCerif
             p.Add(new XElement(Ns + "Consortium", new XElement(Ns + "Coordinator", OrgUnitLink(host))));
         if (Team(r) is { } team) p.Add(team);
         p.Add(new XElement(Ns + "Funded", new XElement(Ns + "By", FunderOrgUnit(r)), new XElement(Ns + "As", Funding(r))));
-        foreach (var code in r.Fields ?? []) p.Add(new XElement(Ns + "Subject", new XAttribute("scheme", "https://registry.phutho.gov.vn/fields"), code));
+        foreach (var code in r.Fields ?? []) p.Add(new XElement(Ns + "Subject", new XAttribute("scheme", PublicUrls.FieldScheme(baseUrl)), code));
         foreach (var k in r.Keywords ?? []) p.Add(Lang("Keyword", k, "vi"));
         if (r.Summary is { } summary) p.Add(Lang("Abstract", summary, "vi"));
-        p.Add(new XElement(Ns + "Status", new XAttribute("scheme", "https://registry.phutho.gov.vn/status"), EnumLabels.Key(r.Status ?? Data.Records.TaskStatus.Approved)));
-        p.Add(new XElement(Ns + "OAMandate", new XAttribute("mandated", "true"), new XAttribute("uri", "https://registry.phutho.gov.vn/catalog")));
+        p.Add(new XElement(Ns + "Status", new XAttribute("scheme", baseUrl + "/api/v1/filters#status"), EnumLabels.Key(r.Status ?? Data.Records.TaskStatus.Approved)));
+        p.Add(new XElement(Ns + "OAMandate", new XAttribute("mandated", "true"), new XAttribute("uri", baseUrl + "/catalog")));
         return p;
     }
 
