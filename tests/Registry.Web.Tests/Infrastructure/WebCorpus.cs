@@ -23,7 +23,7 @@ public static class WebCorpus
     public static IReadOnlyList<TaskRecord> Published =>
     [
         Task(DigitalCode, DigitalTitle, "102", 2024, 1_250_000_000, "Số hóa hồ sơ địa chính, chuyển đổi số ngành tài nguyên.", transferable: true),
-        Task(TeaCode, TeaTitle, "40101", 2023, 850_000_000, "Giâm cành chè Shan tuyết vùng cao Tân Sơn.", transferable: true),
+        WithIdentifiers(Task(TeaCode, TeaTitle, "40101", 2023, 850_000_000, "Giâm cành chè Shan tuyết vùng cao Tân Sơn.", transferable: true)),
         Task(RiceCode, "Tuyển chọn giống lúa chất lượng cao cho vùng đồng bằng", "401", 2022, 600_000_000, "Khảo nghiệm giống lúa thuần."),
         Task(SilkCode, "Phục hồi nghề dệt lụa tơ tằm truyền thống", "205", 2024, 2_100_000_000, "Công nghệ ươm tơ và dệt lụa."),
         Task(HospitalCode, "Ứng dụng kỹ thuật nội soi trong chẩn đoán ung thư dạ dày", "302", 2025, 3_400_000_000, "Nội soi dải tần hẹp tại bệnh viện tỉnh."),
@@ -33,6 +33,17 @@ public static class WebCorpus
     public static TaskRecord Draft => Task(DraftCode, "Nhiệm vụ còn ở dạng nháp chưa công bố", "101", 2025, 100_000_000, "Nháp.");
 
     public static TaskRecord Withdrawn => Task(WithdrawnCode, "Nhiệm vụ đã rút khỏi cơ sở dữ liệu", "101", 2021, 100_000_000, "Đã rút.");
+
+    public const string TeaOrcid = "https://orcid.org/0000-0002-1825-0097";
+    public const string TeaDoi = "10.1000/182";
+
+    /// <summary>Persistent identifiers with valid check digits: the ORCID and ROR examples their registries publish.</summary>
+    private static TaskRecord WithIdentifiers(TaskRecord t) => t with
+    {
+        Funder = new FunderRecord { Name = "Ủy ban nhân dân tỉnh Phú Thọ", Identifier = "https://ror.org/05dxps055" },
+        PrincipalInvestigator = t.PrincipalInvestigator! with { Orcid = TeaOrcid },
+        Outputs = [.. t.Outputs!, new OutputRecord { Type = OutputType.Publication, Title = "Bài báo về giâm cành chè", IdentifierType = OutputIdentifierType.Doi, Identifier = TeaDoi }],
+    };
 
     private static TaskRecord Task(string code, string title, string field, int year, long budget, string summary, bool transferable = false) => new()
     {

@@ -156,6 +156,17 @@ public sealed partial class PageHttpTests(WebHostFixture host)
     }
 
     [Fact]
+    public async Task The_task_page_links_persistent_identifiers_to_their_resolvers()
+    {
+        var html = await host.Http().GetStringAsync($"/tasks/{host.Ids[WebCorpus.TeaCode]}");
+        Assert.Contains($"<a class=\"pid\" href=\"{WebCorpus.TeaOrcid}\" rel=\"noopener\" title=\"ORCID: {WebCorpus.TeaOrcid}\">ORCID</a>", html);
+        Assert.Contains("Ủy ban nhân dân tỉnh Phú Thọ <a class=\"pid\" href=\"https://ror.org/05dxps055\"", html);
+        Assert.Contains($"DOI: <a href=\"https://doi.org/{WebCorpus.TeaDoi}\" rel=\"noopener\">{WebCorpus.TeaDoi}</a>", html);
+        // A task without identifiers shows no empty badges.
+        Assert.DoesNotContain("class=\"pid\"", await host.Http().GetStringAsync($"/tasks/{host.Ids[WebCorpus.RiceCode]}"));
+    }
+
+    [Fact]
     public async Task The_task_page_announces_oembed_and_offers_an_embed_snippet()
     {
         var id = host.Ids[WebCorpus.DigitalCode];

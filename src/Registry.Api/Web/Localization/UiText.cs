@@ -100,6 +100,7 @@ public static class T
     public static readonly UiString Investigators = new("Nhóm thực hiện", "Investigators");
     public static readonly UiString PrincipalInvestigator = Field(RecordFields.PrincipalInvestigator);
     public static readonly UiString Member = new("Thành viên", "Member");
+    public static readonly UiString Funder = Field(RecordFields.Funder);
     public static readonly UiString Related = new("Nhiệm vụ liên quan", "Related tasks");
     public static readonly UiString Share = new("Chia sẻ", "Share");
     public static readonly UiString Embed = new("Nhúng vào trang khác", "Embed on another site");

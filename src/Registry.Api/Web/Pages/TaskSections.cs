@@ -23,7 +23,9 @@ public static class TaskSections
             Add(T.Keywords, Html.Join(keywords.Select((k, i) => Html.Of($"{(i > 0 ? ", " : "")}{Link($"/tasks?q={Uri.EscapeDataString(k)}", k)}"))));
         AddText(T.ManagingAgency, task.ManagingAgency);
         if (task.HostOrganization is { Name: { } orgName } org)
-            Add(T.FacetOrganization, org.Id is null ? Html.Of($"{orgName}") : Link(Fragments.OrganizationUrl(org.Id), orgName));
+            Add(T.FacetOrganization, Html.Join([org.Id is null ? Html.Of($"{orgName}") : Link(Fragments.OrganizationUrl(org.Id), orgName), Badge("ROR", org.Ror)]));
+        if (task.Funder is { } funder && (funder.Name ?? funder.Identifier) is { } funderName)
+            Add(T.Funder, Html.Join([Html.Of($"{funderName}"), Badge(funder.Identifier?.Contains("10.13039/") == true ? "Crossref Funder ID" : "ROR", funder.Identifier)]));
         AddText(T.Period, Fragments.Period(ctx, task));
         if (task.ApprovalDecision is { } decision)
             AddText(T.ApprovalDecision, string.Join(", ", new[] { decision.Number, decision.Date is { } d ? ctx.Format.Date(d) : null }.Where(s => s is not null)));
@@ -47,7 +49,7 @@ public static class TaskSections
         people.AddRange((task.Members ?? []).Select(m => (m, T.Member)));
         if (people.Count == 0) return Markup.Empty;
         var items = people.Select(p => Html.Of($"""
-            <li lang="vi">{(string.IsNullOrWhiteSpace(p.Person.AcademicTitle) ? "" : p.Person.AcademicTitle + " ")}{p.Person.Name} <span class="count">— {(string.IsNullOrWhiteSpace(p.Person.Role) ? ctx[p.DefaultRole] : p.Person.Role)}</span></li>
+            <li lang="vi">{(string.IsNullOrWhiteSpace(p.Person.AcademicTitle) ? "" : p.Person.AcademicTitle + " ")}{p.Person.Name}{Badge("ORCID", p.Person.Orcid)} <span class="count">— {(string.IsNullOrWhiteSpace(p.Person.Role) ? ctx[p.DefaultRole] : p.Person.Role)}</span></li>
             """));
         return Html.Of($"""
             <section aria-labelledby="people-h">
@@ -83,7 +85,11 @@ public static class TaskSections
             var type = o.Type is { } t ? ctx[EnumText.Of(t)] : null;
             var badge = Html.When(o.Transferable == true, Html.Of($""" <span class="badge">{ctx[T.Transferable]}</span>"""));
             var title = SafeUrl(o.Url) is { } url ? Link(url, o.Title ?? url) : Html.Of($"{o.Title}");
-            var id = string.IsNullOrWhiteSpace(o.Identifier) ? Markup.Empty : Html.Of($"""<br><span class="count">{ctx[T.Identifier]}: {o.Identifier}</span>""");
+            var scheme = o.IdentifierType is { } it and not OutputIdentifierType.Other ? ctx[EnumText.Of(it)] : ctx[T.Identifier];
+            var resolvable = SafeUrl(Identifiers.OutputUri(o.IdentifierType, o.Identifier));
+            var id = string.IsNullOrWhiteSpace(o.Identifier) ? Markup.Empty
+                : resolvable is null ? Html.Of($"""<br><span class="count">{scheme}: {o.Identifier}</span>""")
+                : Html.Of($"""<br><span class="count">{scheme}: <a href="{resolvable}" rel="noopener">{o.Identifier}</a></span>""");
             var description = string.IsNullOrWhiteSpace(o.Description) ? Markup.Empty : Html.Of($"""<br><span lang="vi">{o.Description}</span>""");
             return Html.Of($"""<li><strong lang="vi">{title}</strong>{badge}<br><span class="count">{type}</span>{id}{description}</li>""");
         });
@@ -96,6 +102,10 @@ public static class TaskSections
     }
 
     private static Markup Link(string href, string text) => Html.Of($"""<a href="{href}">{text}</a>""");
+
+    /// <summary>A persistent identifier after a name, as a small link to its resolver (ROR, ORCID, Crossref); nothing when absent.</summary>
+    private static Markup Badge(string scheme, string? uri) =>
+        SafeUrl(uri) is { } href ? Html.Of($""" <a class="pid" href="{href}" rel="noopener" title="{scheme}: {href}">{scheme}</a>""") : Markup.Empty;
 
     /// <summary>Only http(s) addresses become links; anything else (javascript:, data:) stays text.</summary>
     public static string? SafeUrl(string? url) =>
