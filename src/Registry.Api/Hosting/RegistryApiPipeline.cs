@@ -29,6 +29,7 @@ public static class RegistryApiPipeline
         app.MapHealthApi();
         app.MapRegistryGraphQL();
         app.MapFeedsApi();
+        app.MapCitationsApi();
         app.MapReferencePages();
         app.MapRegistryWeb();
         return app;

@@ -138,6 +138,11 @@ internal sealed class OperationContractFilter : IOperationFilter
     private static OpenApiSchema UntypedSchema(string mediaType) => mediaType switch
     {
         "application/gzip" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "gzip JSON Lines: one public record v1 per line." },
+        "application/vnd.citationstyles.csl+json" => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object },
+            Description = "CSL-JSON: an array of CSL items, valid against https://resource.citationstyles.org/schema/v1.0/input/json/csl-data.json.",
+        },
         _ when mediaType.Contains("ndjson", StringComparison.Ordinal) || mediaType.Contains("jsonl", StringComparison.Ordinal) =>
             new OpenApiSchema { Type = JsonSchemaType.String, Description = "JSON Lines: one public record v1 per line." },
         _ when mediaType.EndsWith("json", StringComparison.Ordinal) => new OpenApiSchema { Type = JsonSchemaType.Object, Description = $"A {mediaType} document." },

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Registry.Api.Auth;
+using Registry.Api.Citations;
 using Registry.Api.Feeds;
 using Registry.Api.Feeds.SchemaOrg;
 using Registry.Api.Problems;
@@ -41,12 +42,14 @@ public static class TaskHandlers
 
     private static readonly Label WithThisCode = new("với mã số này", "with this code");
 
-    // GET /tasks/{id}: record v1, or schema.org JSON-LD for a client that prefers application/ld+json. Both
+    // GET /tasks/{id}: record v1, a citation (RIS, BibTeX, CSL-JSON) or schema.org JSON-LD for a client that prefers one. Both
     // representations say they depend on Accept, so no cache hands one to a client that asked for the other.
     public static async Task<IResult> ReadTask(string id, HttpRequest request, ClaimsPrincipal user, ITaskStore store,
         IPublicCatalog catalog, PublicUrls urls, HttpResponse response, CancellationToken ct)
     {
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        if (CitationFormat.Preferred(request) is { } citation)
+            return await CitationHandler.Get(citation, id, attachment: false, request, catalog, urls, response, ct);
         if (TaskJsonLdHandler.IsPreferred(request)) return await TaskJsonLdHandler.Get(id, request, catalog, urls, response, ct);
         return await GetTask(id, user, store, response, ct);
     }

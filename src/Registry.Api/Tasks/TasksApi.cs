@@ -35,7 +35,8 @@ public static class TasksApi
         tasks.MapGet("/{id}", TaskHandlers.ReadTask)
             .WithName("GetTask")
             .WithSummary("Một nhiệm vụ theo id (a task by id)")
-            .WithDescription("Public read. Published tasks answer 200 with a strong ETag; drafts are visible to curators only (404 for the public); withdrawn tasks answer 410 Gone with a tombstone (id, code, withdrawnAt, withdrawalReason). Contact e-mail and phone appear only for curators.")
+            .WithDescription("Public read. Published tasks answer 200 with a strong ETag; drafts are visible to curators only (404 for the public); withdrawn tasks answer 410 Gone with a tombstone (id, code, withdrawnAt, withdrawalReason). Contact e-mail and phone appear only for curators. " +
+                "Content negotiation: Accept application/ld+json answers schema.org JSON-LD; application/x-research-info-systems (RIS), application/x-bibtex (BibTeX) and application/vnd.citationstyles.csl+json (CSL-JSON) answer that citation, as /tasks/{id}/citation.ris|.bib|.csl.json do; any other Accept answers record v1.")
             .Produces<TaskRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Produces<TombstoneProblem>(StatusCodes.Status410Gone, "application/problem+json")

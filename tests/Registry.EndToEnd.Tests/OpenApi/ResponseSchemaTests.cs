@@ -74,6 +74,8 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
             new("SnapshotFile", "/snapshots/tasks-1999-01.jsonl.gz"),
             new("GetTaskJsonLd", $"/api/v1/tasks/{ids[0]}.jsonld"),
             new("GetTaskJsonLd", $"/api/v1/tasks/{catalogue.WithdrawnId}.jsonld"),
+            new("GetTaskCitationCslJson", $"/api/v1/tasks/{ids[0]}/citation.csl.json"),
+            new("GetTaskCitationCslJson", $"/api/v1/tasks/{catalogue.WithdrawnId}/citation.csl.json"),
             new("DcatCatalog", "/catalog"),
             new("TasksJsonFeed", "/feeds/tasks.json?field=401"),
             new("TasksJsonFeed", "/feeds/tasks.json?budgetMin=many"),

@@ -101,6 +101,26 @@ public static class TaskSections
             """);
     }
 
+    private static readonly UiString CiteHeading = new("Trích dẫn (cite)", "Cite (trích dẫn)");
+    private static readonly UiString CiteHint = new("Tải về để nhập vào Zotero, EndNote, Mendeley hoặc LaTeX.", "Download for Zotero, EndNote, Mendeley or LaTeX.");
+
+    /// <summary>Download links of the task's citation (RIS, BibTeX, CSL-JSON), served by the API's citation routes.</summary>
+    public static Markup Cite(PageContext ctx, TaskRecord task)
+    {
+        if (string.IsNullOrEmpty(task.Id)) return Markup.Empty;
+        var api = $"/api/v1/tasks/{Uri.EscapeDataString(task.Id)}/citation";
+        var links = Registry.Api.Citations.CitationFormat.All.Select(f => Html.Of(
+            $"""<li><a href="{api}.{f.Extension}" type="{f.MediaType}" download>{Label(f)}</a></li>"""));
+        return Html.Of($"""
+            <section aria-labelledby="cite-h">
+            <h2 id="cite-h">{ctx[CiteHeading]}</h2>
+            <p class="count">{ctx[CiteHint]}</p>
+            <ul class="plain cite">{links}</ul>
+            </section>
+            """);
+        static string Label(Registry.Api.Citations.CitationFormat f) => f.Name switch { "ris" => "RIS", "bibtex" => "BibTeX", _ => "CSL-JSON" };
+    }
+
     private static Markup Link(string href, string text) => Html.Of($"""<a href="{href}">{text}</a>""");
 
     /// <summary>A persistent identifier after a name, as a small link to its resolver (ROR, ORCID, Crossref); nothing when absent.</summary>
