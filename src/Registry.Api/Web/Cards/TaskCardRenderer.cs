@@ -33,8 +33,11 @@ public static class TaskCardRenderer
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException("SkiaSharp could not create a raster surface.");
         Draw(surface.Canvas, content);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        // Encoding dominates the time (drawing is ~1 ms): the "sub" filter alone with zlib level 6 is about three times
+        // faster than trying every filter, for a file a few per cent larger (measured: ~25 ms vs ~80 ms, 71 vs 69 KiB).
+        using var pixels = surface.PeekPixels() ?? throw new InvalidOperationException("The card surface has no pixels.");
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 6))
+            ?? throw new InvalidOperationException("SkiaSharp could not encode the card as PNG.");
         return data.ToArray();
     }
 
