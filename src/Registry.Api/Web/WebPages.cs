@@ -1,3 +1,4 @@
+using Registry.Api.Web.Cards;
 using Registry.Api.Web.Pages;
 using Registry.Api.Web.Rendering;
 
@@ -15,6 +16,7 @@ public static class WebPages
         pages.MapGet("/", HomePage.Handle).WithName("HomePage");
         pages.MapGet("/tasks", ResultsPage.Handle).WithName("ResultsPage");
         pages.MapGet("/tasks/{id}", TaskPage.Handle).WithName("TaskPage");
+        pages.MapGet("/tasks/{id}/card.png", TaskCardEndpoint.Get).WithName("TaskCard");
         pages.MapGet("/organizations/{id}", OrganizationPage.Handle).WithName("OrganizationPage");
         pages.MapGet("/stats", StatsPage.Handle).WithName("StatsPage");
         return endpoints;

@@ -41,7 +41,8 @@ public static class TaskPage
             """);
         var description = Fragments.Shorten(task.Summary, 300) ?? task.Title ?? "";
         var head = Html.Join([TaskJsonLd.Script(ctx, task), TaskSharing.DiscoveryLinks(ctx, task, path)]);
-        return WebResults.Page(ctx, new PageShell(task.Title ?? task.Code ?? id, description, main, path, head, OpenGraphType: "article"));
+        return WebResults.Page(ctx, new PageShell(task.Title ?? task.Code ?? id, description, main, path, head, OpenGraphType: "article",
+            Image: TaskSharing.CardImage(task, found.Id, found.Version)));
     }
 
     private static Markup Related(PageContext ctx, IReadOnlyList<SearchHit> related)

@@ -6,7 +6,7 @@ namespace Registry.Api.Web.Rendering;
 /// <param name="Head">Extra elements for &lt;head&gt; (JSON-LD, oEmbed discovery).</param>
 /// <param name="OpenGraphType">og:type: "website" for the site's pages, "article" for a task.</param>
 public sealed record PageShell(string Title, string Description, Markup Main, string? CanonicalPath = null, Markup Head = default,
-    string OpenGraphType = "website");
+    string OpenGraphType = "website", ShareImage? Image = null);
 
 /// <summary>The shared page shell: skip link, header with navigation and language switch, main, footer.</summary>
 public static class Layout

@@ -4,6 +4,9 @@ using Registry.Api.Web.Localization;
 
 namespace Registry.Api.Web.Rendering;
 
+/// <summary>The picture a page offers to link previews: a path of this service, its pixel size and a text alternative.</summary>
+public sealed record ShareImage(string Path, int Width, int Height, string Alt, string MediaType = "image/png");
+
 /// <summary>
 /// OpenGraph and Twitter card tags for every page, so a link shared on Facebook, Zalo or X shows the page's title and
 /// summary. Text comes from records (anything a curator typed), so it is cleaned before it is encoded: one line,
@@ -30,9 +33,27 @@ public static class SocialMeta
             <meta property="og:site_name" content="{ctx[T.SiteName]}">
             <meta property="og:locale" content="{locale}">
             <meta property="og:locale:alternate" content="{alternate}">
-            <meta name="twitter:card" content="summary">
+            <meta name="twitter:card" content="{(page.Image is null ? "summary" : "summary_large_image")}">
             <meta name="twitter:title" content="{title}">
             <meta name="twitter:description" content="{description}">
+            {Image(ctx, page.Image)}
+            """);
+    }
+
+    /// <summary>og:image with its size, type and alternative text, and twitter:image, as absolute addresses.</summary>
+    private static Markup Image(PageContext ctx, ShareImage? image)
+    {
+        if (image is null) return Markup.Empty;
+        var url = ctx.Absolute(image.Path);
+        var alt = Clean(image.Alt, DescriptionLength);
+        return Html.Of($"""
+            <meta property="og:image" content="{url}">
+            <meta property="og:image:type" content="{image.MediaType}">
+            <meta property="og:image:width" content="{image.Width}">
+            <meta property="og:image:height" content="{image.Height}">
+            <meta property="og:image:alt" content="{alt}">
+            <meta name="twitter:image" content="{url}">
+            <meta name="twitter:image:alt" content="{alt}">
 
             """);
     }

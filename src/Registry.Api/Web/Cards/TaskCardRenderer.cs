@@ -1,0 +1,187 @@
+using System.Globalization;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+
+namespace Registry.Api.Web.Cards;
+
+/// <summary>
+/// Draws the 1200×630 PNG share card of a task: the province's mark (a drawn emblem and "Sở KH&amp;CN Phú Thọ"), the
+/// title in up to three lines, the host organization, and a row of facts (years, field, key figure). Text is shaped
+/// with HarfBuzz over the bundled DejaVu Sans, wrapped at spaces to the card's width and ellipsized ("…") when it
+/// does not fit; a word wider than a line is broken between letters, never between a letter and its tone mark.
+/// </summary>
+public static class TaskCardRenderer
+{
+    public const int Width = 1200;
+    public const int Height = 630;
+    public const string MarkText = "Sở KH&CN Phú Thọ";
+    public const string Ellipsis = "…";
+
+    /// <summary>Left and right margin of every text block.</summary>
+    public const float Margin = 72;
+    public const float TextWidth = Width - 2 * Margin;
+    public const float TitleSize = 58;
+    public const int TitleLines = 3;
+
+    private static readonly SKColor Brand = new(0x0b, 0x4f, 0x6c);
+    private static readonly SKColor Accent = new(0xf2, 0xa9, 0x00);
+    private static readonly SKColor Ink = new(0x1a, 0x1a, 0x1a);
+    private static readonly SKColor Muted = new(0x4a, 0x55, 0x60);
+
+    public static byte[] RenderPng(TaskCardContent content)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException("SkiaSharp could not create a raster surface.");
+        Draw(surface.Canvas, content);
+        // Encoding dominates the time (drawing is ~1 ms): the "sub" filter alone with zlib level 6 is about three times
+        // faster than trying every filter, for a file a few per cent larger (measured: ~25 ms vs ~80 ms, 71 vs 69 KiB).
+        using var pixels = surface.PeekPixels() ?? throw new InvalidOperationException("The card surface has no pixels.");
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 6))
+            ?? throw new InvalidOperationException("SkiaSharp could not encode the card as PNG.");
+        return data.ToArray();
+    }
+
+    public static void Draw(SKCanvas canvas, TaskCardContent content)
+    {
+        canvas.Clear(SKColors.White);
+        using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var regularShaper = new SKShaper(CardFonts.Regular);
+        using var boldShaper = new SKShaper(CardFonts.Bold);
+
+        // Header band with the province's mark.
+        fill.Color = Brand;
+        canvas.DrawRect(0, 0, Width, 110, fill);
+        DrawMark(canvas, new SKPoint(Margin + 34, 55), 34);
+        using (var markFont = new SKFont(CardFonts.Bold, 34))
+        {
+            fill.Color = SKColors.White;
+            canvas.DrawShapedText(boldShaper, MarkText, Margin + 84, 67, SKTextAlign.Left, markFont, fill);
+        }
+        fill.Color = Accent;
+        canvas.DrawRect(0, 110, Width, 8, fill);
+
+        // Title.
+        var y = 200f;
+        using (var titleFont = new SKFont(CardFonts.Bold, TitleSize) { Subpixel = true })
+        {
+            fill.Color = Ink;
+            foreach (var line in Wrap(boldShaper, titleFont, content.Title, TextWidth, TitleLines))
+            {
+                canvas.DrawShapedText(boldShaper, line, Margin, y, SKTextAlign.Left, titleFont, fill);
+                y += TitleSize * 1.22f;
+            }
+        }
+
+        // Host organization.
+        if (content.Organization is { } organization)
+        {
+            using var orgFont = new SKFont(CardFonts.Regular, 32) { Subpixel = true };
+            fill.Color = Muted;
+            y += 10;
+            foreach (var line in Wrap(regularShaper, orgFont, organization, TextWidth, 1))
+                canvas.DrawShapedText(regularShaper, line, Margin, y, SKTextAlign.Left, orgFont, fill);
+        }
+
+        // Facts row at the bottom: years · field, and the key figure.
+        fill.Color = new SKColor(0xee, 0xf3, 0xf6);
+        canvas.DrawRect(0, Height - 130, Width, 130, fill);
+        using var factFont = new SKFont(CardFonts.Regular, 28) { Subpixel = true };
+        using var keyFont = new SKFont(CardFonts.Bold, 34) { Subpixel = true };
+        var facts = string.Join(" · ", new[] { content.Years, content.Field }.Where(s => s is not null));
+        if (facts.Length > 0)
+        {
+            fill.Color = Muted;
+            foreach (var line in Wrap(regularShaper, factFont, facts, TextWidth, 1))
+                canvas.DrawShapedText(regularShaper, line, Margin, Height - 82, SKTextAlign.Left, factFont, fill);
+        }
+        if (content.KeyValue is { } value)
+        {
+            var key = content.KeyLabel is { } label ? $"{label}: {value}" : value;
+            fill.Color = Brand;
+            foreach (var line in Wrap(boldShaper, keyFont, key, TextWidth, 1))
+                canvas.DrawShapedText(boldShaper, line, Margin, Height - 34, SKTextAlign.Left, keyFont, fill);
+        }
+    }
+
+    /// <summary>The province's mark, drawn here (no third-party logo): a white disc with a stylised hill and a rising sun.</summary>
+    private static void DrawMark(SKCanvas canvas, SKPoint centre, float radius)
+    {
+        using var paint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = SKColors.White };
+        canvas.DrawCircle(centre, radius, paint);
+        paint.Color = Accent;
+        canvas.DrawCircle(centre.X + radius * 0.25f, centre.Y - radius * 0.2f, radius * 0.32f, paint);
+        paint.Color = Brand;
+        using var builder = new SKPathBuilder();
+        builder.MoveTo(centre.X - radius * 0.85f, centre.Y + radius * 0.5f);
+        builder.LineTo(centre.X - radius * 0.25f, centre.Y - radius * 0.25f);
+        builder.LineTo(centre.X + radius * 0.15f, centre.Y + radius * 0.2f);
+        builder.LineTo(centre.X + radius * 0.45f, centre.Y - radius * 0.05f);
+        builder.LineTo(centre.X + radius * 0.85f, centre.Y + radius * 0.5f);
+        builder.Close();
+        using var hill = builder.Detach();
+        canvas.DrawPath(hill, paint);
+    }
+
+    /// <summary>Width of a line as HarfBuzz shapes it with this font.</summary>
+    public static float Measure(SKShaper shaper, SKFont font, string text) => text.Length == 0 ? 0 : shaper.Shape(text, font).Width;
+
+    /// <summary>
+    /// Greedy wrap at spaces into at most <paramref name="maxLines"/> lines no wider than <paramref name="width"/>; when
+    /// text is left over, the last line ends with "…" (also fitted to the width).
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(SKShaper shaper, SKFont font, string text, float width, int maxLines)
+    {
+        var lines = new List<string>();
+        var words = new Queue<string>(text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        while (words.Count > 0 && lines.Count < maxLines)
+        {
+            var line = "";
+            while (words.Count > 0)
+            {
+                var candidate = line.Length == 0 ? words.Peek() : line + " " + words.Peek();
+                if (Measure(shaper, font, candidate) <= width) { line = candidate; words.Dequeue(); continue; }
+                if (line.Length == 0)
+                {
+                    // One word wider than the line: take as many letters as fit, keep the rest for the next line.
+                    var (head, rest) = SplitToFit(shaper, font, words.Dequeue(), width);
+                    line = head;
+                    if (rest.Length > 0) words = new Queue<string>(words.Prepend(rest));
+                }
+                break;
+            }
+            lines.Add(line);
+        }
+        if (words.Count > 0 && lines.Count > 0) lines[^1] = WithEllipsis(shaper, font, lines[^1], width);
+        return lines;
+    }
+
+    /// <summary>The line cut by text elements until it and "…" fit the width.</summary>
+    public static string WithEllipsis(SKShaper shaper, SKFont font, string line, float width)
+    {
+        var elements = TextElements(line);
+        var count = elements.Count;
+        while (count > 0)
+        {
+            var head = string.Concat(elements.Take(count)).TrimEnd(' ', ',', ';', ':', '.', '-', '—', '–');
+            if (Measure(shaper, font, head + Ellipsis) <= width) return head + Ellipsis;
+            count--;
+        }
+        return Ellipsis;
+    }
+
+    private static (string Head, string Tail) SplitToFit(SKShaper shaper, SKFont font, string word, float width)
+    {
+        var elements = TextElements(word);
+        var count = elements.Count;
+        while (count > 1 && Measure(shaper, font, string.Concat(elements.Take(count))) > width) count--;
+        return (string.Concat(elements.Take(count)), string.Concat(elements.Skip(count)));
+    }
+
+    private static List<string> TextElements(string text)
+    {
+        var list = new List<string>(text.Length);
+        var e = StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext()) list.Add(e.GetTextElement());
+        return list;
+    }
+}
