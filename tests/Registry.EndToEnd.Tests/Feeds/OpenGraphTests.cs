@@ -34,7 +34,15 @@ public sealed partial class OpenGraphTests(FeedsFactory factory)
         foreach (var name in Required) Assert.False(string.IsNullOrWhiteSpace(tags.GetValueOrDefault(name)), $"{page} ({lang}) has no {name}");
         Assert.Equal(lang == "en" ? "en_US" : "vi_VN", tags["og:locale"]);
         Assert.Equal(lang == "en" ? "vi_VN" : "en_US", tags["og:locale:alternate"]);
-        Assert.Equal("summary", tags["twitter:card"]);
+        // Task pages carry the generated share card (Web/Cards), so X shows it large; other pages have no image.
+        Assert.Equal(page == "task" ? "summary_large_image" : "summary", tags["twitter:card"]);
+        if (page == "task")
+        {
+            Assert.Matches("^http://localhost/tasks/[^/]+/card\\.png\\?v=[0-9]+$", tags["og:image"]);
+            Assert.Equal(tags["og:image"], tags["twitter:image"]);
+            Assert.Equal(("1200", "630"), (tags["og:image:width"], tags["og:image:height"]));
+        }
+        else Assert.False(tags.ContainsKey("og:image"), $"{page} names an og:image");
         Assert.Equal(page == "task" ? "article" : "website", tags["og:type"]);
         Assert.StartsWith("http://localhost/", tags["og:url"]);
         Assert.Equal(tags["og:title"], tags["twitter:title"]);

@@ -29,6 +29,7 @@ public sealed partial class CardHttpTests(CardHostFixture host)
         Assert.NotNull(etag);
         Assert.False(etag!.IsWeak);
         Assert.True(response.Headers.CacheControl!.Public);
+        Assert.Equal(TimeSpan.FromSeconds(TaskCardEndpoint.MaxAgeSeconds), response.Headers.CacheControl.MaxAge);
         using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((1200, 630), (bitmap.Width, bitmap.Height));
         Assert.True(CardRenderingTests.DarkPixels(bitmap, new SKRectI(0, 130, 1200, 420)) > 3000);

@@ -18,6 +18,9 @@ public static class TaskCardEndpoint
     public const string Revision = "c1";
 
     public const int MaxConcurrentRenders = 2;
+
+    /// <summary><c>Cache-Control: public, max-age</c> of a card (pages are outside the /api caching middleware, so the handler sets it).</summary>
+    public const int MaxAgeSeconds = 3600;
     public const long CacheBytes = 32L * 1024 * 1024;
     public static readonly TimeSpan RenderWait = TimeSpan.FromSeconds(10);
 
@@ -37,7 +40,7 @@ public static class TaskCardEndpoint
         if (lookup is not PublicTaskLookup.Found found) return TaskHandlers.NotPublic(lookup, TaskHandlers.WithThisId);
         var etag = ETag(found.Version);
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = "public, max-age=3600";
+        response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
         if (request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(s => s.Trim()).Any(s => s == etag || s == "*")))
             return Results.StatusCode(StatusCodes.Status304NotModified);
 
