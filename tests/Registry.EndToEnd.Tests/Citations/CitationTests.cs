@@ -255,6 +255,6 @@ public sealed class CitationTests(FeedsFactory factory) : IClassFixture<FeedsFac
             Assert.Contains($"""<a href="{href}" type="{format.MediaType}" download>""", html);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(href)).StatusCode);
         }
-        Assert.Contains("Cite (trích dẫn)", await client.GetStringAsync($"/tasks/{id}?lang=en"));
+        Assert.Contains("""<h2 id="cite-h">Cite</h2>""", await client.GetStringAsync($"/tasks/{id}?lang=en"));
     }
 }
