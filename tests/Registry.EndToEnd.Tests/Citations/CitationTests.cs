@@ -106,6 +106,13 @@ public sealed class CitationTests(FeedsFactory factory) : IClassFixture<FeedsFac
             var again = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tasks/{id}/citation.{suffix}");
             again.Headers.IfNoneMatch.Add(etag);
             Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+
+            // A second read (from the output cache when it holds one) is the same attachment.
+            var cached = await client.GetAsync($"/api/v1/tasks/{id}/citation.{suffix}");
+            Assert.Equal(text, await cached.Content.ReadAsStringAsync());
+            Assert.Equal("attachment", cached.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(etag, cached.Headers.ETag);
+            Assert.Equal(mediaType, cached.Content.Headers.ContentType?.MediaType);
         }
     }
 
@@ -131,6 +138,12 @@ public sealed class CitationTests(FeedsFactory factory) : IClassFixture<FeedsFac
         var json = await factory.Anonymous().GetAsync($"/api/v1/tasks/{id}");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
         Assert.NotEqual(json.Headers.ETag, response.Headers.ETag);
+        // And a cache holding the JSON does not hand it to the next client that asks for the citation.
+        var after = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tasks/{id}");
+        after.Headers.Accept.ParseAdd(mediaType);
+        var second = await factory.Anonymous().SendAsync(after);
+        Assert.Equal(mediaType, second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(body, await second.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -242,6 +255,6 @@ public sealed class CitationTests(FeedsFactory factory) : IClassFixture<FeedsFac
             Assert.Contains($"""<a href="{href}" type="{format.MediaType}" download>""", html);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(href)).StatusCode);
         }
-        Assert.Contains("Cite (trích dẫn)", await client.GetStringAsync($"/tasks/{id}?lang=en"));
+        Assert.Contains("""<h2 id="cite-h">Cite</h2>""", await client.GetStringAsync($"/tasks/{id}?lang=en"));
     }
 }

@@ -101,7 +101,7 @@ public static class TaskSections
             """);
     }
 
-    private static readonly UiString CiteHeading = new("Trích dẫn (cite)", "Cite (trích dẫn)");
+    private static readonly UiString CiteHeading = new("Trích dẫn (cite)", "Cite");
     private static readonly UiString CiteHint = new("Tải về để nhập vào Zotero, EndNote, Mendeley hoặc LaTeX.", "Download for Zotero, EndNote, Mendeley or LaTeX.");
 
     /// <summary>Download links of the task's citation (RIS, BibTeX, CSL-JSON), served by the API's citation routes.</summary>
