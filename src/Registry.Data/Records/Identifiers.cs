@@ -92,6 +92,9 @@ public static partial class Identifiers
         return Ror(text);
     }
 
+    /// <summary>Whether a stored funder identifier (see <see cref="Funder"/>) is a ROR id; otherwise it is a Funder Registry DOI.</summary>
+    public static bool IsRor(string storedFunderIdentifier) => storedFunderIdentifier.StartsWith(RorBase, StringComparison.Ordinal);
+
     /// <summary>ISBN-10 (MOD 11, X for ten) or ISBN-13 (978/979, EAN check digit), hyphens and spaces dropped.</summary>
     public static ParsedIdentifier Isbn(string? input)
     {

@@ -141,7 +141,7 @@ public static partial class OaiCerif
     {
         var org = new XElement(Ns + "OrgUnit", Lang("Name", r.Funder?.Name ?? r.ManagingAgency ?? DefaultFunder, "vi"));
         if (r.Funder?.Identifier is { } id)
-            org.Add(Identifier(id.StartsWith(Identifiers.RorBase, StringComparison.Ordinal) ? "RORID" : "FundRefID", id));
+            org.Add(Identifier(Identifiers.IsRor(id) ? "RORID" : "FundRefID", id));
         return org;
     }
 

@@ -90,7 +90,7 @@ public static class TaskJsonLd
         if (record.Funder?.Name is { } name)
         {
             var funder = new JsonObject { ["@type"] = "Organization", ["name"] = name };
-            var scheme = record.Funder.Identifier?.StartsWith(Identifiers.RorBase, StringComparison.Ordinal) == true ? "ROR" : "Crossref Funder ID";
+            var scheme = record.Funder.Identifier is { } funderId && Identifiers.IsRor(funderId) ? "ROR" : "Crossref Funder ID";
             SchemaOrgTerms.AddUrlIdentifier(funder, scheme, record.Funder.Identifier);
             return funder;
         }

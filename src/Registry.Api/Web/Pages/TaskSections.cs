@@ -25,7 +25,7 @@ public static class TaskSections
         if (task.HostOrganization is { Name: { } orgName } org)
             Add(T.FacetOrganization, Html.Join([org.Id is null ? Html.Of($"{orgName}") : Link(Fragments.OrganizationUrl(org.Id), orgName), Badge("ROR", org.Ror)]));
         if (task.Funder is { } funder && (funder.Name ?? funder.Identifier) is { } funderName)
-            Add(T.Funder, Html.Join([Html.Of($"{funderName}"), Badge(funder.Identifier?.Contains("10.13039/") == true ? "Crossref Funder ID" : "ROR", funder.Identifier)]));
+            Add(T.Funder, Html.Join([Html.Of($"{funderName}"), Badge(funder.Identifier is { } funderId && !Identifiers.IsRor(funderId) ? "Crossref Funder ID" : "ROR", funder.Identifier)]));
         AddText(T.Period, Fragments.Period(ctx, task));
         if (task.ApprovalDecision is { } decision)
             AddText(T.ApprovalDecision, string.Join(", ", new[] { decision.Number, decision.Date is { } d ? ctx.Format.Date(d) : null }.Where(s => s is not null)));
