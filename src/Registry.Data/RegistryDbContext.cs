@@ -19,6 +19,7 @@ internal abstract class RegistryDbContext : DbContext
     public DbSet<TaskField> TaskFields => Set<TaskField>();
     public DbSet<Investigator> Investigators => Set<Investigator>();
     public DbSet<TaskOutput> TaskOutputs => Set<TaskOutput>();
+    public DbSet<TaskCoverage> TaskCoverage => Set<TaskCoverage>();
     public DbSet<HostOrganization> Organizations => Set<HostOrganization>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();

@@ -27,4 +27,8 @@ public static class TextLimits
     /// <summary>Summary, objectives, methods, expected results, results, application potential, descriptions.</summary>
     public const int LongText = 20000;
     public const int EnumName = 32;
+    /// <summary>Tóm tắt phổ thông: a few sentences, not a second abstract.</summary>
+    public const int PlainSummary = 800;
+    /// <summary>Coverage items per task.</summary>
+    public const int Coverage = 500;
 }

@@ -87,6 +87,7 @@ internal static class OrganizationQueries
             .Include(t => t.Fields)
             .Include(t => t.Investigators)
             .Include(t => t.Outputs)
+            .Include(t => t.Coverage)
             .AsSplitQuery()
             .AsNoTracking();
     }

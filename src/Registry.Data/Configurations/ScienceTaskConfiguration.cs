@@ -28,12 +28,14 @@ internal sealed class ScienceTaskConfiguration : IEntityTypeConfiguration<Scienc
         {
             b.Property(text);
         }
+        b.Property(t => t.PlainSummary).HasMaxLength(TextLimits.PlainSummary);
         b.Property(t => t.Version).IsConcurrencyToken();
 
         b.HasOne(t => t.HostOrganization).WithMany().HasForeignKey(t => t.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(t => t.Fields).WithOne().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Investigators).WithOne().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Outputs).WithOne().HasForeignKey(o => o.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(t => t.Coverage).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
 
         b.OwnsOne(t => t.ApprovalDecision, o =>
         {

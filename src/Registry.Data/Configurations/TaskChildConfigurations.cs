@@ -47,6 +47,22 @@ internal sealed class TaskOutputConfiguration : IEntityTypeConfiguration<TaskOut
     }
 }
 
+internal sealed class TaskCoverageConfiguration : IEntityTypeConfiguration<TaskCoverage>
+{
+    public void Configure(EntityTypeBuilder<TaskCoverage> b)
+    {
+        b.ToTable("TaskCoverage");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Url).HasMaxLength(TextLimits.Url);
+        b.Property(c => c.Outlet).HasMaxLength(TextLimits.ShortText);
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        b.Property(c => c.Title).HasMaxLength(TextLimits.Title);
+        b.HasIndex(c => new { c.TaskId, c.Ordinal });
+        // The KPI counts tasks communicated by a date: (date, task) answers it from the index.
+        b.HasIndex(c => new { c.Date, c.TaskId });
+    }
+}
+
 internal sealed class HostOrganizationConfiguration : IEntityTypeConfiguration<HostOrganization>
 {
     public void Configure(EntityTypeBuilder<HostOrganization> b)

@@ -32,6 +32,8 @@ internal sealed class ScienceTask
     public ApprovalDecision? ApprovalDecision { get; set; }
     public Budget? Budget { get; set; }
     public string? Summary { get; set; }
+    /// <summary>Tóm tắt phổ thông (optional).</summary>
+    public string? PlainSummary { get; set; }
     public string? Objectives { get; set; }
     public string? Methods { get; set; }
     public string? ExpectedResults { get; set; }
@@ -43,6 +45,7 @@ internal sealed class ScienceTask
     public List<TaskField> Fields { get; set; } = [];
     public List<Investigator> Investigators { get; set; } = [];
     public List<TaskOutput> Outputs { get; set; } = [];
+    public List<TaskCoverage> Coverage { get; set; } = [];
 
     /// <summary>Incremented on every change; the REST ETag.</summary>
     public long Version { get; set; }

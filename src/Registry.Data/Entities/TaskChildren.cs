@@ -42,6 +42,19 @@ internal sealed class TaskOutput
     public bool? Transferable { get; set; }
 }
 
+/// <summary>One item of media coverage of a task (link, outlet, kind, date, title).</summary>
+internal sealed class TaskCoverage
+{
+    public long Id { get; set; }
+    public long TaskId { get; set; }
+    public int Ordinal { get; set; }
+    public string Url { get; set; } = "";
+    public string? Outlet { get; set; }
+    public CoverageKind Kind { get; set; }
+    public DateOnly Date { get; set; }
+    public string? Title { get; set; }
+}
+
 /// <summary>Tổ chức chủ trì, de-duplicated by <see cref="NormalizedName"/>.</summary>
 internal sealed class HostOrganization
 {

@@ -80,8 +80,16 @@ public static class EnumLabels
         new(OutputIdentifierType.Handle, new("Handle", "Handle")),
         new(OutputIdentifierType.Other, new("Số hiệu khác", "Other identifier")));
 
+    public static readonly EnumLabelTable<CoverageKind> CoverageKind = new(
+        new(Records.CoverageKind.Press, new("Báo chí", "Press")),
+        new(Records.CoverageKind.Television, new("Truyền hình", "Television")),
+        new(Records.CoverageKind.Radio, new("Phát thanh", "Radio")),
+        new(Records.CoverageKind.Portal, new("Cổng thông tin điện tử", "Web portal")),
+        new(Records.CoverageKind.SocialNetwork, new("Mạng xã hội", "Social network")),
+        new(Records.CoverageKind.Event, new("Sự kiện", "Event")));
+
     private static readonly Dictionary<Type, object> Tables = new object[]
-        { Kind, Level, Status, Security, Visibility, OrganizationType, Rating, OutputType, IdentifierType }
+        { Kind, Level, Status, Security, Visibility, OrganizationType, Rating, OutputType, IdentifierType, CoverageKind }
         .ToDictionary(t => t.GetType().GetGenericArguments()[0]);
 
     /// <summary>Every enum of record v1 has a table here (a test holds every value to it).</summary>

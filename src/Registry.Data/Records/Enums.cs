@@ -110,3 +110,20 @@ public enum OutputIdentifierType
     Handle,
     Other,
 }
+
+/// <summary>Where a task was communicated (truyền thông): the channels the province's plan counts.</summary>
+public enum CoverageKind
+{
+    /// <summary>Báo in, báo điện tử.</summary>
+    Press,
+    /// <summary>Truyền hình.</summary>
+    Television,
+    /// <summary>Phát thanh.</summary>
+    Radio,
+    /// <summary>Cổng/trang thông tin điện tử.</summary>
+    Portal,
+    /// <summary>Mạng xã hội.</summary>
+    SocialNetwork,
+    /// <summary>Sự kiện: hội thảo, triển lãm, techmart, ngày hội.</summary>
+    Event,
+}

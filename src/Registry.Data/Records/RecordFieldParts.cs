@@ -205,3 +205,24 @@ public static class FunderFields
 
     private static FunderRecord Of(TaskRecord r) => r.Funder ?? new FunderRecord();
 }
+
+/// <summary>The fields of <see cref="CoverageRecord"/> (<c>coverage[]</c>, truyền thông về nhiệm vụ).</summary>
+public static class CoverageFields
+{
+    public static readonly RecordField Url = new()
+    {
+        Name = "url", Label = new("Đường dẫn bài/tin", "Link"), Note = new("chỉ http hoặc https", "http or https only"), Required = true, MaxLength = TextLimits.Url,
+    };
+    public static readonly RecordField Outlet = new()
+    {
+        Name = "outlet", Label = new("Cơ quan báo chí, kênh", "Outlet"), Note = new("ví dụ Báo Phú Thọ", "e.g. Báo Phú Thọ"), MaxLength = TextLimits.ShortText,
+    };
+    public static readonly RecordField Kind = new() { Name = "kind", Label = new("Loại kênh", "Kind"), Required = true };
+    public static readonly RecordField Date = new()
+    {
+        Name = "date", Label = new("Ngày đăng, phát sóng", "Date"), Note = new("không sau ngày hôm nay", "not in the future"), Required = true,
+    };
+    public static readonly RecordField Title = new() { Name = "title", Label = new("Tiêu đề", "Title"), MaxLength = TextLimits.Title };
+
+    public static readonly IReadOnlyList<RecordField> All = [Url, Outlet, Kind, Date, Title];
+}

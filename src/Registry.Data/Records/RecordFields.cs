@@ -131,6 +131,15 @@ public static class RecordFields
     public static readonly RecordField Budget = new() { Name = "budget", Label = new("Kinh phí", "Budget"), Parts = BudgetFields.All };
 
     public static readonly RecordField Summary = LongText("summary", new("Tóm tắt", "Summary"), r => r.Summary, (r, v) => r with { Summary = v });
+    public static readonly RecordField PlainSummary = new()
+    {
+        Name = "plainSummary", Label = new("Tóm tắt phổ thông", "Plain-language summary"),
+        Note = new("vài câu người không chuyên đọc hiểu được", "a few sentences a reader outside the field understands"),
+        MaxLength = TextLimits.PlainSummary,
+        Columns = [Cells.Text("Tóm tắt phổ thông", "plainSummary", "Giống chè mới cho búp nhiều hơn, chịu hạn tốt hơn …",
+            r => r.PlainSummary, (r, v) => r with { PlainSummary = v }, "text, a few plain sentences")],
+    };
+
     public static readonly RecordField Objectives = LongText("objectives", new("Mục tiêu", "Objectives"), r => r.Objectives, (r, v) => r with { Objectives = v });
     public static readonly RecordField Methods = LongText("methods", new("Phương pháp", "Methods"), r => r.Methods, (r, v) => r with { Methods = v });
     public static readonly RecordField ExpectedResults = LongText("expectedResults", new("Kết quả dự kiến", "Expected results"),
@@ -163,6 +172,12 @@ public static class RecordFields
         ],
     };
 
+    /// <summary>Media coverage: where and when the task was communicated.</summary>
+    public static readonly RecordField Coverage = new()
+    {
+        Name = "coverage", Label = new("Truyền thông", "Media coverage"), MaxItems = TextLimits.Coverage, Parts = CoverageFields.All,
+    };
+
     public static readonly RecordField Visibility = new()
     {
         Name = "visibility", Label = new("Trạng thái công bố", "Visibility"),
@@ -190,8 +205,8 @@ public static class RecordFields
     public static readonly IReadOnlyList<RecordField> All =
     [
         Id, Code, Title, TitleEn, Kind, Level, Fields, Keywords, Status, SecurityClassification, ManagingAgency, Funder, HostOrganization,
-        PrincipalInvestigator, Members, StartDate, EndDate, ApprovalDecision, Budget, Summary, Objectives, Methods, ExpectedResults,
-        Acceptance, ResultRegistration, Results, ApplicationPotential, Outputs, Visibility, CreatedAt, PublishedAt, UpdatedAt,
+        PrincipalInvestigator, Members, StartDate, EndDate, ApprovalDecision, Budget, Summary, PlainSummary, Objectives, Methods, ExpectedResults,
+        Acceptance, ResultRegistration, Results, ApplicationPotential, Outputs, Coverage, Visibility, CreatedAt, PublishedAt, UpdatedAt,
     ];
 
     /// <summary>Every spreadsheet column, nested fields' where their parent stands; the export writes the exported ones in this order.</summary>

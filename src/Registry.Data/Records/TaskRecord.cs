@@ -35,6 +35,11 @@ public sealed record TaskRecord
     public ApprovalDecisionRecord? ApprovalDecision { get; init; }
     public BudgetRecord? Budget { get; init; }
     public string? Summary { get; init; }
+    /// <summary>
+    /// Tóm tắt phổ thông: a few sentences a reader without the field's vocabulary understands. Optional; shown first on
+    /// pages, cards, feeds and embeds when present.
+    /// </summary>
+    public string? PlainSummary { get; init; }
     public string? Objectives { get; init; }
     public string? Methods { get; init; }
     public string? ExpectedResults { get; init; }
@@ -43,6 +48,8 @@ public sealed record TaskRecord
     public string? Results { get; init; }
     public string? ApplicationPotential { get; init; }
     public IReadOnlyList<OutputRecord>? Outputs { get; init; }
+    /// <summary>Media coverage: where the task was communicated (press, television, radio, portals, social networks, events).</summary>
+    public IReadOnlyList<CoverageRecord>? Coverage { get; init; }
     public Visibility? Visibility { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
@@ -132,4 +139,18 @@ public sealed record OutputRecord
     public string? Url { get; init; }
     /// <summary>Whether a business can take this output up (chuyển giao).</summary>
     public bool? Transferable { get; init; }
+}
+
+/// <summary>One item of media coverage of a task: an article, broadcast, post or event that communicated it.</summary>
+public sealed record CoverageRecord
+{
+    /// <summary>Link to the item (http or https only).</summary>
+    public string? Url { get; init; }
+    /// <summary>Cơ quan báo chí / kênh: the outlet, e.g. "Báo Phú Thọ", "Đài PT-TH Phú Thọ", "Fanpage Sở KH&amp;CN".</summary>
+    public string? Outlet { get; init; }
+    public CoverageKind? Kind { get; init; }
+    /// <summary>Date of publication or broadcast; never in the future.</summary>
+    public DateOnly? Date { get; init; }
+    /// <summary>Headline or title of the item.</summary>
+    public string? Title { get; init; }
 }

@@ -183,10 +183,12 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
                 task.Fields.ForEach(f => f.TaskId = id);
                 task.Investigators.ForEach(i => i.TaskId = id);
                 task.Outputs.ForEach(o => o.TaskId = id);
+                task.Coverage.ForEach(c => c.TaskId = id);
             }
             await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Fields).ToList(), ct);
             await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Investigators).ToList(), ct);
             await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Outputs).ToList(), ct);
+            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Coverage).ToList(), ct);
             await BulkInsert.InsertAsync(db, pending.Audit, ct);
             await BulkInsert.InsertAsync(db, pending.Outbox, ct);
             await BulkInsert.InsertAsync(db, pending.Changes, ct);

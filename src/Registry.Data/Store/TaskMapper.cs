@@ -31,6 +31,7 @@ internal static class TaskMapper
         Budget = t.Budget is { } b && (b.TotalVnd ?? b.StateBudgetVnd) is not null
             ? new BudgetRecord { TotalVnd = b.TotalVnd, StateBudgetVnd = b.StateBudgetVnd } : null,
         Summary = t.Summary,
+        PlainSummary = t.PlainSummary,
         Objectives = t.Objectives,
         Methods = t.Methods,
         ExpectedResults = t.ExpectedResults,
@@ -41,6 +42,7 @@ internal static class TaskMapper
         Results = t.Results,
         ApplicationPotential = t.ApplicationPotential,
         Outputs = t.Outputs.OrderBy(o => o.Ordinal).Select(ToOutput).ToList(),
+        Coverage = t.Coverage.OrderBy(c => c.Ordinal).Select(ToCoverage).ToList(),
         Visibility = t.Visibility,
         CreatedAt = t.CreatedAt,
         UpdatedAt = t.UpdatedAt,
@@ -72,6 +74,7 @@ internal static class TaskMapper
         t.Budget = r.Budget is { } b && (b.TotalVnd ?? b.StateBudgetVnd) is not null
             ? new Budget { TotalVnd = b.TotalVnd, StateBudgetVnd = b.StateBudgetVnd } : null;
         t.Summary = Text(r.Summary);
+        t.PlainSummary = Text(r.PlainSummary);
         t.Objectives = Text(r.Objectives);
         t.Methods = Text(r.Methods);
         t.ExpectedResults = Text(r.ExpectedResults);
@@ -85,6 +88,8 @@ internal static class TaskMapper
         ApplyInvestigators(t, r);
         t.Outputs.Clear();
         t.Outputs.AddRange((r.Outputs ?? []).Select((o, i) => ToOutputRow(o, i)));
+        t.Coverage.Clear();
+        t.Coverage.AddRange((r.Coverage ?? []).Select((c, i) => ToCoverageRow(c, i)));
     }
 
     /// <summary>Trimmed, clean NFC text, or null when empty: the form every stored text takes (<see cref="TextHygiene"/>).</summary>
@@ -150,5 +155,20 @@ internal static class TaskMapper
     {
         Type = o.Type, Title = o.Title, Description = o.Description, Identifier = o.Identifier, IdentifierType = o.IdentifierType, Url = o.Url,
         Transferable = o.Transferable,
+    };
+
+    private static TaskCoverage ToCoverageRow(CoverageRecord c, int ordinal) => new()
+    {
+        Ordinal = ordinal,
+        Url = Text(c.Url)!,
+        Outlet = Text(c.Outlet),
+        Kind = c.Kind!.Value,
+        Date = c.Date!.Value,
+        Title = Text(c.Title),
+    };
+
+    private static CoverageRecord ToCoverage(TaskCoverage c) => new()
+    {
+        Url = c.Url, Outlet = c.Outlet, Kind = c.Kind, Date = c.Date, Title = c.Title,
     };
 }

@@ -17,6 +17,7 @@ internal static class TaskQueries
             .Include(t => t.Fields)
             .Include(t => t.Investigators)
             .Include(t => t.Outputs)
+            .Include(t => t.Coverage)
             .AsSplitQuery();
 
     public static IQueryable<ScienceTask> ById(RegistryDbContext db, string publicId) =>

@@ -417,6 +417,10 @@ namespace Registry.Data.Migrations.SqlServer
                     b.Property<string>("Objectives")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("PlainSummary")
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -483,6 +487,50 @@ namespace Registry.Data.Migrations.SqlServer
                     b.HasIndex("Visibility", "PublishedAt", "Id");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Data.Entities.TaskCoverage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outlet")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "TaskId");
+
+                    b.HasIndex("TaskId", "Ordinal");
+
+                    b.ToTable("TaskCoverage", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Data.Entities.TaskField", b =>
@@ -695,6 +743,15 @@ namespace Registry.Data.Migrations.SqlServer
                     b.Navigation("ResultRegistration");
                 });
 
+            modelBuilder.Entity("Registry.Data.Entities.TaskCoverage", b =>
+                {
+                    b.HasOne("Registry.Data.Entities.ScienceTask", null)
+                        .WithMany("Coverage")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Data.Entities.TaskField", b =>
                 {
                     b.HasOne("Registry.Data.Entities.ScienceTask", null)
@@ -715,6 +772,8 @@ namespace Registry.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Data.Entities.ScienceTask", b =>
                 {
+                    b.Navigation("Coverage");
+
                     b.Navigation("Fields");
 
                     b.Navigation("Investigators");

@@ -396,6 +396,10 @@ namespace Registry.Data.Migrations.Sqlite
                     b.Property<string>("Objectives")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlainSummary")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -462,6 +466,48 @@ namespace Registry.Data.Migrations.Sqlite
                     b.HasIndex("Visibility", "PublishedAt", "Id");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Data.Entities.TaskCoverage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outlet")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "TaskId");
+
+                    b.HasIndex("TaskId", "Ordinal");
+
+                    b.ToTable("TaskCoverage", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Data.Entities.TaskField", b =>
@@ -672,6 +718,15 @@ namespace Registry.Data.Migrations.Sqlite
                     b.Navigation("ResultRegistration");
                 });
 
+            modelBuilder.Entity("Registry.Data.Entities.TaskCoverage", b =>
+                {
+                    b.HasOne("Registry.Data.Entities.ScienceTask", null)
+                        .WithMany("Coverage")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Data.Entities.TaskField", b =>
                 {
                     b.HasOne("Registry.Data.Entities.ScienceTask", null)
@@ -692,6 +747,8 @@ namespace Registry.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Data.Entities.ScienceTask", b =>
                 {
+                    b.Navigation("Coverage");
+
                     b.Navigation("Fields");
 
                     b.Navigation("Investigators");
