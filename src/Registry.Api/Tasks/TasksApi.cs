@@ -65,6 +65,7 @@ public static class TasksApi
             .RejectUnknownQueryParameters();
 
         MapWrites(tasks);
+        CoverageApi.MapCoverage(tasks);
         return tasks;
     }
 

@@ -81,12 +81,12 @@ public static class EnumLabels
         new(OutputIdentifierType.Other, new("Số hiệu khác", "Other identifier")));
 
     public static readonly EnumLabelTable<CoverageKind> CoverageKind = new(
-        new(Records.CoverageKind.Press, new("Báo chí", "Press")),
-        new(Records.CoverageKind.Television, new("Truyền hình", "Television")),
-        new(Records.CoverageKind.Radio, new("Phát thanh", "Radio")),
-        new(Records.CoverageKind.Portal, new("Cổng thông tin điện tử", "Web portal")),
-        new(Records.CoverageKind.SocialNetwork, new("Mạng xã hội", "Social network")),
-        new(Records.CoverageKind.Event, new("Sự kiện", "Event")));
+        new(Records.CoverageKind.Press, new("Báo chí", "Press"), "Báo", "Báo in", "Báo điện tử", "Tạp chí"),
+        new(Records.CoverageKind.Television, new("Truyền hình", "Television"), "Đài truyền hình"),
+        new(Records.CoverageKind.Radio, new("Phát thanh", "Radio"), "Đài phát thanh"),
+        new(Records.CoverageKind.Portal, new("Cổng thông tin điện tử", "Web portal"), "Cổng thông tin", "Cổng TTĐT", "Trang thông tin điện tử"),
+        new(Records.CoverageKind.SocialNetwork, new("Mạng xã hội", "Social network"), "MXH"),
+        new(Records.CoverageKind.Event, new("Sự kiện", "Event"), "Hội thảo", "Triển lãm"));
 
     private static readonly Dictionary<Type, object> Tables = new object[]
         { Kind, Level, Status, Security, Visibility, OrganizationType, Rating, OutputType, IdentifierType, CoverageKind }

@@ -176,6 +176,9 @@ public static class RecordFields
     public static readonly RecordField Coverage = new()
     {
         Name = "coverage", Label = new("Truyền thông", "Media coverage"), MaxItems = TextLimits.Coverage, Parts = CoverageFields.All,
+        Note = new("bài báo, phóng sự, tin đăng, sự kiện đã giới thiệu nhiệm vụ", "articles, broadcasts, posts and events that communicated the task"),
+        Columns = [CoverageCell.Column("Truyền thông", "coverage",
+            "12/03/2025 | Báo chí | Báo Phú Thọ | https://baophutho.vn/… | Giống chè mới cho năng suất cao")],
     };
 
     public static readonly RecordField Visibility = new()

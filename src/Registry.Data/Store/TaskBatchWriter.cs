@@ -64,7 +64,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
     }
 
     /// <summary>Refuses what must not enter before anything is compared or written.</summary>
-    private static List<Accepted> Screen(IReadOnlyList<ImportCandidate> rows, Dictionary<int, RowResult> rejected)
+    private List<Accepted> Screen(IReadOnlyList<ImportCandidate> rows, Dictionary<int, RowResult> rejected)
     {
         var accepted = new List<Accepted>();
         for (var i = 0; i < rows.Count; i++)
@@ -80,7 +80,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
             if (row.Record is null && reasons.Count == 0) reasons.Add("Dòng trống hoặc không đọc được (empty or unreadable row)");
             if (row.Record is not null && reasons.Count == 0)
             {
-                reasons.AddRange(TaskRecordValidator.Validate(row.Record).Select(e => $"{e.Path}: {e.Message}"));
+                reasons.AddRange(TaskRecordValidator.Validate(row.Record, clock).Select(e => $"{e.Path}: {e.Message}"));
             }
             if (reasons.Count > 0) rejected[i] = new RowResult(row.Line, row.Code, RowOutcome.Rejected, null, reasons);
             else accepted.Add(new Accepted(i, row.Line, row.Record!, TaskMapper.Text(row.Record!.Code)!));

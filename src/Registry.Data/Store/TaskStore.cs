@@ -137,13 +137,13 @@ internal sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Ti
         new TaskBatchWriter(factory, clock).UpsertAsync(rows, options, actor, ct);
 
     /// <summary>State secrets first (nothing else is looked at), then validation.</summary>
-    private static WriteResult? Refuse(TaskRecord record)
+    private WriteResult? Refuse(TaskRecord record)
     {
         if (StateSecretGuard.IsClassified(record))
         {
             return new WriteResult(WriteStatus.StateSecret, Errors: [new FieldError("securityClassification", StateSecretGuard.RefusalMessage)]);
         }
-        var errors = TaskRecordValidator.Validate(record);
+        var errors = TaskRecordValidator.Validate(record, clock);
         return errors.Count > 0 ? new WriteResult(WriteStatus.Invalid, Errors: errors) : null;
     }
 

@@ -10,7 +10,11 @@ namespace Registry.Data.Validation;
 /// </summary>
 public static class TaskRecordValidator
 {
-    public static IReadOnlyList<FieldError> Validate(TaskRecord record)
+    /// <summary>Validates against today's date by the system clock; writers pass the clock they stamp writes with.</summary>
+    public static IReadOnlyList<FieldError> Validate(TaskRecord record) => Validate(record, TimeProvider.System);
+
+    /// <param name="clock">Decides "today" (in Vietnam, UTC+7) for dates that may not lie in the future.</param>
+    public static IReadOnlyList<FieldError> Validate(TaskRecord record, TimeProvider clock)
     {
         var errors = new List<FieldError>();
         RequireText(errors, "code", RecordFields.Code, record.Code);
@@ -30,8 +34,26 @@ public static class TaskRecordValidator
         ValidateBudget(errors, record.Budget);
         foreach (var (field, text) in LongTexts(record)) MaxLength(errors, field.Name, field, text);
         ValidateOutputs(errors, record.Outputs);
+        CoverageValidator.Validate(errors, record.Coverage, VietnamToday(clock));
         return errors;
     }
+
+    /// <summary>One coverage item on its own (a curator adding one), with paths relative to the item ("url", "date").</summary>
+    public static IReadOnlyList<FieldError> ValidateCoverageItem(CoverageRecord item, TimeProvider clock)
+    {
+        var errors = new List<FieldError>();
+        CoverageValidator.Validate(errors, [item], VietnamToday(clock));
+        const string prefix = "coverage[0].";
+        return errors.Select(e => e with
+        {
+            Path = e.Path.StartsWith(prefix, StringComparison.Ordinal) ? e.Path[prefix.Length..] : e.Path,
+            Message = e.Message.Replace(prefix, "", StringComparison.Ordinal),
+        }).ToList();
+    }
+
+    /// <summary>The calendar date in Vietnam (UTC+7, no daylight saving) at the clock's current instant.</summary>
+    public static DateOnly VietnamToday(TimeProvider clock) =>
+        DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
 
     private static IEnumerable<(RecordField, string?)> LongTexts(TaskRecord r) =>
     [
@@ -40,7 +62,7 @@ public static class TaskRecordValidator
         (RecordFields.ApplicationPotential, r.ApplicationPotential),
     ];
 
-    private static void RequireChoice<T>(List<FieldError> errors, RecordField field, T? value) where T : struct, Enum
+    internal static void RequireChoice<T>(List<FieldError> errors, RecordField field, T? value) where T : struct, Enum
     {
         if (value is null) errors.Add(new(field.Name, $"Bắt buộc chọn {field.InSentence} ({field.Name} is required)"));
     }
@@ -52,7 +74,7 @@ public static class TaskRecordValidator
         else MaxLength(errors, path, field, value);
     }
 
-    private static void MaxLength(List<FieldError> errors, string path, RecordField field, string? value)
+    internal static void MaxLength(List<FieldError> errors, string path, RecordField field, string? value)
     {
         var max = field.MaxLength ?? throw new InvalidOperationException($"The declaration of '{path}' has no length limit.");
         if (TextHygiene.Stored(value) is { } stored && stored.Length > max)
@@ -61,7 +83,7 @@ public static class TaskRecordValidator
         }
     }
 
-    private static void MaxItems<T>(List<FieldError> errors, RecordField field, IReadOnlyList<T> items)
+    internal static void MaxItems<T>(List<FieldError> errors, RecordField field, IReadOnlyList<T> items)
     {
         if (items.Count > field.MaxItems)
         {

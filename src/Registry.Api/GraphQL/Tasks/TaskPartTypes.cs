@@ -88,3 +88,22 @@ public sealed class ApprovalDecisionType : ObjectGraphType<ApprovalDecisionRecor
         Field<CalendarDateGraphType>("date").Describe(ApprovalDecisionFields.Date).Resolve(c => c.Source.Date);
     }
 }
+
+/// <summary>One item of media coverage; the kind with its labels, so a client need not keep its own table.</summary>
+public sealed class CoverageItemGraphType : ObjectGraphType<CoverageRecord>
+{
+    public CoverageItemGraphType()
+    {
+        Name = "CoverageItem";
+        Description = "Một lần nhiệm vụ được truyền thông: bài báo, phóng sự, tin đăng, sự kiện (one item of media coverage of the task).";
+        Field<NonNullGraphType<StringGraphType>>("url").Describe(CoverageFields.Url).Resolve(c => c.Source.Url);
+        Field<StringGraphType>("outlet").Describe(CoverageFields.Outlet).Resolve(c => c.Source.Outlet);
+        Field<NonNullGraphType<RecordEnumType<CoverageKind>>>("kind").Describe(CoverageFields.Kind).Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("kindDisplayName").Description("Tên loại kênh tiếng Việt (Vietnamese label of the kind).")
+            .Resolve(c => EnumLabels.CoverageKind.Of(c.Source.Kind!.Value).Vi);
+        Field<NonNullGraphType<StringGraphType>>("kindDisplayNameEn").Description("Tên loại kênh tiếng Anh (English label of the kind).")
+            .Resolve(c => EnumLabels.CoverageKind.Of(c.Source.Kind!.Value).En);
+        Field<NonNullGraphType<CalendarDateGraphType>>("date").Describe(CoverageFields.Date).Resolve(c => c.Source.Date);
+        Field<StringGraphType>("title").Describe(CoverageFields.Title).Resolve(c => c.Source.Title);
+    }
+}

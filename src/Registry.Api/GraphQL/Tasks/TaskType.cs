@@ -48,6 +48,8 @@ public sealed class TaskType : ObjectGraphType<TaskRecord>
         Field<StringGraphType>("applicationPotential").Describe(RecordFields.ApplicationPotential).Resolve(c => c.Source.ApplicationPotential);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutputGraphType>>>>("outputs").Describe(RecordFields.Outputs)
             .Resolve(c => c.Source.Outputs ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageItemGraphType>>>>("coverage")
+            .Describe(RecordFields.Coverage).Resolve(c => c.Source.Coverage ?? []);
         Field<NonNullGraphType<RecordEnumType<Visibility>>>("visibility").Describe(RecordFields.Visibility).Resolve(c => c.Source.Visibility);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Describe(RecordFields.CreatedAt).Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Describe(RecordFields.UpdatedAt).Resolve(c => c.Source.UpdatedAt);

@@ -44,6 +44,7 @@ public sealed class TaskInputType : InputObjectGraphType
         Field<StringGraphType>("results").DescribeInput(RecordFields.Results);
         Field<StringGraphType>("applicationPotential").DescribeInput(RecordFields.ApplicationPotential);
         Field<ListGraphType<NonNullGraphType<OutputInputType>>>("outputs").DescribeInput(RecordFields.Outputs);
+        Field<ListGraphType<NonNullGraphType<CoverageInputType>>>("coverage").DescribeInput(RecordFields.Coverage);
     }
 }
 
@@ -138,5 +139,19 @@ public sealed class OutputInputType : InputObjectGraphType
         Field<RecordEnumType<OutputIdentifierType>>("identifierType").DescribeInput(OutputFields.IdentifierType);
         Field<StringGraphType>("url").DescribeInput(OutputFields.Url);
         Field<BooleanGraphType>("transferable").DescribeInput(OutputFields.Transferable);
+    }
+}
+
+public sealed class CoverageInputType : InputObjectGraphType
+{
+    public CoverageInputType()
+    {
+        Name = "CoverageInput";
+        Description = "Một mục truyền thông; kiểm tra như REST (one coverage item, validated as REST validates it).";
+        Field<StringGraphType>("url").DescribeInput(CoverageFields.Url);
+        Field<StringGraphType>("outlet").DescribeInput(CoverageFields.Outlet);
+        Field<RecordEnumType<CoverageKind>>("kind").DescribeInput(CoverageFields.Kind);
+        Field<CalendarDateGraphType>("date").DescribeInput(CoverageFields.Date);
+        Field<StringGraphType>("title").DescribeInput(CoverageFields.Title);
     }
 }
