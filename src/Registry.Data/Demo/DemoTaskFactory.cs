@@ -50,7 +50,7 @@ internal sealed class DemoTaskFactory(DemoRandom rng)
         };
         record = DemoTexts.Fill(rng, record, sector, subjectVi, placeVi, schedule.Months);
         record = Finish(record, schedule, sector, core, subjectVi);
-        return DemoTimestamps.Apply(rng, record, schedule);
+        return DemoCoverage.Apply(DemoTimestamps.Apply(rng, record, schedule), schedule);
     }
 
     private (TaskKind, TaskLevel) KindAndLevel(string sector)

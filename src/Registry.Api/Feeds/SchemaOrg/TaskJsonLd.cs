@@ -10,7 +10,8 @@ namespace Registry.Api.Feeds.SchemaOrg;
 /// <c>&lt;script type="application/ld+json"&gt;</c>). <c>ResearchProject</c> is an <c>Organization</c> in
 /// schema.org, so only properties whose domain includes Organization (or Thing) are used on it: no licence,
 /// language or modification date (those belong to creative works). The outputs the grant paid for are its
-/// <c>fundedItem</c>s, with their DOI as a <c>PropertyValue</c> and a doi.org address.
+/// <c>fundedItem</c>s, with their DOI as a <c>PropertyValue</c> and a doi.org address; its media coverage is
+/// <c>subjectOf</c> (<see cref="CoverageJsonLd"/>).
 /// </summary>
 public static class TaskJsonLd
 {
@@ -52,6 +53,7 @@ public static class TaskJsonLd
         if (outputs.Length > 0) grant["fundedItem"] = new JsonArray(outputs);
         project["funder"] = grant["funder"]!.DeepClone();
         project["funding"] = grant;
+        if (CoverageJsonLd.SubjectOf(record.Coverage) is { } coverage) project["subjectOf"] = coverage;
         project["sameAs"] = PublicUrls.TaskApi(baseUrl, record.Id!);
         return project;
     }

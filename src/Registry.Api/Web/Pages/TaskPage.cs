@@ -33,6 +33,7 @@ public static class TaskPage
             {TaskSections.People(ctx, task)}
             {TaskSections.Texts(ctx, task)}
             {TaskSections.Outputs(ctx, task)}
+            {CoverageSection.Render(ctx, task)}
             {TaskSections.Cite(ctx, task)}
             </article>
             {Related(ctx, related)}
