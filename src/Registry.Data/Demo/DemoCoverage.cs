@@ -68,10 +68,10 @@ internal static class DemoCoverage
         return hash;
     }
 
-    /// <summary>"ĐT-2024-40101-PT" → "dt-2024-40101-pt".</summary>
+    /// <summary>"ĐT-2024-40101-PT" → "ddt-2024-40101-pt": Đ as "dd" (Telex), so ĐA- and DA- codes stay apart.</summary>
     private static string Slug(string code)
     {
-        var folded = code.Replace('Đ', 'D').Replace('đ', 'd').Normalize(NormalizationForm.FormD);
+        var folded = code.Replace("Đ", "DD").Replace("đ", "dd").Normalize(NormalizationForm.FormD);
         return new string(folded.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Select(char.ToLowerInvariant).ToArray());
     }
 }
