@@ -1,8 +1,11 @@
 using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Registry.Api.Tasks;
 using Registry.Api.Tests.Builders;
 using Registry.Data.Records;
+using Registry.EndToEnd.Tests.Feeds;
 using Registry.EndToEnd.Tests.GraphQL;
 using Registry.EndToEnd.Tests.Infrastructure;
 
@@ -246,7 +249,10 @@ public sealed class CoverageApiTests(RegistryApiFactory factory) : IClassFixture
         var (_, id) = await PublishedAsync(Item("https://baophutho.vn/tin/1", title: hostile), Item("https://techmart.vn/2025", CoverageKind.Event, title: null));
         var anonymous = factory.Anonymous();
 
-        var jsonLd = JsonDocument.Parse(await anonymous.GetStringAsync($"/api/v1/tasks/{id}.jsonld")).RootElement;
+        var jsonLdText = await anonymous.GetStringAsync($"/api/v1/tasks/{id}.jsonld");
+        var vocabulary = SchemaOrgVocabulary.Load(Path.Combine(Folder(), "..", "Feeds", nameof(SchemaOrgVocabulary) + ".cs"));
+        Assert.Empty(vocabulary.Check(JsonNode.Parse(jsonLdText)!));
+        var jsonLd = JsonDocument.Parse(jsonLdText).RootElement;
         var subjects = jsonLd.GetProperty("subjectOf").EnumerateArray().ToList();
         Assert.Equal(["NewsArticle", "Event"], subjects.Select(s => s.GetProperty("@type").GetString()));
         Assert.Equal("2025-03-12", subjects[0].GetProperty("datePublished").GetString());
@@ -264,4 +270,6 @@ public sealed class CoverageApiTests(RegistryApiFactory factory) : IClassFixture
         Assert.Contains("12 Mar 2025", english);
         Assert.Contains(">Event<", english);
     }
+
+    private static string Folder([CallerFilePath] string here = "") => Path.GetDirectoryName(here)!;
 }

@@ -47,6 +47,10 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
             new("RelatedTasks", $"/api/v1/tasks/{ids[1]}/related"),
             new("RelatedTasks", $"/api/v1/tasks/{catalogue.WithdrawnId}/related"),
             new("ListTaskOutputs", $"/api/v1/tasks/{ids[1]}/outputs"),
+            new("ListTaskCoverage", $"/api/v1/tasks/{ids[1]}/coverage"),
+            new("ListTaskCoverage", $"/api/v1/tasks/{ids[1]}/coverage", Admin: true),
+            new("ListTaskCoverage", "/api/v1/tasks/t-no-such-task/coverage"),
+            new("ListTaskCoverage", $"/api/v1/tasks/{catalogue.WithdrawnId}/coverage"),
             new("ListOrganizations", "/api/v1/organizations"),
             new("ListOrganizations", "/api/v1/organizations?q=so&pageSize=1"),
             new("GetOrganization", $"/api/v1/organizations/{organization}"),
@@ -138,7 +142,7 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
     {
         var contract = await ContractAsync();
         var ids = await catalogue.SeededAsync();
-        foreach (var (operation, url) in new[] { ("GetTask", $"/api/v1/tasks/{ids[0]}"), ("ListTasks", "/api/v1/tasks?q=ch%C3%A8"), ("TasksAtomFeed", "/feeds/tasks.atom") })
+        foreach (var (operation, url) in new[] { ("GetTask", $"/api/v1/tasks/{ids[0]}"), ("ListTasks", "/api/v1/tasks?q=ch%C3%A8"), ("TasksAtomFeed", "/feeds/tasks.atom"), ("ListTaskCoverage", $"/api/v1/tasks/{ids[0]}/coverage") })
         {
             var client = catalogue.Anonymous();
             using var first = await client.GetAsync(url);

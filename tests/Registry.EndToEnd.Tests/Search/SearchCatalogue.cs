@@ -42,6 +42,11 @@ public sealed class SearchCatalogue : RegistryApiFactory
             {
                 Code = Tea, Fields = ["40101"], Keywords = ["chè", "giống"],
                 Outputs = [new OutputRecord { Type = OutputType.PlantVariety, Title = "Giống chè PT-1", Transferable = true }],
+                Coverage =
+                [
+                    new CoverageRecord { Url = "https://baophutho.vn/khoa-hoc/giong-che-pt-1.html", Outlet = "Báo Phú Thọ", Kind = CoverageKind.Press, Date = new DateOnly(2024, 5, 2), Title = "Giống chè PT-1" },
+                    new CoverageRecord { Url = "https://techmart.phutho.gov.vn/2024", Kind = CoverageKind.Event, Date = new DateOnly(2024, 9, 20) },
+                ],
             }).InYear(2021).WithBudget(5_000_000_000).WithState(TaskLevel.National, TaskKind.PilotProductionProject, TaskStatus.InProgress)),
             Make("Nuôi tằm và dệt lụa truyền thống", r => (r with { Code = Silk, Fields = ["401"], Keywords = ["lụa"] })
                 .InYear(2019).WithBudget(500_000_000).WithState(TaskLevel.Grassroots, TaskKind.ResearchProject, TaskStatus.Applied)),
