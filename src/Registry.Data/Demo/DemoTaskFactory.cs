@@ -49,6 +49,7 @@ internal sealed class DemoTaskFactory(DemoRandom rng)
             Budget = Budget(level, kind),
         };
         record = DemoTexts.Fill(rng, record, sector, subjectVi, placeVi, schedule.Months);
+        record = DemoPlainSummaries.Fill(record, sector, subjectVi, placeVi);
         record = Finish(record, schedule, sector, core, subjectVi);
         return DemoCoverage.Apply(DemoTimestamps.Apply(rng, record, schedule), schedule);
     }

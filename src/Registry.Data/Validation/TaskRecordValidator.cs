@@ -33,6 +33,8 @@ public static class TaskRecordValidator
         ValidateDates(errors, record);
         ValidateBudget(errors, record.Budget);
         foreach (var (field, text) in LongTexts(record)) MaxLength(errors, field.Name, field, text);
+        MaxLength(errors, PlainSummaryRules.Path, RecordFields.PlainSummary, record.PlainSummary);
+        PlainSummaryRules.Check(errors, record.PlainSummary, record.Summary);
         ValidateOutputs(errors, record.Outputs);
         CoverageValidator.Validate(errors, record.Coverage, VietnamToday(clock));
         return errors;

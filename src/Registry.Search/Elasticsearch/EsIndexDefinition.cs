@@ -39,7 +39,7 @@ internal static class EsIndexDefinition
     /// change their analysis or meaning. It is the Lucene engine's number because both engines write the one
     /// <see cref="TextLayout"/>.
     /// </summary>
-    internal const string Layout = "6";
+    internal const string Layout = "7";
     internal const string LayoutKey = "registry.layout";
 
     /// <summary>The layout marker of an index, which also says whether it has the plugin's sub-fields.</summary>

@@ -212,7 +212,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     /// The field layout this code writes and queries (<see cref="LuceneText"/>; title suggestions in their own
     /// field), kept in the commit data. Bump it whenever fields change their analysis, index options or meaning.
     /// </summary>
-    internal const string Layout = "6";
+    internal const string Layout = "7";
     internal const string LayoutKey = "registry.layout";
 
     /// <summary>

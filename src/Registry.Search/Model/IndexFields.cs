@@ -18,6 +18,8 @@ public static class IndexFields
     public static readonly IndexField Title = IndexField.Text(F.Title, TextPart.Head, d => d.Title);
     public static readonly IndexField Keywords = IndexField.Texts(F.Keywords, TextPart.Head, d => d.Keywords);
     public static readonly IndexField Summary = IndexField.Text(F.Summary, TextPart.Text, d => d.Summary);
+    /// <summary>The plain-language summary: the summary's part, so the same weight (never more: it is the easier text, not the authoritative one).</summary>
+    public static readonly IndexField PlainSummary = IndexField.Text(F.PlainSummary, TextPart.Text, d => d.PlainSummary);
     public static readonly IndexField OrganizationName = IndexField.Text(F.OrganizationName, TextPart.Text, d => d.OrganizationName);
     public static readonly IndexField Places = IndexField.Texts(TextLayout.Places, TextPart.Text, d => d.Places);
     public static readonly IndexField Body = IndexField.Texts(F.Body, TextPart.Body, d => d.Body);
@@ -51,7 +53,7 @@ public static class IndexFields
 
     public static readonly IReadOnlyList<IndexField> All =
     [
-        Id, Code, CodeKey, Title, Keywords, Summary, OrganizationName, Places, Body, OrganizationId, OrganizationFacet, FieldPrefix,
+        Id, Code, CodeKey, Title, Keywords, Summary, PlainSummary, OrganizationName, Places, Body, OrganizationId, OrganizationFacet, FieldPrefix,
         FieldLevel1, Sector, Level, Kind, Status, StartYear, StartDay, EndDay, BudgetTotal, Transferable, UpdatedAt,
         SuggestTitle, Suggest, Source,
     ];

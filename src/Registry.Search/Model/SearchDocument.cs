@@ -18,6 +18,8 @@ public sealed record SearchDocument
     public required string Title { get; init; }
     public required IReadOnlyList<string> Keywords { get; init; }
     public required string Summary { get; init; }
+    /// <summary>Tóm tắt phổ thông; empty when the task has none.</summary>
+    public string PlainSummary { get; init; } = "";
     /// <summary>Every other public text (see <see cref="SearchFields.Body"/>), one entry per source value.</summary>
     public required IReadOnlyList<string> Body { get; init; }
     public string? OrganizationId { get; init; }
@@ -56,6 +58,7 @@ public sealed record SearchDocument
             Title = Norm(record.Title),
             Keywords = (record.Keywords ?? []).Select(Norm).Where(k => k.Length > 0).ToList(),
             Summary = Norm(record.Summary),
+            PlainSummary = Norm(record.PlainSummary),
             Body = BodyTexts(record).Select(Norm).Where(t => t.Length > 0).ToList(),
             OrganizationId = org?.Id,
             OrganizationName = org?.Name is null ? null : Norm(org.Name),

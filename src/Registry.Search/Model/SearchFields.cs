@@ -19,6 +19,8 @@ public static class SearchFields
     public const string Title = "title";
     public const string Keywords = "keywords";
     public const string Summary = "summary";
+    /// <summary>Tóm tắt phổ thông: searched like the summary, never above it.</summary>
+    public const string PlainSummary = "plainSummary";
     /// <summary>Objectives, methods, expected results, results, outputs, people, organisations, English title.</summary>
     public const string Body = "body";
 

@@ -90,4 +90,25 @@ public abstract partial class SearchIndexBehaviour
         Assert.Equal(record.HostOrganization, hit.Record.HostOrganization);
         Assert.Equal("<mark>Tôm</mark> &amp; cá &lt;b&gt;nước ngọt&lt;/b&gt;", hit.Highlights["title"][0]);
     }
+    [Fact]
+    public async Task The_plain_summary_is_searched_and_weighs_no_more_than_the_summary()
+    {
+        var index = await CreateEmptyAsync();
+        TaskRecord Task(string id, string title, string summary, string plain) => new()
+        {
+            Id = id, Code = "PS-" + id, Title = title, Kind = TaskKind.ResearchProject, Level = TaskLevel.Provincial,
+            Status = Registry.Data.Records.TaskStatus.InProgress, Fields = ["4"], Visibility = Visibility.Published,
+            Summary = summary, PlainSummary = plain,
+        };
+        const string compost = "Ủ phân hữu cơ từ rơm rạ cho đồng ruộng.";
+        const string plainWords = "Nông dân học cách làm phân bón tại nhà.";
+        // The same two texts, swapped: only which field holds "rơm rạ" differs.
+        await index.UpsertAsync([Task("ps-a", "Nhiệm vụ thứ nhất", compost, plainWords), Task("ps-b", "Nhiệm vụ thứ hai", plainWords, compost)]);
+
+        var hits = (await index.SearchAsync(new SearchRequest { Query = "rom ra" })).Hits;
+        Assert.Equal(["ps-a", "ps-b"], hits.Select(h => h.Id).Order());
+        var inSummary = hits.Single(h => h.Id == "ps-a").Score;
+        var inPlain = hits.Single(h => h.Id == "ps-b").Score;
+        Assert.True(inPlain <= inSummary * 1.0001, $"plain summary {inPlain} outranks summary {inSummary}");
+    }
 }

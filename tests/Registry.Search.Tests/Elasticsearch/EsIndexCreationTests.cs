@@ -70,19 +70,21 @@ public sealed class EsIndexCreationTests
         var (_, body) = await Create();
         var mappings = body["mappings"]!;
         Assert.Equal("strict", mappings["dynamic"]!.GetValue<string>());
-        Assert.Equal("6", mappings["_meta"]!["registry.layout"]!.GetValue<string>());
+        Assert.Equal("7", mappings["_meta"]!["registry.layout"]!.GetValue<string>());
         var properties = mappings["properties"]!;
         string[] CopyTo(string source) => FakeCluster.Many(properties[source]!["copy_to"]).Select(f => f.GetValue<string>()).ToArray();
         Assert.Equal(["text", "text_p", "head", "head_p"], CopyTo("title"));
         Assert.Equal(["text", "text_p", "head", "head_p"], CopyTo("keywords"));
         Assert.Equal(["text", "text_p"], CopyTo("summary"));
+        // The plain summary goes where the summary goes, so it weighs the same; it is not highlighted on its own.
+        Assert.Equal(["text", "text_p"], CopyTo("plainSummary"));
         Assert.Equal(["text", "text_p"], CopyTo("orgName"));
         Assert.Equal(["text", "text_p"], CopyTo("places"));
         Assert.Equal(["text", "body_p"], CopyTo("body"));
         // Only the highlighted texts are searchable on their own; the others are searched through the layout fields.
         Assert.Null(properties["title"]!["index"]);
         Assert.Null(properties["summary"]!["index"]);
-        Assert.All(new[] { "keywords", "orgName", "places", "body" }, f => Assert.False(properties[f]!["index"]!.GetValue<bool>()));
+        Assert.All(new[] { "keywords", "plainSummary", "orgName", "places", "body" }, f => Assert.False(properties[f]!["index"]!.GetValue<bool>()));
 
         foreach (var words in new[] { "text", "head" })
         {

@@ -14,7 +14,7 @@ public static class EsJson
         new JsonObject(indexes.Select(i => KeyValuePair.Create(i, (JsonNode?)JsonNode.Parse("""{"aliases":{"registry-tasks":{}}}""")))).ToJsonString();
 
     /// <summary>The text layout the engine writes (the mapping's <c>_meta</c>).</summary>
-    public const string CurrentLayout = "6";
+    public const string CurrentLayout = "7";
 
     /// <summary>A <c>GET /{index}/_mapping</c> answer recording a text layout (none when null).</summary>
     public static string Mapping(string? layout, string index = "registry-tasks-v20250101000000") =>

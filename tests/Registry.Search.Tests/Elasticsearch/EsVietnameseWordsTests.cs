@@ -45,7 +45,7 @@ public sealed class EsVietnameseWordsTests
     {
         var cluster = new FakeCluster()
             .On("GET", "/_alias/registry-tasks", (404, EsJson.AliasMissing), (200, EsJson.Alias("registry-tasks-v20261130010203")))
-            .On("GET", "/registry-tasks-v", EsJson.Mapping("6+vi", "registry-tasks-v20261130010203"))
+            .On("GET", "/registry-tasks-v", EsJson.Mapping(EsJson.CurrentLayout + "+vi", "registry-tasks-v20261130010203"))
             .On("PUT", "/registry-tasks-v", EsJson.Acknowledged);
         await cluster.Index(Options("on")).EnsureIndexAsync();
         var body = cluster.Single("PUT", "/registry-tasks-v").Json;
@@ -57,7 +57,7 @@ public sealed class EsVietnameseWordsTests
         var head = body["mappings"]!["properties"]!["head"]!;
         Assert.Equal("registry_vi", head["fields"]!["vi"]!["analyzer"]!.GetValue<string>());
         Assert.Equal("registry_vi_folded", head["fields"]!["vi_f"]!["analyzer"]!.GetValue<string>());
-        Assert.Equal("6+vi", body["mappings"]!["_meta"]!["registry.layout"]!.GetValue<string>());
+        Assert.Equal(EsJson.CurrentLayout + "+vi", body["mappings"]!["_meta"]!["registry.layout"]!.GetValue<string>());
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class EsVietnameseWordsTests
     private static async Task<JsonNode> Body(string query, string option, SearchSort? sort = null)
     {
         var cluster = new FakeCluster()
-            .On("GET", "/registry-tasks-v", EsJson.Mapping(option == "on" ? "6+vi" : "6"))
+            .On("GET", "/registry-tasks-v", EsJson.Mapping(option == "on" ? EsJson.CurrentLayout + "+vi" : EsJson.CurrentLayout))
             .On("POST", "/registry-tasks/_search", EsJson.Search(0, []))
             .On("POST", "/registry-tasks/_search?request_cache=true", EsQueryRequestTests.Statistics(query, k => k.Field == "text" ? 100 : 0, 1000));
         await cluster.Index(Options(option)).SearchAsync(new SearchRequest { Query = query, Sort = sort ?? SearchSort.Default });

@@ -14,6 +14,7 @@ public static class FullSearchDocument
         Title = "Nghiên cứu chọn tạo giống lúa chịu mặn",
         Keywords = ["giống lúa", "chịu mặn"],
         Summary = "Tạo giống lúa cho vùng ven biển.",
+        PlainSummary = "Lúa mới trồng được ở ruộng nhiễm mặn.",
         Body = ["Rice breeding", "Mục tiêu: hai giống mới"],
         OrganizationId = "org_3f9a",
         OrganizationName = "Viện Lúa Đồng bằng sông Cửu Long",

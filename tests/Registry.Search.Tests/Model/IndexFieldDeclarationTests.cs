@@ -48,11 +48,11 @@ public sealed class IndexFieldDeclarationTests
     public void Text_fields_are_declared_in_order_of_weight_with_their_part()
     {
         Assert.Equal(SearchFields.TextFields, IndexFields.Text.Select(f => f.Name));
-        Assert.Equal([SearchFields.Title, SearchFields.Keywords, SearchFields.Summary, SearchFields.OrganizationName, TextLayout.Places, SearchFields.Body],
+        Assert.Equal([SearchFields.Title, SearchFields.Keywords, SearchFields.Summary, SearchFields.PlainSummary, SearchFields.OrganizationName, TextLayout.Places, SearchFields.Body],
             SearchFields.TextFields);
-        Assert.Equal([TextPart.Head, TextPart.Head, TextPart.Text, TextPart.Text, TextPart.Text, TextPart.Body], IndexFields.Text.Select(f => f.Part!.Value));
+        Assert.Equal([TextPart.Head, TextPart.Head, TextPart.Text, TextPart.Text, TextPart.Text, TextPart.Text, TextPart.Body], IndexFields.Text.Select(f => f.Part!.Value));
         Assert.Equal(["Nghiên cứu chọn tạo giống lúa chịu mặn", "giống lúa", "chịu mặn", "Tạo giống lúa cho vùng ven biển.",
-            "Viện Lúa Đồng bằng sông Cửu Long", "Rice breeding", "Mục tiêu: hai giống mới"],
+            "Lúa mới trồng được ở ruộng nhiễm mặn.", "Viện Lúa Đồng bằng sông Cửu Long", "Rice breeding", "Mục tiêu: hai giống mới"],
             IndexFields.Text.SelectMany(f => f.Strings(FullSearchDocument.Value)));
     }
 

@@ -25,7 +25,8 @@ public sealed class Fts5Baseline : IDisposable
             parameters[0].Value = r.Id;
             parameters[1].Value = r.Title ?? "";
             parameters[2].Value = string.Join(" ; ", r.Keywords ?? []);
-            parameters[3].Value = r.Summary ?? "";
+            // The plain summary shares the summary's column (weight 2), as it shares its part in our engines.
+            parameters[3].Value = string.Join(" ", new[] { r.Summary, r.PlainSummary }.Where(s => s is not null));
             parameters[4].Value = string.Join(" ", new[] { r.Code, r.Objectives, r.HostOrganization?.Name, r.HostOrganization?.Province, r.ManagingAgency, r.PrincipalInvestigator?.Name }.Where(s => s is not null));
             insert.ExecuteNonQuery();
         }

@@ -88,6 +88,25 @@ public sealed partial class CardHttpTests(CardHostFixture host)
     }
 
     [Fact]
+    public async Task Changing_only_the_plain_summary_draws_a_new_card_under_a_new_etag()
+    {
+        using var http = host.Http();
+        var path = CardPath(CardHostFixture.ChangingCode);
+        var before = await http.GetAsync(path);
+        var beforeBytes = await before.Content.ReadAsByteArrayAsync();
+
+        await host.UpdateAsync(CardHostFixture.ChangingCode, r => r with
+        {
+            PlainSummary = "Nhiệm vụ giúp người dân tự làm được việc này ở nhà. Cách làm đơn giản, rẻ và an toàn cho cả gia đình.",
+        });
+
+        var after = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.NotEqual(beforeBytes, await after.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task The_task_page_names_an_absolute_og_image_that_answers_200_image_png()
     {
         using var http = host.Http();

@@ -19,11 +19,17 @@ public static class WebCorpus
     public const string WithdrawnCode = "ĐT-2021-10102-PT";
     public const string WithdrawalReason = "Trùng lặp với nhiệm vụ khác <b>đã công bố</b>";
     public const string HostName = "Trường Đại học Hùng Vương";
+    /// <summary>Tóm tắt phổ thông of the tea task, with characters a page must encode ("&lt;", "&amp;", quotes).</summary>
+    public const string TeaPlainSummary =
+        "Nhiệm vụ giúp nông dân Tân Sơn tự nhân giống chè Shan tuyết bằng cách giâm cành. " +
+        "Mỗi cây giống có giá < 5 nghìn đồng & người trồng được hướng dẫn “cầm tay chỉ việc”. " +
+        "Đồi chè già sẽ được trồng lại bằng cây khỏe, cho nhiều búp hơn.";
 
     public static IReadOnlyList<TaskRecord> Published =>
     [
         Task(DigitalCode, DigitalTitle, "102", 2024, 1_250_000_000, "Số hóa hồ sơ địa chính, chuyển đổi số ngành tài nguyên.", transferable: true),
-        WithIdentifiers(Task(TeaCode, TeaTitle, "40101", 2023, 850_000_000, "Giâm cành chè Shan tuyết vùng cao Tân Sơn.", transferable: true)),
+        WithIdentifiers(Task(TeaCode, TeaTitle, "40101", 2023, 850_000_000, "Giâm cành chè Shan tuyết vùng cao Tân Sơn.", transferable: true))
+            with { PlainSummary = TeaPlainSummary },
         Task(RiceCode, "Tuyển chọn giống lúa chất lượng cao cho vùng đồng bằng", "401", 2022, 600_000_000, "Khảo nghiệm giống lúa thuần."),
         Task(SilkCode, "Phục hồi nghề dệt lụa tơ tằm truyền thống", "205", 2024, 2_100_000_000, "Công nghệ ươm tơ và dệt lụa."),
         Task(HospitalCode, "Ứng dụng kỹ thuật nội soi trong chẩn đoán ung thư dạ dày", "302", 2025, 3_400_000_000, "Nội soi dải tần hẹp tại bệnh viện tỉnh."),

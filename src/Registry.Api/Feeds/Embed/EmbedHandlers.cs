@@ -72,6 +72,8 @@ public static class EmbedHandlers
                 ["startYear"] = h.Record.StartDate?.Year,
                 ["endYear"] = h.Record.EndDate?.Year,
                 ["status"] = h.Record.Status is { } s ? EnumLabels.Of(s).Vi : null,
+                // Tóm tắt phổ thông: the item's text in the widget when the task has one.
+                ["plainSummary"] = h.Record.PlainSummary,
             }).ToArray()),
         };
         return Results.Text(body.ToJsonString(RegistryJson.Options), "application/json; charset=utf-8", Encoding.UTF8);

@@ -14,7 +14,7 @@ public static class EmbedHtml
         "main{padding:8px 12px}h1{font-size:15px;margin:0 0 6px}ol{list-style:none;margin:0;padding:0}" +
         "li{padding:6px 0;border-bottom:1px solid #e3e6ea}a{color:#0b57a4}a:focus{outline:2px solid #0b57a4;outline-offset:1px}" +
         ".meta{color:#4a5560;font-size:12px}.notice{border-left:4px solid #b26a00;padding:2px 0 2px 10px}.notice p{margin:4px 0}" +
-        ".why{margin:4px 0;padding-left:18px;color:#4a5560;font-size:13px}footer{font-size:11px;color:#4a5560;padding-top:6px}" +
+        ".plain{margin:4px 0 0}.why{margin:4px 0;padding-left:18px;color:#4a5560;font-size:13px}footer{font-size:11px;color:#4a5560;padding-top:6px}" +
         "@media (prefers-color-scheme:dark){body{background:#15181c;color:#e6e9ec}a{color:#8ab8ff}.meta,footer{color:#a9b2bb}li{border-color:#30363d}}";
 
     public static string List(string heading, IReadOnlyList<TaskRecord> tasks, string baseUrl, string moreUrl, long total)
@@ -30,7 +30,8 @@ public static class EmbedHtml
 
     public static string Single(TaskRecord t, string baseUrl)
     {
-        var summary = t.Summary is { } s ? $"<p>{Encode(s.Length > 400 ? s[..400] + "…" : s)}</p>" : "";
+        // The plain summary is already in the item; the scientific summary follows it, shortened at a word.
+        var summary = t.Summary is { } s ? $"<p>{Encode(Shorten(s, 400))}</p>" : "";
         var body = $"<main><article>{Item(t, baseUrl, heading: true)}{summary}</article>" +
                    "<footer>Nguồn: Sở KH&amp;CN tỉnh Phú Thọ — dữ liệu mở (open data)</footer></main>";
         return Page(t.Title ?? t.Code ?? "", body);
@@ -62,13 +63,16 @@ public static class EmbedHtml
         if (t.StartDate is { } start) meta.Add($"{start.Year}–{t.EndDate?.Year.ToString(CultureInfo.InvariantCulture) ?? "?"}");
         if (t.Status is { } status) meta.Add(Encode(EnumLabels.Of(status).Vi));
         var title = heading ? $"<h1>{link}</h1>" : link;
-        return $"{title}<div class=\"meta\">{string.Join(" · ", meta)}</div>";
+        var plain = t.PlainSummary is { } p ? $"<p class=\"plain\">{Encode(heading ? p : Shorten(p, 240))}</p>" : "";
+        return $"{title}<div class=\"meta\">{string.Join(" · ", meta)}</div>{plain}";
     }
 
     private static string Page(string title, string body) =>
         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">" +
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
         $"<title>{Encode(title)}</title><style>{Css}</style></head><body>{body}</body></html>";
+
+    private static string Shorten(string text, int max) => Registry.Api.Web.Pages.Fragments.Shorten(text, max)!;
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 }

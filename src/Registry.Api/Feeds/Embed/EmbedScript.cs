@@ -24,7 +24,7 @@ public static class EmbedScript
     s.id = "registry-embed-style";
     s.textContent = ".registry-tasks{font:14px/1.45 system-ui,sans-serif}.registry-tasks ol{list-style:none;margin:0;padding:0}" +
       ".registry-tasks li{padding:6px 0;border-bottom:1px solid #e3e6ea}.registry-tasks .meta{color:#4a5560;font-size:12px}" +
-      ".registry-tasks footer{font-size:11px;color:#4a5560;padding-top:6px}" +
+      ".registry-tasks footer{font-size:11px;color:#4a5560;padding-top:6px}.registry-tasks .plain{margin:4px 0 0}" +
       ".registry-tasks .notice{border-left:4px solid #b26a00;padding:2px 0 2px 10px}.registry-tasks .notice ul{color:#4a5560;font-size:13px}";
     document.head.appendChild(s);
   }
@@ -41,6 +41,7 @@ public static class EmbedScript
       var meta = [t.code, t.organization, t.startYear ? t.startYear + "–" + (t.endYear || "?") : null, t.status]
         .filter(function (x) { return x; }).join(" · ");
       li.appendChild(el("div", "meta", meta));
+      if (typeof t.plainSummary === "string" && t.plainSummary) li.appendChild(el("p", "plain", t.plainSummary));
       list.appendChild(li);
     });
     if (!data.items.length) list.appendChild(el("li", null, "Không có nhiệm vụ nào (no tasks match)."));

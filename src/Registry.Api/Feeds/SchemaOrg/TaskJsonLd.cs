@@ -34,7 +34,9 @@ public static class TaskJsonLd
             ["name"] = record.Title,
         };
         if (record.TitleEn is { } en) project["alternateName"] = en;
-        if (record.Summary is { } summary) project["description"] = summary;
+        // description is a Thing property (abstract is CreativeWork's, not ResearchProject's): the plain summary when
+        // there is one, since search engines and link previews show it to everyone; the scientific summary otherwise.
+        if ((record.PlainSummary ?? record.Summary) is { } description) project["description"] = description;
         if (record.StartDate is { } s) project["foundingDate"] = Date(s);
         if (record.EndDate is { } e) project["dissolutionDate"] = Date(e);
         if (record.Keywords is { Count: > 0 } keywords) project["keywords"] = string.Join(", ", keywords);

@@ -3,7 +3,9 @@ using Registry.Data.Reference;
 
 namespace Registry.Api.Feeds.Syndication;
 
-/// <summary>One task as every feed format shows it: built once, written three ways.</summary>
+/// <summary>One task as every feed format shows it: built once, written three ways. <see cref="Summary"/> is the whole
+/// text (the plain summary first when there is one, then code, host, period and the scientific summary);
+/// <see cref="PlainSummary"/> is the short text readers show when a format has a place for it.</summary>
 public sealed record FeedEntry(
     string Id,
     string TagUri,
@@ -33,13 +35,20 @@ public sealed record FeedEntry(
             r.PublishedAt,
             r.HostOrganization?.Name,
             (r.Fields ?? []).Select(c => (c, FieldsOfScience.Nearest(c)?.NameVi ?? c)).ToList(),
-            PublicUrls.FieldScheme(baseUrl));
+            PublicUrls.FieldScheme(baseUrl))
+        {
+            PlainSummary = r.PlainSummary,
+        };
     }
 
-    /// <summary>What a reader needs to decide whether to click: code, host, period and the summary.</summary>
+    /// <summary>Tóm tắt phổ thông, when the task has one.</summary>
+    public string? PlainSummary { get; init; }
+
+    /// <summary>What a reader needs to decide whether to click: the plain summary, then code, host, period and the summary.</summary>
     private static string SummaryOf(TaskRecord r)
     {
         var lines = new List<string>();
+        if (r.PlainSummary is { } plain) lines.AddRange([plain, ""]);
         if (r.Code is { } code) lines.Add($"Mã số: {code}");
         if (r.HostOrganization?.Name is { } host) lines.Add($"Tổ chức chủ trì: {host}");
         if (r.PrincipalInvestigator?.Name is { } pi) lines.Add($"Chủ nhiệm: {(r.PrincipalInvestigator.AcademicTitle + " " + pi).Trim()}");

@@ -37,7 +37,9 @@ public static class FeedWriters
             new XElement(Atom + "updated", Rfc3339(e.Updated)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", e.PageUrl)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "application/json"), new XAttribute("href", e.ApiUrl)),
-            new XElement(Atom + "summary", new XAttribute("type", "text"), e.Summary));
+            new XElement(Atom + "summary", new XAttribute("type", "text"), e.PlainSummary ?? e.Summary));
+        // With a plain summary as the summary, the whole text (it first, then the facts and the scientific summary) is the content.
+        if (e.PlainSummary is not null) entry.Add(new XElement(Atom + "content", new XAttribute("type", "text"), e.Summary));
         if (e.Published is { } p) entry.Add(new XElement(Atom + "published", Rfc3339(p)));
         if (e.Author is { } a) entry.Add(new XElement(Atom + "author", new XElement(Atom + "name", a)));
         foreach (var (code, label) in e.Categories)
@@ -79,7 +81,13 @@ public static class FeedWriters
         ["feed_url"] = header.SelfUrl,
         ["language"] = "vi",
         ["authors"] = new JsonArray(new JsonObject { ["name"] = Publisher }),
-        ["items"] = new JsonArray(entries.Select(e => (JsonNode)new JsonObject
+        ["items"] = new JsonArray(entries.Select(e => (JsonNode)JsonItem(e)).ToArray()),
+    };
+
+    /// <summary>A JSON Feed item; <c>summary</c> (the plain summary) only when the task has one.</summary>
+    private static JsonObject JsonItem(FeedEntry e)
+    {
+        var item = new JsonObject
         {
             ["id"] = e.TagUri,
             ["url"] = e.PageUrl,
@@ -91,8 +99,10 @@ public static class FeedWriters
             ["tags"] = new JsonArray(e.Categories.Select(c => (JsonNode)JsonValue.Create(c.Label)!).ToArray()),
             ["authors"] = e.Author is null ? new JsonArray() : new JsonArray(new JsonObject { ["name"] = e.Author }),
             ["language"] = "vi",
-        }).ToArray()),
-    };
+        };
+        if (e.PlainSummary is { } plain) item["summary"] = plain;
+        return item;
+    }
 
     public static string Rfc3339(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -39,6 +39,7 @@ public sealed class TaskType : ObjectGraphType<TaskRecord>
         Field<ApprovalDecisionType>("approvalDecision").Describe(RecordFields.ApprovalDecision).Resolve(c => c.Source.ApprovalDecision);
         Field<BudgetType>("budget").Describe(RecordFields.Budget).Resolve(c => c.Source.Budget);
         Field<StringGraphType>("summary").Describe(RecordFields.Summary).Resolve(c => c.Source.Summary);
+        Field<StringGraphType>("plainSummary").Describe(RecordFields.PlainSummary).Resolve(c => c.Source.PlainSummary);
         Field<StringGraphType>("objectives").Describe(RecordFields.Objectives).Resolve(c => c.Source.Objectives);
         Field<StringGraphType>("methods").Describe(RecordFields.Methods).Resolve(c => c.Source.Methods);
         Field<StringGraphType>("expectedResults").Describe(RecordFields.ExpectedResults).Resolve(c => c.Source.ExpectedResults);

@@ -36,6 +36,7 @@ public sealed class TaskInputType : InputObjectGraphType
         Field<ApprovalDecisionInputType>("approvalDecision").DescribeInput(RecordFields.ApprovalDecision);
         Field<BudgetInputType>("budget").DescribeInput(RecordFields.Budget);
         Field<StringGraphType>("summary").DescribeInput(RecordFields.Summary);
+        Field<StringGraphType>("plainSummary").DescribeInput(RecordFields.PlainSummary);
         Field<StringGraphType>("objectives").DescribeInput(RecordFields.Objectives);
         Field<StringGraphType>("methods").DescribeInput(RecordFields.Methods);
         Field<StringGraphType>("expectedResults").DescribeInput(RecordFields.ExpectedResults);

@@ -8,6 +8,9 @@ namespace Registry.Api.Web.Cards;
 /// <summary>What a share card says, already cleaned (one line each, NFC, no control or bidi characters, bounded length).</summary>
 public sealed record TaskCardContent(string Title, string? Organization, string? Years, string? Field, string? KeyLabel, string? KeyValue)
 {
+    /// <summary>Tóm tắt phổ thông, drawn under the title when the task has one.</summary>
+    public string? PlainSummary { get; init; }
+
     /// <summary>Text longer than this is cut before layout: the card shows at most three title lines anyway, so render time stays bounded.</summary>
     internal const int MaxInput = 400;
 
@@ -33,7 +36,10 @@ public sealed record TaskCardContent(string Title, string? Organization, string?
             years,
             Line(field),
             keyLabel is null ? null : Line(keyLabel),
-            Line(keyValue));
+            Line(keyValue))
+        {
+            PlainSummary = Line(task.PlainSummary),
+        };
     }
 
     private static string? Line(string? text)

@@ -6,7 +6,8 @@ namespace Registry.Api.Web.Cards;
 
 /// <summary>
 /// Draws the 1200×630 PNG share card of a task: the province's mark (a drawn emblem and "Sở KH&amp;CN Phú Thọ"), the
-/// title in up to three lines, the host organization, and a row of facts (years, field, key figure). Text is shaped
+/// title in up to three lines (two when the plain summary follows it in up to three smaller lines), the host
+/// organization, and a row of facts (years, field, key figure). Text is shaped
 /// with HarfBuzz over the bundled DejaVu Sans, wrapped at spaces to the card's width and ellipsized ("…") when it
 /// does not fit; a word wider than a line is broken between letters, never between a letter and its tone mark.
 /// </summary>
@@ -22,6 +23,11 @@ public static class TaskCardRenderer
     public const float TextWidth = Width - 2 * Margin;
     public const float TitleSize = 58;
     public const int TitleLines = 3;
+    public const int TitleLinesWithPlainSummary = 2;
+    public const float PlainSize = 30;
+    public const int PlainLines = 3;
+    /// <summary>Top of the facts row at the bottom: text above it must end before.</summary>
+    public const float FactsTop = Height - 130;
 
     private static readonly SKColor Brand = new(0x0b, 0x4f, 0x6c);
     private static readonly SKColor Accent = new(0xf2, 0xa9, 0x00);
@@ -60,26 +66,22 @@ public static class TaskCardRenderer
         fill.Color = Accent;
         canvas.DrawRect(0, 110, Width, 8, fill);
 
-        // Title.
-        var y = 200f;
+        // Title, plain summary, host organization.
+        var layout = Layout(content, boldShaper, regularShaper);
         using (var titleFont = new SKFont(CardFonts.Bold, TitleSize) { Subpixel = true })
         {
             fill.Color = Ink;
-            foreach (var line in Wrap(boldShaper, titleFont, content.Title, TextWidth, TitleLines))
-            {
-                canvas.DrawShapedText(boldShaper, line, Margin, y, SKTextAlign.Left, titleFont, fill);
-                y += TitleSize * 1.22f;
-            }
+            foreach (var (line, y) in layout.Title) canvas.DrawShapedText(boldShaper, line, Margin, y, SKTextAlign.Left, titleFont, fill);
         }
-
-        // Host organization.
-        if (content.Organization is { } organization)
+        using (var plainFont = new SKFont(CardFonts.Regular, PlainSize) { Subpixel = true })
         {
-            using var orgFont = new SKFont(CardFonts.Regular, 32) { Subpixel = true };
+            fill.Color = Ink;
+            foreach (var (line, y) in layout.PlainSummary) canvas.DrawShapedText(regularShaper, line, Margin, y, SKTextAlign.Left, plainFont, fill);
+        }
+        using (var orgFont = new SKFont(CardFonts.Regular, OrganizationSize) { Subpixel = true })
+        {
             fill.Color = Muted;
-            y += 10;
-            foreach (var line in Wrap(regularShaper, orgFont, organization, TextWidth, 1))
-                canvas.DrawShapedText(regularShaper, line, Margin, y, SKTextAlign.Left, orgFont, fill);
+            foreach (var (line, y) in layout.Organization) canvas.DrawShapedText(regularShaper, line, Margin, y, SKTextAlign.Left, orgFont, fill);
         }
 
         // Facts row at the bottom: years · field, and the key figure.
@@ -101,6 +103,54 @@ public static class TaskCardRenderer
             foreach (var line in Wrap(boldShaper, keyFont, key, TextWidth, 1))
                 canvas.DrawShapedText(boldShaper, line, Margin, Height - 34, SKTextAlign.Left, keyFont, fill);
         }
+    }
+
+    public const float OrganizationSize = 32;
+
+    /// <summary>The lines of the text block between the header and the facts row, each with its baseline.</summary>
+    public sealed record CardLayout(
+        IReadOnlyList<(string Line, float Baseline)> Title,
+        IReadOnlyList<(string Line, float Baseline)> PlainSummary,
+        IReadOnlyList<(string Line, float Baseline)> Organization);
+
+    /// <summary>Where the title, the plain summary (cut at a word with "…") and the organization go.</summary>
+    public static CardLayout Layout(TaskCardContent content)
+    {
+        using var regular = new SKShaper(CardFonts.Regular);
+        using var bold = new SKShaper(CardFonts.Bold);
+        return Layout(content, bold, regular);
+    }
+
+    private static CardLayout Layout(TaskCardContent content, SKShaper bold, SKShaper regular)
+    {
+        using var titleFont = new SKFont(CardFonts.Bold, TitleSize) { Subpixel = true };
+        using var plainFont = new SKFont(CardFonts.Regular, PlainSize) { Subpixel = true };
+        using var orgFont = new SKFont(CardFonts.Regular, OrganizationSize) { Subpixel = true };
+        var title = new List<(string, float)>();
+        var y = 200f;
+        var titleLines = content.PlainSummary is null ? TitleLines : TitleLinesWithPlainSummary;
+        foreach (var line in Wrap(bold, titleFont, content.Title, TextWidth, titleLines))
+        {
+            title.Add((line, y));
+            y += TitleSize * 1.22f;
+        }
+        var plain = new List<(string, float)>();
+        if (content.PlainSummary is { } summary)
+        {
+            // From the last title baseline: a gap, then lines at 1.33 × the size.
+            y += PlainSize * 1.67f - TitleSize * 1.22f;
+            foreach (var line in Wrap(regular, plainFont, summary, TextWidth, PlainLines, atWords: true))
+            {
+                plain.Add((line, y));
+                y += PlainSize * 1.33f;
+            }
+            y += 8;
+        }
+        else y += 10;
+        var organization = content.Organization is { } org
+            ? Wrap(regular, orgFont, org, TextWidth, 1).Select(line => (line, y)).ToList()
+            : [];
+        return new CardLayout(title, plain, organization);
     }
 
     /// <summary>The province's mark, drawn here (no third-party logo): a white disc with a stylised hill and a rising sun.</summary>
@@ -129,7 +179,8 @@ public static class TaskCardRenderer
     /// Greedy wrap at spaces into at most <paramref name="maxLines"/> lines no wider than <paramref name="width"/>; when
     /// text is left over, the last line ends with "…" (also fitted to the width).
     /// </summary>
-    public static IReadOnlyList<string> Wrap(SKShaper shaper, SKFont font, string text, float width, int maxLines)
+    /// <param name="atWords">Cut the last line at a word before the "…", never inside one (for running text).</param>
+    public static IReadOnlyList<string> Wrap(SKShaper shaper, SKFont font, string text, float width, int maxLines, bool atWords = false)
     {
         var lines = new List<string>();
         var words = new Queue<string>(text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -151,8 +202,21 @@ public static class TaskCardRenderer
             }
             lines.Add(line);
         }
-        if (words.Count > 0 && lines.Count > 0) lines[^1] = WithEllipsis(shaper, font, lines[^1], width);
+        if (words.Count > 0 && lines.Count > 0)
+            lines[^1] = atWords ? WithEllipsisAtWord(shaper, font, lines[^1], width) : WithEllipsis(shaper, font, lines[^1], width);
         return lines;
+    }
+
+    /// <summary>The line cut by whole words until it and "…" fit; by letters only when its first word alone does not.</summary>
+    public static string WithEllipsisAtWord(SKShaper shaper, SKFont font, string line, float width)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var count = words.Length; count > 0; count--)
+        {
+            var head = string.Join(' ', words.Take(count)).TrimEnd(' ', ',', ';', ':', '.', '-', '—', '–');
+            if (head.Length > 0 && Measure(shaper, font, head + Ellipsis) <= width) return head + Ellipsis;
+        }
+        return WithEllipsis(shaper, font, line, width);
     }
 
     /// <summary>The line cut by text elements until it and "…" fit the width.</summary>

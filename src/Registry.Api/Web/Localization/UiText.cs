@@ -89,6 +89,8 @@ public static class T
     public static readonly UiString BudgetTotal = Field(BudgetFields.TotalVnd);
     public static readonly UiString BudgetState = Field(BudgetFields.StateBudgetVnd);
     public static readonly UiString Summary = Field(RecordFields.Summary);
+    /// <summary>The heading of the plain-language lead on a task page (the record field's label is "Plain-language summary").</summary>
+    public static readonly UiString PlainSummary = new("Tóm tắt phổ thông", "In plain words");
     public static readonly UiString Objectives = Field(RecordFields.Objectives);
     public static readonly UiString Methods = Field(RecordFields.Methods);
     public static readonly UiString ExpectedResults = Field(RecordFields.ExpectedResults);

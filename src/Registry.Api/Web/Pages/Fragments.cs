@@ -25,12 +25,13 @@ public static class Fragments
             """);
     }
 
-    /// <summary>A task in a list: title (highlighted when the engine marked it), key facts, summary snippet.</summary>
+    /// <summary>A task in a list: title (highlighted when the engine marked it), key facts, summary snippet (the engine's
+    /// summary snippet when it marked one, else the plain summary, else the start of the summary).</summary>
     /// <param name="highlights">Engine snippets by field (title, summary); null outside search results.</param>
     public static Markup TaskItem(PageContext ctx, TaskRecord task, IReadOnlyDictionary<string, IReadOnlyList<string>>? highlights, string headingTag = "h2")
     {
         var title = highlights?.GetValueOrDefault("title") is [var t, ..] ? Html.Highlight(t) : Html.Of($"{task.Title}");
-        var summary = highlights?.GetValueOrDefault("summary") is [var s, ..] ? Html.Highlight(s) : Html.Of($"{Shorten(task.Summary, 240)}");
+        var summary = highlights?.GetValueOrDefault("summary") is [var s, ..] ? Html.Highlight(s) : Html.Of($"{Shorten(task.PlainSummary ?? task.Summary, 240)}");
         var english = ctx.Language == WebLanguage.En && !string.IsNullOrWhiteSpace(task.TitleEn)
             ? Html.Of($"""<p class="meta" lang="en">{task.TitleEn}</p>""") : Markup.Empty;
         var badge = Html.When(HasTransferable(task), Html.Of($""" <span class="badge">{ctx[T.Transferable]}</span>"""));

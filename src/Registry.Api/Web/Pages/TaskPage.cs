@@ -26,6 +26,7 @@ public static class TaskPage
             <p class="meta"><a href="/tasks">{ctx[T.NavTasks]}</a> › {task.Code}</p>
             <h1 lang="vi">{task.Title}</h1>
             {Html.When(!string.IsNullOrWhiteSpace(task.TitleEn), Html.Of($"""<p class="lead" lang="en">{task.TitleEn}</p>"""))}
+            {TaskSections.PlainSummary(ctx, task)}
             <section aria-labelledby="facts-h">
             <h2 id="facts-h">{ctx[T.Details]}</h2>
             {TaskSections.Facts(ctx, task)}
@@ -40,7 +41,8 @@ public static class TaskPage
             {TaskSharing.Share(ctx, task, path)}
             </div>
             """);
-        var description = Fragments.Shorten(task.Summary, 300) ?? task.Title ?? "";
+        // The plain summary speaks to the people a shared link reaches; the scientific summary when there is none.
+        var description = Fragments.Shorten(task.PlainSummary ?? task.Summary, 300) ?? task.Title ?? "";
         var head = Html.Join([TaskJsonLd.Script(ctx, task), TaskSharing.DiscoveryLinks(ctx, task, path)]);
         return WebResults.Page(ctx, new PageShell(task.Title ?? task.Code ?? id, description, main, path, head, OpenGraphType: "article",
             Image: TaskSharing.CardImage(task, found.Id, found.Version)));

@@ -59,6 +59,18 @@ public static class TaskSections
             """);
     }
 
+    /// <summary>Tóm tắt phổ thông: the lead of the page, before the facts and the scientific texts; nothing when absent.</summary>
+    public static Markup PlainSummary(PageContext ctx, TaskRecord task)
+    {
+        if (string.IsNullOrWhiteSpace(task.PlainSummary)) return Markup.Empty;
+        return Html.Of($"""
+            <section class="plain-summary" aria-labelledby="plain-h">
+            <h2 id="plain-h">{ctx[T.PlainSummary]}</h2>
+            <p class="prose" lang="vi">{task.PlainSummary}</p>
+            </section>
+            """);
+    }
+
     public static Markup Texts(PageContext ctx, TaskRecord task)
     {
         (UiString Label, string? Text)[] texts =
