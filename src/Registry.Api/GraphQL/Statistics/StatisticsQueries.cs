@@ -51,6 +51,6 @@ public static class StatisticsQueries
             throw RegistryError.Invalid("year", $"Năm phải trong khoảng {StatisticsQuery.MinYear}–{StatisticsQuery.MaxYear} (year out of range).");
         }
 
-        return await context.RequestServices!.GetRequiredService<ICoverageReport>().GetAsync(year, context.CancellationToken);
+        return await context.RequestServices!.GetRequiredService<ICoverageReport>().GetAsync(year, null, context.CancellationToken);
     }
 }

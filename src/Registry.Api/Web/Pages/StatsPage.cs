@@ -13,7 +13,7 @@ public static class StatsPage
         var ctx = PageContext.For(http);
         var byYear = await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Year), ct);
         var byField = await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Field), ct);
-        var report = await coverage.GetAsync(null, ct);
+        var report = await coverage.GetAsync(null, null, ct);
 
         string Name(StatisticsBucket b) => b.Key == "unknown" ? ctx[T.Unknown] : ctx.Language == WebLanguage.En ? b.DisplayNameEn : b.DisplayName;
         var table = ctx[T.ChartData];
