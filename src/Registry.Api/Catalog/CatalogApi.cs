@@ -11,6 +11,7 @@ public static class CatalogApi
     {
         v1.MapOrganizationsApi();
         v1.MapStatisticsApi();
+        Registry.Api.Coverage.CoverageApi.MapCoverageApi(v1);
         v1.MapChangesApi();
         return v1;
     }

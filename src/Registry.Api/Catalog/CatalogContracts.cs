@@ -57,11 +57,15 @@ public sealed record StatisticsMeta(string GroupBy, int Count, int TaskCount, in
 
 public sealed record StatisticsResponse(StatisticsMeta Meta, IReadOnlyList<StatisticsBucket> Results);
 
-/// <param name="AsOf">When the figures were read.</param>
-/// <param name="NextReportingDeadline">The next 1 June or 1 December (Vietnam time) on or after asOf.</param>
+/// <param name="NextReportingDeadline">The next 1 June or 1 December (Vietnam time) on or after the moment of reading.</param>
 /// <param name="Year">The year filter, if any.</param>
 /// <param name="Count">Number of rows.</param>
-public sealed record CoverageMeta(DateTimeOffset AsOf, DateOnly NextReportingDeadline, int? Year, int Count);
+/// <param name="AsOf">The instant the figures describe: now, or the end of <paramref name="Period"/>.</param>
+/// <param name="Period">The period asked for (YYYY-H1 / YYYY-H2), if any.</param>
+/// <param name="Provisional">True when the period is in progress: figures as of now.</param>
+/// <param name="PreviousAsOf">With a period: the end of the previous period, which each row's change compares with.</param>
+public sealed record CoverageMeta(DateTimeOffset AsOf, DateOnly NextReportingDeadline, int? Year, int Count,
+    string? Period = null, bool Provisional = false, DateTimeOffset? PreviousAsOf = null);
 
 public sealed record CoverageResponse(CoverageMeta Meta, IReadOnlyList<CoverageRow> Results, CoverageTotals Totals);
 

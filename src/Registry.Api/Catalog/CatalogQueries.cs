@@ -61,6 +61,10 @@ public sealed record CoverageRequest
     [FromQuery(Name = "year")]
     [Description("Only this reporting year (year of the approval decision, else of the planned start, else of entry), e.g. 2024.")]
     public int? Year { get; init; }
+
+    [FromQuery(Name = "period")]
+    [Description("Figures as of the end of this reporting period, with changes since the previous one: YYYY-H1 (ends 1 June) or YYYY-H2 (ends 1 December), e.g. 2026-H1.")]
+    public string? Period { get; init; }
 }
 
 /// <summary>Query of GET /changes.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Api.Coverage;
 using Registry.Api.Http;
 using Registry.Api.Problems;
 using Registry.Data.Catalog;
@@ -35,7 +36,7 @@ public static class StatisticsApi
             .WithTags(Tag)
             .WithName("GetCoverage")
             .WithSummary("Tỷ lệ công bố theo cơ quan quản lý và năm (publication coverage)")
-            .WithDescription("Per managing agency and year: tasks registered (not withdrawn), published, share published (%), published records missing a summary, finished records missing results; totals; asOf and the next reporting deadline (1 June or 1 December).")
+            .WithDescription("Per managing agency and year: tasks registered (not withdrawn), published, share published (%), communicated (published with at least one coverage item), shareCommunicated (% of registered: the KPI \"every task published and communicated\") and shareCommunicatedOfPublished, published records missing a summary, finished records missing results; totals; asOf and the next reporting deadline (1 June or 1 December). With period (YYYY-H1 ends 1 June, YYYY-H2 ends 1 December): the figures as of that period's end (as of now, provisional, while it is in progress) and each row's change since the previous period's end. Gap lists: GET /coverage/gaps; the semi-annual report: GET /coverage/reports/{period}.")
             .ProducesValidationProblem()
             .RejectUnknownQueryParameters();
     }
@@ -68,15 +69,21 @@ public static class StatisticsApi
     }
 
     public static async Task<Results<Ok<CoverageResponse>, ProblemHttpResult>> Coverage(
-        [AsParameters] CoverageRequest request, ICoverageReport coverage, CancellationToken ct)
+        [AsParameters] CoverageRequest request, ICoverageReport coverage, TimeProvider clock, CancellationToken ct)
     {
-        if (request.Year is < StatisticsQuery.MinYear or > StatisticsQuery.MaxYear)
+        if (request.Year is < StatisticsQuery.MinYear or > StatisticsQuery.MaxYear) return YearProblem();
+        ReportingPeriod? period = null;
+        if (request.Period is not null)
         {
-            return ApiProblems.Validation("year",
-                $"Năm phải trong khoảng {StatisticsQuery.MinYear}–{StatisticsQuery.MaxYear} (year must be between {StatisticsQuery.MinYear} and {StatisticsQuery.MaxYear}).");
+            if (!CoveragePeriods.TryRead(request.Period, clock.GetUtcNow(), out var p, out var error)) return ApiProblems.Validation("period", error);
+            period = p;
         }
-        var report = await coverage.GetAsync(request.Year, ct);
-        var meta = new CoverageMeta(report.AsOf, report.NextReportingDeadline, report.Year, report.Rows.Count);
+        var report = await coverage.GetAsync(request.Year, period, ct);
+        var meta = new CoverageMeta(report.AsOf, report.NextReportingDeadline, report.Year, report.Rows.Count,
+            report.Period?.ToString(), report.Provisional, report.PreviousAsOf);
         return TypedResults.Ok(new CoverageResponse(meta, report.Rows, report.Totals));
     }
+
+    public static ProblemHttpResult YearProblem() => ApiProblems.Validation("year",
+        $"Năm phải trong khoảng {StatisticsQuery.MinYear}–{StatisticsQuery.MaxYear} (year must be between {StatisticsQuery.MinYear} and {StatisticsQuery.MaxYear}).");
 }

@@ -19,6 +19,8 @@ public static class WebPages
         pages.MapGet("/tasks/{id}/card.png", TaskCardEndpoint.Get).WithName("TaskCard");
         pages.MapGet("/organizations/{id}", OrganizationPage.Handle).WithName("OrganizationPage");
         pages.MapGet("/stats", StatsPage.Handle).WithName("StatsPage");
+        pages.MapGet("/stats/report", CoverageReportPage.Current).WithName("CoverageReportCurrentPage");
+        pages.MapGet("/stats/report/{period}", CoverageReportPage.Handle).WithName("CoverageReportPage");
         return endpoints;
     }
 }

@@ -12,6 +12,7 @@ internal static class CatalogCursors
 {
     private const byte OrganizationVersion = 0x4F; // 'O'
     private const byte ChangeVersion = 0x43;       // 'C'
+    private const byte GapVersion = 0x47;          // 'G'
 
     public static string EncodeOrganization(string foldedName, long id)
     {
@@ -53,6 +54,31 @@ internal static class CatalogCursors
         if (bytes.Length != 9 || bytes[0] != ChangeVersion) throw new InvalidCursorException();
         var sequence = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1));
         return sequence >= 0 ? sequence : throw new InvalidCursorException();
+    }
+
+    /// <summary>A gap-list position: the list's kind and the last code read (lists are ordered by code).</summary>
+    public static string EncodeGap(CoverageGapKind kind, string code)
+    {
+        var text = Encoding.UTF8.GetBytes(code);
+        var bytes = new byte[2 + text.Length];
+        bytes[0] = GapVersion;
+        bytes[1] = (byte)kind;
+        text.CopyTo(bytes, 2);
+        return Base64Url.EncodeToString(bytes);
+    }
+
+    public static string DecodeGap(CoverageGapKind kind, string cursor)
+    {
+        var bytes = Decode(cursor);
+        if (bytes.Length < 3 || bytes[0] != GapVersion || bytes[1] != (byte)kind) throw new InvalidCursorException();
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes, 2, bytes.Length - 2);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidCursorException();
+        }
     }
 
     private static byte[] Decode(string cursor)

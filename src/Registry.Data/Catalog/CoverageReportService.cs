@@ -5,50 +5,96 @@ namespace Registry.Data.Catalog;
 /// <summary>EF implementation of <see cref="ICoverageReport"/>.</summary>
 internal sealed class CoverageReportService(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : ICoverageReport
 {
-    /// <summary>Reporting deadlines are Vietnamese calendar dates (UTC+7, no daylight saving).</summary>
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    public const int MaxGapPageSize = 1000;
 
-    public async Task<CoverageReport> GetAsync(int? year = null, CancellationToken ct = default)
+    public async Task<CoverageReport> GetAsync(int? year = null, ReportingPeriod? period = null, CancellationToken ct = default)
     {
-        var asOf = clock.GetUtcNow();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var facts = await CoverageQueries.Registered(db).ToListAsync(ct);
-        var rows = facts
-            .Select(f => (Fact: f, Year: ReportingYear(f)))
-            .Where(x => year is null || x.Year == year)
-            .GroupBy(x => (Agency: string.IsNullOrWhiteSpace(x.Fact.ManagingAgency) ? null : x.Fact.ManagingAgency, x.Year))
-            .Select(g => Row(g.Key.Agency, g.Key.Year, g.Select(x => x.Fact).ToList()))
-            .OrderBy(r => r.ManagingAgency is null)
-            .ThenBy(r => TextFolding.Name(r.ManagingAgency), StringComparer.Ordinal)
-            .ThenBy(r => r.ManagingAgency, StringComparer.Ordinal)
+        var readAt = clock.GetUtcNow();
+        (CoverageCut? cut, DateTimeOffset asOf, bool provisional) = period is { } p ? Cut(p, readAt) : ((CoverageCut?)null, readAt, false);
+        CoverageCut? previous = period is { } q ? CoverageCut.End(q.Previous) : null;
+        var facts = await FactsAsync(ct);
+        var rows = CoverageCounting.ByAgency(
+                facts.Select(f => (Fact: f, Year: CoverageCounting.ReportingYear(f)))
+                    .Where(x => year is null || x.Year == year)
+                    .GroupBy(x => (Agency: CoverageCounting.Agency(x.Fact.ManagingAgency), x.Year))
+                    .Select(g => CoverageCounting.Row(g.Key.Agency, g.Key.Year, g.Select(x => x.Fact).ToList(), cut, previous))
+                    .Where(r => r.Registered > 0 || r.Change is { Registered: not 0 } || cut is null),
+                r => r.ManagingAgency)
             .ThenBy(r => r.Year)
             .ToList();
-        var totals = new CoverageTotals(rows.Sum(r => r.Registered), rows.Sum(r => r.Published),
-            Share(rows.Sum(r => r.Published), rows.Sum(r => r.Registered)),
-            rows.Sum(r => r.PublishedMissingSummary), rows.Sum(r => r.FinishedMissingResults));
-        return new CoverageReport(asOf, NextDeadline(asOf), year, rows, totals);
+        var inYear = facts.Where(f => year is null || CoverageCounting.ReportingYear(f) == year).ToList();
+        var all = CoverageCounting.Row(null, year ?? 0, inYear, cut, previous);
+        var totals = new CoverageTotals(all.Registered, all.Published, all.SharePublished, all.PublishedMissingSummary,
+            all.FinishedMissingResults, all.Communicated, all.ShareCommunicated, all.ShareCommunicatedOfPublished, all.Change);
+        return new CoverageReport(asOf, NextDeadline(readAt), year, rows, totals, period, provisional, previous?.Before);
+    }
+
+    public async Task<CoveragePeriodReport> GetPeriodReportAsync(ReportingPeriod period, int gapLimit, CancellationToken ct = default)
+    {
+        var readAt = clock.GetUtcNow();
+        var (cut, asOf, provisional) = Cut(period, readAt);
+        var previous = CoverageCut.End(period.Previous);
+        var facts = await FactsAsync(ct);
+        var rows = CoverageCounting.ByAgency(
+                facts.GroupBy(f => CoverageCounting.Agency(f.ManagingAgency))
+                    .Select(g => AgencyRow(g.Key, g.ToList(), cut, previous))
+                    .Where(r => r.Figures.Registered > 0 || r.Previous.Registered > 0),
+                r => r.ManagingAgency)
+            .ToList();
+        var totals = AgencyRow(null, facts, cut, previous);
+        var notCommunicated = await GapListAsync(CoverageGapKind.NotCommunicated, cut, gapLimit, ct);
+        var noResults = await GapListAsync(CoverageGapKind.NoResults, cut, gapLimit, ct);
+        return new CoveragePeriodReport(period, asOf, provisional, readAt, previous.Before, rows, totals, notCommunicated, noResults);
+    }
+
+    public async Task<CoverageGapPage> GetGapsAsync(CoverageGapQuery query, CancellationToken ct = default)
+    {
+        var after = query.Cursor is null ? null : CatalogCursors.DecodeGap(query.Kind, query.Cursor);
+        var size = Math.Clamp(query.PageSize, 1, MaxGapPageSize);
+        CoverageCut? cut = query.Period is { } p ? Cut(p, clock.GetUtcNow()).Cut : null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var gaps = CoverageQueries.Gaps(db, query.Kind, cut, query.Agency, query.Year);
+        var count = await gaps.CountAsync(ct);
+        var rows = await CoverageQueries.GapPage(gaps, after, size + 1).ToListAsync(ct);
+        var page = rows.Take(size).Select(Gap).ToList();
+        var next = rows.Count > size ? CatalogCursors.EncodeGap(query.Kind, page[^1].Code) : null;
+        return new CoverageGapPage(count, next, page);
     }
 
     /// <summary>The next 1 June or 1 December, today included, in Vietnam's calendar.</summary>
-    public static DateOnly NextDeadline(DateTimeOffset asOf)
+    public static DateOnly NextDeadline(DateTimeOffset asOf) => ReportingPeriod.Containing(asOf).EndDate;
+
+    /// <summary>A period that has ended is read at its end; one in progress at <paramref name="now"/>, provisionally.</summary>
+    private static (CoverageCut Cut, DateTimeOffset AsOf, bool Provisional) Cut(ReportingPeriod period, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(asOf.ToOffset(VietnamOffset).DateTime);
-        var june = new DateOnly(today.Year, 6, 1);
-        var december = new DateOnly(today.Year, 12, 1);
-        if (today <= june) return june;
-        return today <= december ? december : new DateOnly(today.Year + 1, 6, 1);
+        if (period.EndsBefore <= now) return (CoverageCut.End(period), period.EndsBefore, false);
+        return (new CoverageCut(now, DateOnly.FromDateTime(now.ToOffset(ReportingPeriod.VietnamOffset).DateTime)), now, true);
     }
 
-    public static int ReportingYear(CoverageFact fact) =>
-        fact.ApprovalDate?.Year ?? fact.StartDate?.Year ?? fact.CreatedAt.ToOffset(VietnamOffset).Year;
-
-    private static CoverageRow Row(string? agency, int year, List<CoverageFact> facts)
+    private async Task<List<CoverageFact>> FactsAsync(CancellationToken ct)
     {
-        var published = facts.Count(f => f.Published);
-        return new CoverageRow(agency, year, facts.Count, published, Share(published, facts.Count),
-            facts.Count(f => f.Published && !f.HasSummary),
-            facts.Count(f => f.Published && f.Finished && !f.HasResults));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await CoverageQueries.Facts(db).ToListAsync(ct);
     }
 
-    private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1, MidpointRounding.AwayFromZero);
+    private static CoverageAgencyRow AgencyRow(string? agency, IReadOnlyCollection<CoverageFact> facts, CoverageCut cut, CoverageCut previous)
+    {
+        var now = CoverageCounting.Figures(facts, cut);
+        var before = CoverageCounting.Figures(facts, previous);
+        return new CoverageAgencyRow(agency, now, before, CoverageCounting.Change(before, now));
+    }
+
+    private async Task<CoverageGapList> GapListAsync(CoverageGapKind kind, CoverageCut cut, int limit, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var gaps = CoverageQueries.Gaps(db, kind, cut, null, null);
+        var count = await gaps.CountAsync(ct);
+        var rows = limit <= 0 ? [] : await CoverageQueries.GapPage(gaps, null, limit).ToListAsync(ct);
+        var items = CoverageCounting.ByAgency(rows.Select(Gap), g => g.ManagingAgency).ThenBy(g => g.Year)
+            .ThenBy(g => g.Code, StringComparer.Ordinal).ToList();
+        return new CoverageGapList(count, items);
+    }
+
+    private static CoverageGap Gap(CoverageGapRow r) => new(r.PublicId, r.Code, r.Title, CoverageCounting.Agency(r.ManagingAgency),
+        CoverageCounting.ReportingYear(r.ApprovalDate, r.StartDate, r.CreatedAt), r.Status, r.PublishedAt);
 }

@@ -15,6 +15,7 @@ public sealed class SqlServerCatalogQueryTests : IDisposable
 {
     private readonly SqlServerRegistryDbContext _db = new SqlServerRegistryDbContextDesignFactory().CreateDbContext([]);
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly CoverageCut GapCut = new(new DateTimeOffset(2026, 6, 2, 0, 0, 0, TimeSpan.FromHours(7)), new DateOnly(2026, 6, 1));
     private static readonly StatisticsQuery Filtered = new(StatisticsGroupBy.Year, 2020, 2025, "401");
 
     public static TheoryData<string> Queries() => new(Builders().Keys);
@@ -41,7 +42,12 @@ public sealed class SqlServerCatalogQueryTests : IDisposable
         ["StatisticsQueries.ByManagingAgency"] = db => StatisticsQueries.ByManagingAgency(db, Filtered),
         ["StatisticsQueries.ByFieldPrefix field"] = db => StatisticsQueries.ByFieldPrefix(db, new StatisticsQuery(StatisticsGroupBy.Field), 1),
         ["StatisticsQueries.ByFieldPrefix sector filtered"] = db => StatisticsQueries.ByFieldPrefix(db, Filtered, 3),
-        ["CoverageQueries.Registered"] = db => CoverageQueries.Registered(db),
+        ["CoverageQueries.Facts"] = db => CoverageQueries.Facts(db),
+        ["CoverageQueries.Gaps notCommunicated now"] = db => CoverageQueries.GapPage(CoverageQueries.Gaps(db, CoverageGapKind.NotCommunicated, null, null, null), null, 51),
+        ["CoverageQueries.Gaps notCommunicated period agency year after"] = db => CoverageQueries.GapPage(
+            CoverageQueries.Gaps(db, CoverageGapKind.NotCommunicated, GapCut, "Sở Khoa học và Công nghệ tỉnh Phú Thọ", 2024), "ĐT-2024-01", 51),
+        ["CoverageQueries.Gaps noResults period"] = db => CoverageQueries.GapPage(CoverageQueries.Gaps(db, CoverageGapKind.NoResults, GapCut, null, 2023), null, 51),
+        ["CoverageQueries.Gaps count"] = db => CoverageQueries.Gaps(db, CoverageGapKind.NotCommunicated, GapCut, "x", 2024).GroupBy(t => 1).Select(g => (object)g.Count()),
         ["ChangeQueries.After"] = db => ChangeQueries.After(db, 42, 1001),
         ["PublicQueries.LeftPublicSince"] = db => PublicQueries.LeftPublicSince(db, Now).Select(b => (object)b),
         ["PublicQueries.WithdrawnIds"] = db => PublicQueries.WithdrawnIds(db),

@@ -26,7 +26,12 @@ public static class StatisticsQueries
         query.Field<CoverageReportType>("coverage")
             .Description("Báo cáo mức độ công bố theo cơ quan quản lý và năm (publication coverage per agency and year).")
             .Argument<IntGraphType>("year", "Chỉ năm báo cáo này (only this reporting year).")
+            .Argument<StringGraphType>("period", "Số liệu tại cuối kỳ này, YYYY-H1 hoặc YYYY-H2 (figures as of this period's end).")
             .ResolveAsync(CoverageAsync);
+        query.Field<CoveragePeriodReportType>("coverageReport")
+            .Description("Báo cáo sáu tháng về công bố và truyền thông theo cơ quan quản lý (the semi-annual report per agency).")
+            .Argument<NonNullGraphType<StringGraphType>>("period", "YYYY-H1 (kết thúc 1/6) hoặc YYYY-H2 (kết thúc 1/12) (the period).")
+            .ResolveAsync(CoverageReportAsync);
         return query;
     }
 
@@ -51,6 +56,20 @@ public static class StatisticsQueries
             throw RegistryError.Invalid("year", $"Năm phải trong khoảng {StatisticsQuery.MinYear}–{StatisticsQuery.MaxYear} (year out of range).");
         }
 
-        return await context.RequestServices!.GetRequiredService<ICoverageReport>().GetAsync(year, context.CancellationToken);
+        var period = context.GetArgument<string?>("period") is { } text ? Period(context, text) : (ReportingPeriod?)null;
+        return await context.RequestServices!.GetRequiredService<ICoverageReport>().GetAsync(year, period, context.CancellationToken);
+    }
+
+    private static async Task<object?> CoverageReportAsync(IResolveFieldContext context)
+    {
+        var period = Period(context, context.GetArgument<string>("period"));
+        return await context.RequestServices!.GetRequiredService<ICoverageReport>()
+            .GetPeriodReportAsync(period, Registry.Api.Coverage.CoverageApi.ReportGapLimit, context.CancellationToken);
+    }
+
+    private static ReportingPeriod Period(IResolveFieldContext context, string text)
+    {
+        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+        return Registry.Api.Coverage.CoveragePeriods.TryRead(text, now, out var period, out var error) ? period : throw RegistryError.Invalid("period", error);
     }
 }

@@ -31,7 +31,11 @@ public sealed class CoverageReportType : ObjectGraphType<CoverageReport>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageRowType>>>>("rows").Description("Theo cơ quan và năm (per agency and year).").Resolve(c => c.Source.Rows);
         Field<NonNullGraphType<CoverageRowType>>("totals").Description("Tổng cộng (totals).")
             .Resolve(c => new CoverageRow(null, c.Source.Year ?? 0, c.Source.Totals.Registered, c.Source.Totals.Published, c.Source.Totals.SharePublished,
-                c.Source.Totals.PublishedMissingSummary, c.Source.Totals.FinishedMissingResults));
+                c.Source.Totals.PublishedMissingSummary, c.Source.Totals.FinishedMissingResults, c.Source.Totals.Communicated,
+                c.Source.Totals.ShareCommunicated, c.Source.Totals.ShareCommunicatedOfPublished, c.Source.Totals.Change));
+        Field<StringGraphType>("period").Description("Kỳ báo cáo nếu có (the period asked for, YYYY-H1 or YYYY-H2).").Resolve(c => c.Source.Period?.ToString());
+        Field<NonNullGraphType<BooleanGraphType>>("provisional").Description("Kỳ chưa kết thúc: số liệu tạm tính (the period is in progress).").Resolve(c => c.Source.Provisional);
+        Field<DateTimeOffsetGraphType>("previousAsOf").Description("Cuối kỳ trước, mốc so sánh (end of the previous period).").Resolve(c => c.Source.PreviousAsOf);
     }
 }
 
@@ -47,5 +51,9 @@ public sealed class CoverageRowType : ObjectGraphType<CoverageRow>
         Field<NonNullGraphType<FloatGraphType>>("sharePublished").Description("Tỷ lệ công bố, % (share published).").Resolve(c => c.Source.SharePublished);
         Field<NonNullGraphType<IntGraphType>>("publishedMissingSummary").Description("Đã công bố nhưng thiếu tóm tắt (published without summary).").Resolve(c => c.Source.PublishedMissingSummary);
         Field<NonNullGraphType<IntGraphType>>("finishedMissingResults").Description("Đã xong nhưng thiếu kết quả (finished without results).").Resolve(c => c.Source.FinishedMissingResults);
+        Field<NonNullGraphType<IntGraphType>>("communicated").Description("Đã công bố và có ít nhất một tin, bài truyền thông (published with coverage).").Resolve(c => c.Source.Communicated);
+        Field<NonNullGraphType<FloatGraphType>>("shareCommunicated").Description("Tỷ lệ truyền thông trên số đăng ký, % (share communicated of registered).").Resolve(c => c.Source.ShareCommunicated);
+        Field<NonNullGraphType<FloatGraphType>>("shareCommunicatedOfPublished").Description("Tỷ lệ truyền thông trên số công bố, % (share communicated of published).").Resolve(c => c.Source.ShareCommunicatedOfPublished);
+        Field<CoverageChangeType>("change").Description("Thay đổi so với cuối kỳ trước, khi hỏi theo kỳ (change since the previous period).").Resolve(c => c.Source.Change);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registry.Api.Web.Charts;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
@@ -8,12 +9,12 @@ namespace Registry.Api.Web.Pages;
 /// <summary><c>/stats</c>: tasks and budget by year and by field, and coverage toward "100% published" per agency.</summary>
 public static class StatsPage
 {
-    public static async Task<IResult> Handle(HttpContext http, ITaskStatistics statistics, ICoverageReport coverage, CancellationToken ct)
+    public static async Task<IResult> Handle(HttpContext http, ITaskStatistics statistics, ICoverageReport coverage, TimeProvider clock, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var byYear = await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Year), ct);
         var byField = await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Field), ct);
-        var report = await coverage.GetAsync(null, ct);
+        var report = await coverage.GetAsync(null, null, ct);
 
         string Name(StatisticsBucket b) => b.Key == "unknown" ? ctx[T.Unknown] : ctx.Language == WebLanguage.En ? b.DisplayNameEn : b.DisplayName;
         var table = ctx[T.ChartData];
@@ -36,6 +37,7 @@ public static class StatsPage
                 byField.Select(b => new Bar(Name(b), b.BudgetTotalVnd, ctx.Format.VndShort(b.BudgetTotalVnd))).ToList(), table, alternate: true)}
             </section>
             {Coverage(ctx, report)}
+            {Communication(ctx, report, clock.GetUtcNow())}
             </div>
             """);
         return WebResults.Page(ctx, new PageShell(ctx[T.StatsTitle], ctx[T.StatsIntro], main, "/stats"));
@@ -66,6 +68,41 @@ public static class StatsPage
             <p>{ctx[T.CoverageIntro]}</p>
             <p><strong>{summary}</strong> · {ctx[T.NextReport]}: {ctx.Format.Date(report.NextReportingDeadline)}</p>
             {BarChart.Render("coverage", ctx[T.Coverage], summary, bars, ctx[T.ChartData], scaleMax: 1)}
+            </section>
+            """);
+    }
+
+    /// <summary>The "100 % communicated" KPI per agency and year, with the way to the gap lists and the semi-annual reports.</summary>
+    private static Markup Communication(PageContext ctx, CoverageReport report, DateTimeOffset now)
+    {
+        var current = ReportingPeriod.Containing(now);
+        var lang = ctx.Http.Request.Query.ContainsKey(LanguageSelection.QueryKey) ? $"?{LanguageSelection.QueryKey}={ctx.Language.Code()}" : "";
+        var rows = Html.Join(report.Rows.Select(r => Html.Of($"""
+            <tr><th scope="row">{r.ManagingAgency ?? ctx[T.Unknown]}</th><td class="num">{r.Year.ToString(CultureInfo.InvariantCulture)}</td><td class="num">{ctx.Format.Number(r.Registered)}</td><td class="num">{ctx.Format.Number(r.Published)}</td><td class="num">{ctx.Format.Number(r.Communicated)}</td><td class="num">{ctx.Format.Percent(r.ShareCommunicated / 100)}</td></tr>
+            """)));
+        var totals = report.Totals;
+        return Html.Of($"""
+            <section aria-labelledby="communication-h">
+            <h2 id="communication-h">{ctx[TR.Communication]}</h2>
+            <p>{ctx[TR.CommunicationIntro]}</p>
+            <p><strong>{ctx[T.CoverageTotal]}: {ctx.Format.Percent(totals.ShareCommunicated / 100)} ({ctx.Format.Number(totals.Communicated)}/{ctx.Format.Number(totals.Registered)})</strong></p>
+            <table class="data report">
+            <thead><tr><th scope="col">{ctx[TR.Agency]}</th><th scope="col">{ctx[TR.Year]}</th><th scope="col">{ctx[TR.Registered]}</th><th scope="col">{ctx[TR.Published]}</th><th scope="col">{ctx[TR.Communicated]}</th><th scope="col">{ctx[TR.ShareCommunicated]}</th></tr></thead>
+            <tbody>
+            {rows}
+            </tbody>
+            </table>
+            <h3>{ctx[TR.Gaps]}</h3>
+            <ul>
+            <li><a href="/api/v1/coverage/gaps?kind=notCommunicated">{ctx[TR.NotCommunicated]}</a> (JSON)</li>
+            <li><a href="/api/v1/coverage/gaps?kind=noResults">{ctx[TR.NoResults]}</a> (JSON)</li>
+            </ul>
+            <h3>{ctx[TR.SemiAnnualReport]}</h3>
+            <ul class="report-nav">
+            <li><a href="/stats/report/{current}{lang}">{current.ToString()}</a></li>
+            <li><a href="/stats/report/{current.Previous}{lang}">{current.Previous.ToString()}</a></li>
+            <li><a href="/stats/report/{current.Previous.Previous}{lang}">{current.Previous.Previous.ToString()}</a></li>
+            </ul>
             </section>
             """);
     }
