@@ -25,6 +25,7 @@ public static class RegistryApiPipeline
         v1.MapApiKeysApi();
         v1.MapCatalogApi();
         v1.MapSearchApi();
+        v1.MapCollectionsApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
