@@ -1,5 +1,8 @@
 using Registry.Api.Collections;
+using Registry.Api.Feeds.Embed;
+using Registry.Api.Feeds.Syndication;
 using Registry.Api.Http;
+using Registry.Api.OpenApi;
 using Registry.Data.Collections;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -60,4 +63,31 @@ public static class CollectionsApi
 
         return collections;
     }
+
+    /// <summary>A collection's feeds (in its order) and its embeddable card list, beside the other feeds and embeds.</summary>
+    public static IEndpointRouteBuilder MapCollectionFeeds(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("/feeds/collections").WithTags(FeedsApi.Tag);
+        feeds.MapGet("/{id}.atom", CollectionFeeds.Atom).WithName("CollectionAtomFeed")
+            .WithSummary("Atom feed của một bộ sưu tập (Atom feed of a collection)")
+            .WithDescription("The collection's published tasks in the curators' order. Supports If-None-Match / If-Modified-Since. 404 when unknown.")
+            .DeclaresCollectionFeed(FeedMediaTypes.Atom);
+        feeds.MapGet("/{id}.rss", CollectionFeeds.Rss).WithName("CollectionRssFeed")
+            .WithSummary("RSS 2.0 feed của một bộ sưu tập (RSS feed of a collection)")
+            .WithDescription("As the collection's Atom feed, in RSS 2.0.")
+            .DeclaresCollectionFeed(FeedMediaTypes.Rss);
+        feeds.MapGet("/{id}.json", CollectionFeeds.Json).WithName("CollectionJsonFeed")
+            .WithSummary("JSON Feed 1.1 của một bộ sưu tập (JSON Feed of a collection)")
+            .WithDescription("As the collection's Atom feed, in JSON Feed 1.1.")
+            .DeclaresCollectionFeed(FeedMediaTypes.JsonFeed);
+
+        app.MapGet("/embed/collections/{id}", CollectionEmbed.Get).WithTags(FeedsApi.Tag).WithName("EmbedCollection").ExcludeFromDescription();
+        return app;
+    }
+
+    private static RouteHandlerBuilder DeclaresCollectionFeed(this RouteHandlerBuilder builder, string mediaType) => builder
+        .Produces(StatusCodes.Status200OK, contentType: mediaType)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .AnswersConditionalGet(modifiedSince: true)
+        .RejectUnknownQueryParameters();
 }

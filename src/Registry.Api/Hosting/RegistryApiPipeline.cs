@@ -30,6 +30,7 @@ public static class RegistryApiPipeline
         app.MapHealthApi();
         app.MapRegistryGraphQL();
         app.MapFeedsApi();
+        app.MapCollectionFeeds();
         app.MapCitationsApi();
         app.MapReferencePages();
         app.MapRegistryWeb();

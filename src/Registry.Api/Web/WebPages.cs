@@ -19,6 +19,8 @@ public static class WebPages
         pages.MapGet("/tasks/{id}/card.png", TaskCardEndpoint.Get).WithName("TaskCard");
         pages.MapGet("/organizations/{id}", OrganizationPage.Handle).WithName("OrganizationPage");
         pages.MapGet("/stats", StatsPage.Handle).WithName("StatsPage");
+        pages.MapGet("/collections", CollectionPages.List).WithName("CollectionsPage");
+        pages.MapGet("/collections/{id}", CollectionPages.Single).WithName("CollectionPage");
         return endpoints;
     }
 }
