@@ -11,6 +11,9 @@ internal static class CollectionQueries
     public static IQueryable<Collection> ById(RegistryDbContext db, string publicId) =>
         db.Set<Collection>().Include(c => c.Items).Where(c => c.PublicId == publicId);
 
+    public static IQueryable<Collection> ByIds(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
+        db.Set<Collection>().Include(c => c.Items).Where(c => publicIds.Contains(c.PublicId));
+
     /// <summary>Latest date first, then newest created; keyset after (date, id) when given.</summary>
     public static IQueryable<CollectionSummaryRow> Page(RegistryDbContext db, (DateOnly Date, long Id)? after, int take)
     {

@@ -23,6 +23,17 @@ internal sealed class CollectionStore(IDbContextFactory<RegistryDbContext> facto
         return collection is null ? null : await CollectionViews.ReadAsync(db, collection, reader, ct);
     }
 
+    public async Task<IReadOnlyDictionary<string, CollectionRecord>> FindManyAsync(IReadOnlyCollection<string> ids, CatalogReader reader = CatalogReader.Public,
+        CancellationToken ct = default)
+    {
+        var wanted = ids.Where(id => PublicIds.IsWellFormed(id, 'c')).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0) return new Dictionary<string, CollectionRecord>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var collections = await CollectionQueries.ByIds(db, wanted).AsNoTracking().ToListAsync(ct);
+        var views = await CollectionViews.ReadManyAsync(db, collections, reader, ct);
+        return views.ToDictionary(v => v.Id, StringComparer.Ordinal);
+    }
+
     public async Task<CollectionPage> ListAsync(string? cursor, int pageSize, CancellationToken ct = default)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);

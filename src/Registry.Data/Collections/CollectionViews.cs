@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Data.Abstractions;
 using Registry.Data.Catalog;
 using Registry.Data.Records;
 using Registry.Data.Store;
@@ -11,16 +12,24 @@ namespace Registry.Data.Collections;
 /// </summary>
 internal static class CollectionViews
 {
-    public static async Task<CollectionRecord> ReadAsync(RegistryDbContext db, Collection collection, CatalogReader reader, CancellationToken ct)
-    {
-        var ordered = collection.Items.OrderBy(i => i.Position).ToList();
-        var keys = ordered.Select(i => i.TaskId).Distinct().ToList();
-        var tasks = keys.Count == 0
-            ? new Dictionary<long, Abstractions.StoredTask>()
-            : (await CollectionQueries.TasksByKeys(db, keys).ToListAsync(ct)).ToDictionary(t => t.Id, TaskWrites.ToStored);
+    public static async Task<CollectionRecord> ReadAsync(RegistryDbContext db, Collection collection, CatalogReader reader, CancellationToken ct) =>
+        (await ReadManyAsync(db, [collection], reader, ct))[0];
 
-        var entries = new List<CollectionEntry>(ordered.Count);
-        foreach (var item in ordered)
+    /// <summary>The views of <paramref name="collections"/>, in their order, with one query for all their tasks.</summary>
+    public static async Task<IReadOnlyList<CollectionRecord>> ReadManyAsync(RegistryDbContext db, IReadOnlyList<Collection> collections,
+        CatalogReader reader, CancellationToken ct)
+    {
+        var keys = collections.SelectMany(c => c.Items).Select(i => i.TaskId).Distinct().ToList();
+        var tasks = keys.Count == 0
+            ? new Dictionary<long, StoredTask>()
+            : (await CollectionQueries.TasksByKeys(db, keys).ToListAsync(ct)).ToDictionary(t => t.Id, TaskWrites.ToStored);
+        return collections.Select(c => View(c, tasks, reader)).ToList();
+    }
+
+    private static CollectionRecord View(Collection collection, IReadOnlyDictionary<long, StoredTask> tasks, CatalogReader reader)
+    {
+        var entries = new List<CollectionEntry>(collection.Items.Count);
+        foreach (var item in collection.Items.OrderBy(i => i.Position))
         {
             if (!tasks.TryGetValue(item.TaskId, out var stored)) continue;
             var isPublic = PublicTaskLookup.Of(stored, CatalogReader.Public) is PublicTaskLookup.Found;

@@ -12,6 +12,9 @@ public interface ICollectionStore
     /// <summary>One collection by public id, as <paramref name="reader"/> may see it; null when unknown.</summary>
     Task<CollectionRecord?> FindAsync(string id, CatalogReader reader = CatalogReader.Public, CancellationToken ct = default);
 
+    /// <summary>Several collections at once (one read for their rows, one for their tasks), keyed by id; unknown ids are absent.</summary>
+    Task<IReadOnlyDictionary<string, CollectionRecord>> FindManyAsync(IReadOnlyCollection<string> ids, CatalogReader reader = CatalogReader.Public, CancellationToken ct = default);
+
     /// <summary>Collections, latest date first (then newest created), by opaque cursor.</summary>
     /// <exception cref="InvalidCursorException">The cursor was not produced by this method.</exception>
     Task<CollectionPage> ListAsync(string? cursor, int pageSize, CancellationToken ct = default);
