@@ -108,8 +108,8 @@ public static class CollectionPages
             <ul class="plain">
             <li><a href="/feeds/collections/{id}.atom">Atom</a> · <a href="/feeds/collections/{id}.rss">RSS</a> · <a href="/feeds/collections/{id}.json">JSON Feed</a> · <a href="/api/v1/collections/{id}">JSON (API)</a></li>
             </ul>
-            <label for="embed-code">{ctx[CollectionText.Embed]}</label>
-            <textarea id="embed-code" rows="3" readonly>{frame}</textarea>
+            <p><label for="embed-code">{ctx[CollectionText.Embed]}</label></p>
+            <textarea id="embed-code" rows="3" cols="72" readonly>{frame}</textarea>
             </section>
             """);
     }
