@@ -15,6 +15,7 @@ public static class GraphQLServiceCollectionExtensions
     {
         services.AddScoped<TaskLoaders>();
         services.AddScoped<OrganizationLoaders>();
+        services.AddScoped<Registry.Api.GraphQL.Collections.CollectionLoaders>();
         services.AddGraphQL(b => b
             .AddSchema<RegistrySchema>()
             .AddGraphTypes(typeof(RegistrySchema).Assembly)

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Registry.Api.GraphQL.Collections;
 using Registry.Api.GraphQL.Organizations;
 using Registry.Api.GraphQL.Statistics;
 using Registry.Api.GraphQL.Tasks;
@@ -12,6 +13,6 @@ public sealed class RegistryQuery : ObjectGraphType
     {
         Name = "Query";
         Description = "Truy vấn công khai: chỉ nhiệm vụ đã công bố (public queries: published tasks only).";
-        this.AddTaskQueries().AddOrganizationQueries().AddStatisticsQueries();
+        this.AddTaskQueries().AddOrganizationQueries().AddStatisticsQueries().AddCollectionQueries();
     }
 }

@@ -25,10 +25,12 @@ public static class RegistryApiPipeline
         v1.MapApiKeysApi();
         v1.MapCatalogApi();
         v1.MapSearchApi();
+        v1.MapCollectionsApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
         app.MapFeedsApi();
+        app.MapCollectionFeeds();
         app.MapCitationsApi();
         app.MapReferencePages();
         app.MapRegistryWeb();

@@ -21,6 +21,8 @@ public static class WebPages
         pages.MapGet("/stats", StatsPage.Handle).WithName("StatsPage");
         pages.MapGet("/stats/report", CoverageReportPage.Current).WithName("CoverageReportCurrentPage");
         pages.MapGet("/stats/report/{period}", CoverageReportPage.Handle).WithName("CoverageReportPage");
+        pages.MapGet("/collections", CollectionPages.List).WithName("CollectionsPage");
+        pages.MapGet("/collections/{id}", CollectionPages.Single).WithName("CollectionPage");
         return endpoints;
     }
 }

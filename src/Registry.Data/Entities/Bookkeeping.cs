@@ -9,6 +9,8 @@ internal enum AuditAction
     Publish,
     Withdraw,
     Import,
+    /// <summary>A collection deleted (tasks are never deleted, only withdrawn).</summary>
+    Delete,
 }
 
 /// <summary>Who changed what and when. <see cref="ChangesJson"/> maps each changed field to {from, to}.</summary>
@@ -18,7 +20,7 @@ internal sealed class AuditEntry
     public DateTimeOffset At { get; set; }
     public string Actor { get; set; } = "";
     public AuditAction Action { get; set; }
-    /// <summary>Public id of the task changed.</summary>
+    /// <summary>Public id of the task (t…) or collection (c…) changed.</summary>
     public string EntityId { get; set; } = "";
     public string ChangesJson { get; set; } = "{}";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Registry.EndToEnd.Tests.Infrastructure;
 using Registry.EndToEnd.Tests.Search;
@@ -28,6 +29,7 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
         var ids = await catalogue.SeededAsync();
         var task = await (await catalogue.Anonymous().GetAsync($"/api/v1/tasks/{ids[0]}")).ReadJsonAsync();
         var organization = task.GetProperty("hostOrganization").GetProperty("id").GetString();
+        var collection = await CollectionAsync(ids);
         var json = "application/json";
         return
         [
@@ -97,7 +99,28 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
             new("GetProblemType", "/problems/no-such-kind", Accept: json),
             new("GetImportFileProblemType", "/problems/import-file/encoding", Accept: json),
             new("GetLicence", "/license", Accept: json),
+            new("ListCollections", "/api/v1/collections"),
+            new("ListCollections", "/api/v1/collections?pageSize=0"),
+            new("GetCollection", $"/api/v1/collections/{collection}"),
+            new("GetCollection", $"/api/v1/collections/{collection}", Admin: true),
+            new("GetCollection", "/api/v1/collections/c0000000000aa"),
+            new("CollectionJsonFeed", $"/feeds/collections/{collection}.json"),
+            new("CollectionJsonFeed", "/feeds/collections/c0000000000aa.json"),
         ];
+    }
+
+    /// <summary>One collection of the shared catalogue's tasks (made once; collections change no task or search answer).</summary>
+    private async Task<string> CollectionAsync(IReadOnlyList<string> ids)
+    {
+        var store = catalogue.Services.GetRequiredService<Registry.Data.Collections.ICollectionStore>();
+        if ((await store.ListAsync(null, 1)).Results is [var existing]) return existing.Id;
+        var created = await store.CreateAsync(new Registry.Data.Collections.CollectionInput
+        {
+            Title = "Ngày Khoa học và Công nghệ Việt Nam 18/5",
+            Date = new DateOnly(2027, 5, 18),
+            Items = ids.Take(3).Select(id => new Registry.Data.Collections.CollectionItemInput { Task = id, Note = "Ghi chú" }).ToList(),
+        }, Registry.Data.Abstractions.Actor.Seeder);
+        return created.Collection!.Id;
     }
 
     [Fact]

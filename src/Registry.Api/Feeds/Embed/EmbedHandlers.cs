@@ -101,7 +101,7 @@ public static class EmbedHandlers
         return baseUrl + "/tasks" + query;
     }
 
-    private static IResult Framable(HttpContext http, string html, int status = StatusCodes.Status200OK)
+    internal static IResult Framable(HttpContext http, string html, int status = StatusCodes.Status200OK)
     {
         // Set when the response starts, so a site-wide header added by other middleware cannot forbid framing here.
         http.Response.OnStarting(() =>

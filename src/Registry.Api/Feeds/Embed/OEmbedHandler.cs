@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Registry.Api.Problems;
+using Registry.Data;
 using Registry.Data.Catalog;
+using Registry.Data.Collections;
 using Registry.Data.Records;
 
 using static Registry.Api.Web.Rendering.Html;
@@ -9,14 +11,15 @@ using static Registry.Api.Web.Rendering.Html;
 namespace Registry.Api.Feeds.Embed;
 
 /// <summary>
-/// oEmbed 1.0 (rich type) for task pages <c>/tasks/{id}</c> and search pages <c>/tasks?…</c> of this site.
+/// oEmbed 1.0 (rich type) for task pages <c>/tasks/{id}</c>, search pages <c>/tasks?…</c> and collection pages
+/// <c>/collections/{id}</c> of this site.
 /// Other URLs answer 404 and formats other than JSON 501, as the spec asks.
 /// </summary>
 public static class OEmbedHandler
 {
     public const int DefaultWidth = 600;
 
-    public static async Task<IResult> Get(HttpContext http, IPublicCatalog catalog, PublicUrls urls, CancellationToken ct)
+    public static async Task<IResult> Get(HttpContext http, IPublicCatalog catalog, ICollectionStore collections, PublicUrls urls, CancellationToken ct)
     {
         var q = http.Request.Query;
         var format = q["format"].ToString();
@@ -41,7 +44,14 @@ public static class OEmbedHandler
             var height = Bound(q["maxheight"], 480);
             return Answer("Nhiệm vụ KH&CN tỉnh Phú Thọ", $"{baseUrl}/embed/tasks{url.Query}", baseUrl, width, height);
         }
-        return NotFound("Chỉ nhúng được trang /tasks/{id} và /tasks?… (only task and search pages can be embedded).");
+        if (segments is ["collections", var cid] && cid.Length > 0)
+        {
+            if (!PublicIds.IsWellFormed(Uri.UnescapeDataString(cid), 'c') || await collections.FindAsync(Uri.UnescapeDataString(cid), ct: ct) is not { } collection)
+                return NotFound("Không có bộ sưu tập này (no such collection).");
+            var height = Bound(q["maxheight"], 480);
+            return Answer(collection.Title, $"{baseUrl}/embed/collections/{Uri.EscapeDataString(collection.Id)}", baseUrl, width, height);
+        }
+        return NotFound("Chỉ nhúng được trang /tasks/{id}, /tasks?… và /collections/{id} (only task, search and collection pages can be embedded).");
     }
 
     private static IResult Answer(string title, string src, string baseUrl, int width, int height)

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using Registry.Api.Problems;
 using Registry.Data.Catalog;
+using Registry.Data.Collections;
 
 namespace Registry.Api.Feeds.Embed;
 
@@ -15,13 +16,13 @@ namespace Registry.Api.Feeds.Embed;
 public static class SitemapHandlers
 {
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private static readonly string[] StaticPages = ["/", "/tasks", "/stats"];
+    private static readonly string[] StaticPages = ["/", "/tasks", "/stats", "/collections"];
 
     private sealed record Entry(string Path, DateTimeOffset? LastModified);
 
-    public static async Task<IResult> Sitemap(HttpContext http, IPublicCatalog catalog, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
+    public static async Task<IResult> Sitemap(HttpContext http, IPublicCatalog catalog, ICollectionStore collections, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
     {
-        var entries = await EntriesAsync(catalog, ct);
+        var entries = await EntriesAsync(catalog, collections, ct);
         var baseUrl = urls.Base(http.Request);
         var max = options.Value.SitemapMaxUrls;
         if (entries.Count <= max) return Xml(UrlSet(entries, baseUrl));
@@ -31,9 +32,9 @@ public static class SitemapHandlers
         return Xml(index);
     }
 
-    public static async Task<IResult> Part(int part, HttpContext http, IPublicCatalog catalog, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
+    public static async Task<IResult> Part(int part, HttpContext http, IPublicCatalog catalog, ICollectionStore collections, PublicUrls urls, IOptions<FeedsOptions> options, CancellationToken ct)
     {
-        var entries = await EntriesAsync(catalog, ct);
+        var entries = await EntriesAsync(catalog, collections, ct);
         var max = options.Value.SitemapMaxUrls;
         if (part < 1 || (part - 1) * (long)max >= entries.Count || entries.Count <= max)
             return ApiProblems.Create(ProblemKind.NotFound, "Không có phần sitemap này; xem /sitemap.xml (no such sitemap part).");
@@ -55,14 +56,15 @@ public static class SitemapHandlers
         return Results.Text(text.ToString(), "text/plain; charset=utf-8", Encoding.UTF8);
     }
 
-    /// <summary>Static pages, then tasks and organizations in id order, so parts are stable between requests.</summary>
-    private static async Task<List<Entry>> EntriesAsync(IPublicCatalog catalog, CancellationToken ct)
+    /// <summary>Static pages, then tasks, organizations and collections in id order, so parts are stable between requests.</summary>
+    private static async Task<List<Entry>> EntriesAsync(IPublicCatalog catalog, ICollectionStore collections, CancellationToken ct)
     {
         var tasks = await catalog.ListPublishedEntriesAsync(ct);
         var organizations = await catalog.ListOrganizationEntriesAsync(ct);
         var entries = StaticPages.Select(p => new Entry(p, null)).ToList();
         entries.AddRange(tasks.Select(t => new Entry("/tasks/" + t.Id, t.UpdatedAt)));
         entries.AddRange(organizations.Select(o => new Entry("/organizations/" + o.Id, o.UpdatedAt)));
+        entries.AddRange((await collections.ListEntriesAsync(ct)).Select(c => new Entry("/collections/" + c.Id, c.UpdatedAt)));
         return entries;
     }
 

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Registry.Api.GraphQL.Collections;
 
 namespace Registry.Api.GraphQL.Writes;
 
@@ -26,5 +27,6 @@ public sealed class RegistryMutation : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("reason", "Lý do rút, hiện trong bia mộ (why; shown in the tombstone).")
             .Argument<LongGraphType>("expectedVersion", "Phiên bản đã đọc, tùy chọn (the version you read, optional).")
             .ResolveAsync(TaskWrites.WithdrawAsync);
+        this.AddCollectionMutations();
     }
 }

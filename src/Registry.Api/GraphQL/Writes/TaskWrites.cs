@@ -60,7 +60,7 @@ public static class TaskWrites
         return json.Deserialize<TaskRecord>(RegistryJson.Options) ?? new TaskRecord();
     }
 
-    private static Actor Curator(IResolveFieldContext context)
+    internal static Actor Curator(IResolveFieldContext context)
     {
         var user = context.User;
         if (user is null || RegistryRoles.ActorOf(user) is not { } actor)

@@ -3,6 +3,7 @@ using Registry.Api.Feeds.SchemaOrg;
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Data.Catalog;
+using Registry.Data.Collections;
 using Registry.Search.Model;
 
 namespace Registry.Api.Web.Pages;
@@ -14,13 +15,14 @@ public static class HomePage
 
     public static async Task<IResult> Handle(
         HttpContext http, ISearchIndex index, IPublicCatalog catalog, IOrganizationDirectory organizations, ITaskStatistics statistics,
-        CatalogFactsCache facts, CancellationToken ct)
+        CatalogFactsCache facts, ICollectionStore collections, TimeProvider clock, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var overview = await index.SearchAsync(new SearchRequest { Facets = ["field", "level", "status"], PageSize = 1 }, ct);
         var transferable = await index.SearchAsync(new SearchRequest { Filters = SearchFilterSet.Of(("transferable", "true")), PageSize = 1 }, ct);
         var latest = await catalog.ListPublishedAsync(null, LatestCount, ct);
         var hosts = (await organizations.SearchAsync(null, null, 1, ct)).Count;
+        var featured = await CollectionFeature.RenderAsync(ctx, collections, clock, ct);
         // Every task has one level, so the level buckets add up to the whole budget.
         var budget = (await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Level), ct)).Sum(b => b.BudgetTotalVnd);
 
@@ -29,6 +31,7 @@ public static class HomePage
             <h1>{ctx[T.SiteName]}</h1>
             <p class="lead">{ctx[T.SiteTagline]}</p>
             {Fragments.SearchForm(ctx, null, large: true)}
+            {featured}
             <section aria-labelledby="figures-h">
             <h2 id="figures-h">{ctx[T.KeyFigures]}</h2>
             <ul class="figures">

@@ -68,6 +68,7 @@ public static class Layout
             <ul>
             {Item("/", T.NavHome, path == "/")}
             {Item("/tasks", T.NavTasks, path.StartsWith("/tasks", StringComparison.Ordinal))}
+            {Item("/collections", Pages.CollectionText.Collections, path.StartsWith("/collections", StringComparison.Ordinal))}
             {Item("/stats", T.NavStats, path == "/stats")}
             {Item("/swagger", T.NavApi, false)}
             </ul>
