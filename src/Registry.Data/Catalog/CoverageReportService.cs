@@ -74,7 +74,13 @@ internal sealed class CoverageReportService(IDbContextFactory<RegistryDbContext>
     private async Task<List<CoverageFact>> FactsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await CoverageQueries.Facts(db).ToListAsync(ct);
+        var facts = await CoverageQueries.Facts(db).ToListAsync(ct);
+        var first = await CoverageQueries.FirstCoverage(db).ToDictionaryAsync(c => c.TaskId, c => c.Date, ct);
+        foreach (var fact in facts)
+        {
+            if (first.TryGetValue(fact.Id, out var date)) fact.FirstCoverage = date;
+        }
+        return facts;
     }
 
     private static CoverageAgencyRow AgencyRow(string? agency, IReadOnlyCollection<CoverageFact> facts, CoverageCut cut, CoverageCut previous)

@@ -43,6 +43,7 @@ public sealed class SqlServerCatalogQueryTests : IDisposable
         ["StatisticsQueries.ByFieldPrefix field"] = db => StatisticsQueries.ByFieldPrefix(db, new StatisticsQuery(StatisticsGroupBy.Field), 1),
         ["StatisticsQueries.ByFieldPrefix sector filtered"] = db => StatisticsQueries.ByFieldPrefix(db, Filtered, 3),
         ["CoverageQueries.Facts"] = db => CoverageQueries.Facts(db),
+        ["CoverageQueries.FirstCoverage"] = db => CoverageQueries.FirstCoverage(db),
         ["CoverageQueries.Gaps notCommunicated now"] = db => CoverageQueries.GapPage(CoverageQueries.Gaps(db, CoverageGapKind.NotCommunicated, null, null, null), null, 51),
         ["CoverageQueries.Gaps notCommunicated period agency year after"] = db => CoverageQueries.GapPage(
             CoverageQueries.Gaps(db, CoverageGapKind.NotCommunicated, GapCut, "Sở Khoa học và Công nghệ tỉnh Phú Thọ", 2024), "ĐT-2024-01", 51),
