@@ -18,7 +18,9 @@ public sealed record EmbedTaskList(long Total, string MoreUrl, IReadOnlyList<Emb
 /// <param name="Url">The task's page.</param>
 /// <param name="Organization">Host organization's name.</param>
 /// <param name="Status">Status label in Vietnamese.</param>
-public sealed record EmbedTaskItem(string Id, string? Title, string Url, string? Code, string? Organization, int? StartYear, int? EndYear, string? Status);
+/// <param name="PlainSummary">Tóm tắt phổ thông: the item's text in the widget, null when the task has none.</param>
+public sealed record EmbedTaskItem(string Id, string? Title, string Url, string? Code, string? Organization, int? StartYear, int? EndYear, string? Status,
+    string? PlainSummary);
 
 /// <summary>GET /oembed: an oEmbed 1.0 "rich" answer (https://oembed.com, §2.3.4).</summary>
 /// <param name="Html">An iframe showing the embed.</param>

@@ -45,6 +45,19 @@ public sealed class PlainSummaryRulesTests
     }
 
     [Fact]
+    public void The_jargon_example_of_the_docs_measures_as_documented()
+    {
+        var m = PlainText.Measure(Jargon);
+        Assert.Equal([43], m.Sentences);
+        Assert.Equal(["AI", "GIS", "CĐS", "NN&PTNT", "VietGAP", "HPLC", "H2SO4", "CO2"], m.UnexplainedAbbreviations);
+        Assert.Equal(["H2SO4", "0,1N", "CO2"], m.TechnicalTokens);
+        Assert.Equal(6, m.LongWords.Count);
+        // An expansion after the abbreviation explains it as well as one before.
+        Assert.Empty(PlainText.Measure("Dự án CĐS (chuyển đổi số) của tỉnh.").UnexplainedAbbreviations);
+        Assert.Equal(["CĐS"], PlainText.Measure("Dự án CĐS (2025) của tỉnh.").UnexplainedAbbreviations);
+    }
+
+    [Fact]
     public void Length_is_counted_in_NFC_so_NFD_input_measures_the_same()
     {
         var nfc = Good.Normalize(NormalizationForm.FormC);
