@@ -19,6 +19,8 @@ public static class RegistryInitializer
             services.GetRequiredService<ITaskStore>(), services.GetRequiredService<ITaskCatalog>(), options.DemoTaskCount, ct);
         if (seeded > 0)
         {
+            await DemoCollections.SeedIfEmptyAsync(services.GetRequiredService<Registry.Data.Collections.ICollectionStore>(),
+                services.GetRequiredService<ITaskCatalog>(), ct);
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RegistryInitializer))
                 .LogInformation("Đã tạo {Count} nhiệm vụ mẫu trong kho trống (seeded {Count} demo tasks into the empty store)", seeded, seeded);
         }

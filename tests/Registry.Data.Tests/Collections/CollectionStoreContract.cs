@@ -224,3 +224,25 @@ public sealed class SqliteCollectionStoreTests(SqliteHarness store) : Collection
 
 [RequiresSqlServer, Collection("live-sql-server")]
 public sealed class SqlServerCollectionStoreTests(SqlServerHarness store) : CollectionStoreContract(store), IClassFixture<SqlServerHarness>;
+
+public sealed class DemoCollectionTests(SqliteHarness store) : IClassFixture<SqliteHarness>
+{
+    [Fact]
+    public async Task Demo_collections_are_made_once_from_published_demo_tasks()
+    {
+        await Registry.Data.Demo.DemoSeeder.SeedIfEmptyAsync(store.Tasks, store.Catalog, 300);
+        var collections = (ICollectionStore)store.Services.GetService(typeof(ICollectionStore))!;
+
+        Assert.Equal(2, await Registry.Data.Demo.DemoCollections.SeedIfEmptyAsync(collections, store.Catalog));
+        Assert.Equal(0, await Registry.Data.Demo.DemoCollections.SeedIfEmptyAsync(collections, store.Catalog));
+
+        var page = await collections.ListAsync(null, 10);
+        Assert.Equal(2, page.Count);
+        foreach (var summary in page.Results)
+        {
+            var full = (await collections.FindAsync(summary.Id, CatalogReader.Curator))!;
+            Assert.InRange(full.Items.Count, 1, 8);
+            Assert.All(full.Items, i => Assert.True(i.Public));
+        }
+    }
+}

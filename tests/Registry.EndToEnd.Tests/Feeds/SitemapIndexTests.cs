@@ -33,8 +33,8 @@ public sealed class SitemapIndexTests(SmallSitemapFactory factory) : IClassFixtu
         var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml")).Root!;
         Assert.Equal(Ns + "sitemapindex", index.Name);
         var parts = index.Elements(Ns + "sitemap").Select(s => new Uri(s.Element(Ns + "loc")!.Value).PathAndQuery).ToList();
-        // 3 static pages + 4 tasks + 1 organization = 8 URLs in parts of 4.
-        Assert.Equal(2, parts.Count);
+        // 4 static pages (/, /tasks, /stats, /collections) + 4 tasks + 1 organization = 9 URLs in parts of 4.
+        Assert.Equal(3, parts.Count);
         var locs = new List<string>();
         foreach (var part in parts)
         {
@@ -44,6 +44,6 @@ public sealed class SitemapIndexTests(SmallSitemapFactory factory) : IClassFixtu
         }
         Assert.Equal(locs.Count, locs.Distinct().Count());
         Assert.All(ids, id => Assert.Contains(locs, l => l.EndsWith("/tasks/" + id)));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sitemaps/3.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sitemaps/4.xml")).StatusCode);
     }
 }

@@ -49,6 +49,13 @@ public static class Surfaces
         ["web.organization"] = ("/organizations/{id}", [], 20),
         ["web.home"] = ("/", [], 10),
         ["web.stats"] = ("/stats", ["groupBy", "yearFrom", "yearTo", "field"], 30),
+        ["rest.collections"] = ("/api/v1/collections", ["cursor", "pageSize"], 40),
+        ["rest.collection"] = ("/api/v1/collections/{id}", [], 20),
+        ["feeds.collection.atom"] = ("/feeds/collections/{id}.atom", [], 20),
+        ["feeds.collection.json"] = ("/feeds/collections/{id}.json", [], 20),
+        ["embed.collection"] = ("/embed/collections/{id}", [], 20),
+        ["web.collections"] = ("/collections", ["cursor"], 20),
+        ["web.collection"] = ("/collections/{id}", [], 20),
     };
 
     public static TheoryData<string> GetNames() => new(Get.Keys);
