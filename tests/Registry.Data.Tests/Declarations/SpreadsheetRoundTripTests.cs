@@ -18,6 +18,11 @@ public sealed class SpreadsheetRoundTripTests
             ResultRegistration = new ResultRegistrationRecord { CertificateNumber = "12/2026/KQNV-PT", Date = new DateOnly(2026, 1, 9) },
             Results = "Quy trình được áp dụng tại 3 xã.",
             ApplicationPotential = "Chuyển giao cho hợp tác xã chè.",
+            Coverage =
+            [
+                new CoverageRecord { Date = new DateOnly(2026, 1, 20), Kind = CoverageKind.Press, Outlet = "Báo Phú Thọ", Url = "https://baophutho.vn/tin;id=1?a=1;b=2", Title = "Giống chè | mới" },
+                new CoverageRecord { Date = new DateOnly(2026, 1, 25), Kind = CoverageKind.SocialNetwork, Url = "https://facebook.com/sokhcnphutho/posts/2" },
+            ],
             PublishedAt = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero),
             UpdatedAt = new DateTimeOffset(2026, 2, 3, 8, 0, 0, TimeSpan.Zero),
         };
