@@ -121,6 +121,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
     private static Plan PlanRow(Accepted row, ScienceTask? existing, OrganizationResolver orgs)
     {
         if (existing is null) return new Plan(row, null, RowOutcome.Created, null);
+        row = row with { Record = TaskWrites.KeepUnsentCoverage(row.Record, existing) };
         var visibility = row.Record.Visibility ?? existing.Visibility;
         var preview = TaskWrites.Preview(existing, row.Record, orgs.Preview(row.Record.HostOrganization!), visibility, existing.WithdrawalReason);
         var changes = TaskChanges.Diff(TaskChanges.Snapshot(existing), TaskChanges.Snapshot(preview));

@@ -87,6 +87,7 @@ internal sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Ti
         if (task is null) return new WriteResult(WriteStatus.NotFound);
         if (expectedVersion is { } v && v != task.Version) return new WriteResult(WriteStatus.VersionMismatch, TaskWrites.ToStored(task));
         if (WithdrawalRule.Check(task.Visibility, record.Visibility) is { } withdrawal) return new WriteResult(WriteStatus.Invalid, Errors: [withdrawal]);
+        record = TaskWrites.KeepUnsentCoverage(record, task);
         var code = TaskMapper.Text(record.Code)!;
         if (await TaskQueries.CodeTakenBy(db, code, task.Id).AnyAsync(ct)) return Duplicate(code);
 

@@ -35,6 +35,14 @@ internal static class TaskWrites
         }
     }
 
+    /// <summary>
+    /// An update that does not send <c>coverage</c> (absent or null) keeps the task's items; an empty list clears them.
+    /// Coverage is mostly added one item at a time (<c>POST /tasks/{id}/coverage</c>), so a client or a spreadsheet
+    /// written before the field existed must not wipe what curators recorded since.
+    /// </summary>
+    public static TaskRecord KeepUnsentCoverage(TaskRecord record, ScienceTask existing) =>
+        record.Coverage is null && existing.Coverage.Count > 0 ? record with { Coverage = TaskMapper.ToRecord(existing).Coverage } : record;
+
     /// <summary>A detached task as <paramref name="record"/> would leave <paramref name="current"/>: compared, never saved.</summary>
     public static ScienceTask Preview(ScienceTask? current, TaskRecord record, HostOrganization previewOrg, Visibility visibility, string? reason)
     {

@@ -8,7 +8,7 @@ namespace Registry.Data.Validation;
 /// <summary>
 /// Tóm tắt phổ thông: what a plain-language summary must be to be stored, checked on every write (REST, GraphQL,
 /// every import format). Transparent thresholds on surface measures (<see cref="PlainText"/>), each with a message
-/// that says what to fix; the reasons and the calibration on real records are in docs/communication-summary.md.
+/// that says what to fix; the reasons and the calibration on real records are in docs/communication.md.
 /// </summary>
 public static partial class PlainSummaryRules
 {

@@ -22,7 +22,7 @@ public sealed class CoverageKpiTests : CatalogTestBase
         r => r with { ManagingAgency = agency, ApprovalDecision = new ApprovalDecisionRecord { Number = "1/QĐ", Date = new DateOnly(year, 5, 5) } };
 
     private static Func<TaskRecord, TaskRecord> Covered(params string[] dates) =>
-        r => r with { Coverage = dates.Select(d => new CoverageRecord { Url = "https://baophutho.vn/a", Outlet = "Báo Phú Thọ", Kind = CoverageKind.Press, Date = DateOnly.Parse(d), Title = "Tin" }).ToList() };
+        r => r with { Coverage = dates.Select((d, i) => new CoverageRecord { Url = $"https://baophutho.vn/a/{i}", Outlet = "Báo Phú Thọ", Kind = CoverageKind.Press, Date = DateOnly.Parse(d), Title = "Tin" }).ToList() };
 
     private void MoveTo(DateTimeOffset instant) => Store.Clock.Advance(instant - Store.Clock.GetUtcNow());
 

@@ -56,6 +56,32 @@ public abstract class CoverageStoreContract(StoreHarness store)
     }
 
     [StoreFact]
+    public async Task An_update_or_import_row_without_coverage_keeps_the_items_and_an_empty_list_clears_them()
+    {
+        var created = (await store.Tasks.CreateAsync(TestRecords.Valid() with { Coverage = [Item(1), Item(2)] }, Curator)).Task!;
+
+        var retitled = await store.Tasks.UpdateAsync(created.Id, created.Record with { Title = "Tên mới", Coverage = null }, created.Version, Curator);
+        Assert.Equal(WriteStatus.Ok, retitled.Status);
+        Assert.Equal(2, retitled.Task!.Record.Coverage!.Count);
+
+        var import = await store.Tasks.UpsertBatchAsync(
+            [new ImportCandidate(2, created.Record.Code, retitled.Task.Record with { Title = "Tên mới hơn", Coverage = null }, [])], new ImportOptions(), Curator);
+        Assert.Equal(RowOutcome.Updated, Assert.Single(import.Rows).Outcome);
+        var found = (await store.Tasks.FindByIdAsync(created.Id))!;
+        Assert.Equal("Tên mới hơn", found.Record.Title);
+        Assert.Equal(["https://baophutho.vn/khoa-hoc/tin-1.html", "https://baophutho.vn/khoa-hoc/tin-2.html"], found.Record.Coverage!.Select(c => c.Url));
+        await using (var db = store.NewContext())
+        {
+            var audit = await db.AuditEntries.Where(a => a.EntityId == created.Id).OrderBy(a => a.Id).ToListAsync();
+            Assert.DoesNotContain("coverage", JsonNode.Parse(audit[^1].ChangesJson)!.AsObject().Select(c => c.Key));
+        }
+
+        var cleared = await store.Tasks.UpdateAsync(created.Id, found.Record with { Coverage = [] }, found.Version, Curator);
+        Assert.Equal(WriteStatus.Ok, cleared.Status);
+        Assert.Empty(cleared.Task!.Record.Coverage!);
+    }
+
+    [StoreFact]
     public async Task Re_sending_the_record_as_read_is_unchanged()
     {
         var created = (await store.Tasks.CreateAsync(TestRecords.Valid() with { Coverage = [Item(1)] }, Curator)).Task!;

@@ -8,7 +8,7 @@ namespace Registry.Data.Tests.PlainSummary;
 /// <summary>
 /// The thresholds of <see cref="PlainSummaryRules"/> measured against real text: the 516 real task records of the search
 /// development set (titles and the scientific summaries they carry, none has a plain summary), plain rewrites of real
-/// summaries, and jargon. The figures are printed and quoted in docs/communication-summary.md.
+/// summaries, and jargon. The figures are printed and quoted in docs/communication.md.
 /// </summary>
 public sealed class PlainSummaryCalibrationTests(ITestOutputHelper output)
 {

@@ -10,9 +10,6 @@ namespace Registry.Web.Tests.Browser;
 [Collection(WebCollection.Name)]
 public sealed class CollectionBrowserTests(WebHostFixture host, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    /// <summary>Set to 1 to refresh docs/images/collection-page.png from this test (the screenshot docs/communication.md shows).</summary>
-    private const string UpdateVariable = "REGISTRY_UPDATE_SCREENSHOTS";
-
     [Fact]
     public async Task A_collection_page_shows_its_published_tasks_in_order_with_its_feeds()
     {
@@ -46,24 +43,11 @@ public sealed class CollectionBrowserTests(WebHostFixture host, BrowserFixture b
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Atom" })).ToHaveAttributeAsync("href", $"/feeds/collections/{id}.atom");
         Assert.Equal(1280, page.ViewportSize!.Width);
 
-        await BrowserFixture.ScreenshotAsync(page, "collection-page");
-        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
-        {
-            var target = Path.Combine(RepositoryRoot(), "docs", "images", "collection-page.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "screenshots", "collection-page.png"), target, overwrite: true);
-        }
+        await BrowserFixture.DocsScreenshotAsync(page, "collection-page");
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Bộ sưu tập" }).ClickAsync();
         await page.WaitForURLAsync("**/collections");
         await Assertions.Expect(page.Locator($"a[href='/collections/{id}']")).ToHaveCountAsync(1);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Registry.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Registry.sln not found above the test directory");
     }
 }

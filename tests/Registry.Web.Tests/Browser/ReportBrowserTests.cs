@@ -35,8 +35,7 @@ public sealed class ReportBrowserTests(ReportHostFixture host, BrowserFixture br
         Assert.Contains("+", await province.Locator("td").Nth(6).InnerTextAsync());
         Assert.EndsWith($"/api/v1/coverage/reports/{Current}.xlsx", await page.GetByRole(AriaRole.Link, new() { Name = "Tải .xlsx" }).GetAttributeAsync("href"));
         Assert.Equal(3, await page.Locator("#not-communicated-h ~ table tbody tr").CountAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = DocsImage("report-page.png"), FullPage = true });
-        await BrowserFixture.ScreenshotAsync(page, "report-page");
+        await BrowserFixture.DocsScreenshotAsync(page, "report-page");
     }
 
     [Fact]
@@ -98,15 +97,6 @@ public sealed class ReportBrowserTests(ReportHostFixture host, BrowserFixture br
         Assert.Contains("Tiến độ truyền thông 100%", html);
         Assert.Contains($"href=\"/stats/report/{Current}\"", html);
         Assert.Contains("/api/v1/coverage/gaps?kind=notCommunicated", html);
-    }
-
-    private static string DocsImage(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Registry.sln"))) dir = dir.Parent;
-        var images = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Registry.sln not found above the test output."), "docs", "images");
-        Directory.CreateDirectory(images);
-        return Path.Combine(images, name);
     }
 }
 

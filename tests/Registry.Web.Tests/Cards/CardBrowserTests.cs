@@ -22,6 +22,9 @@ public sealed class CardBrowserTests(CardHostFixture host, BrowserFixture browse
         Assert.Equal([1200, 630, 1], size);
         await BrowserFixture.ScreenshotAsync(page, "share-card-every-vietnamese-tone");
 
+        await page.GotoAsync($"/tasks/{host.Ids[CardHostFixture.TeaCode]}/card.png");
+        await BrowserFixture.DocsScreenshotAsync(page, "share-card");
+
         await page.GotoAsync($"/tasks/{host.Ids[CardHostFixture.HostileCode]}/card.png");
         await BrowserFixture.ScreenshotAsync(page, "share-card-hostile-title");
     }

@@ -19,6 +19,8 @@ public sealed class CardHostFixture : WebApplicationFactory<Program>, IAsyncLife
     public const string VowelsCode = "ĐT-2024-77701-PT";
     public const string HostileCode = "ĐT-2024-77702-PT";
     public const string ChangingCode = "ĐT-2024-77703-PT";
+    /// <summary>An ordinary task with a plain summary: the card docs/communication.md shows.</summary>
+    public const string TeaCode = WebCorpus.TeaCode;
 
     /// <summary>Every Vietnamese vowel (and đ) with every tone, lower and upper case, precomposed.</summary>
     public const string VowelsTitle = "Đề tài ả ạ á à ã ắ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ é è ẻ ẽ ẹ ế ề ể ễ ệ í ì ỉ ĩ ị ó ò ỏ õ ọ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ ú ù ủ ũ ụ ứ ừ ử ữ ự ý ỳ ỷ ỹ ỵ đ Ấ Ầ Ẩ Ẫ Ậ Ớ Ờ Ở Ỡ Ợ Ự Ữ";
@@ -48,6 +50,7 @@ public sealed class CardHostFixture : WebApplicationFactory<Program>, IAsyncLife
         await CreateAsync(template with { Code = VowelsCode, Title = VowelsTitle }, Visibility.Published);
         await CreateAsync(template with { Code = HostileCode, Title = HostileTitle }, Visibility.Published);
         await CreateAsync(template with { Code = ChangingCode, Title = "Nhiệm vụ sẽ được sửa" }, Visibility.Published);
+        await CreateAsync(WebCorpus.Published.Single(t => t.Code == WebCorpus.TeaCode), Visibility.Published);
         await CreateAsync(WebCorpus.Draft, Visibility.Draft);
         await CreateAsync(WebCorpus.Withdrawn, Visibility.Withdrawn);
     }

@@ -61,6 +61,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(new FileInfo(path).Length > 0, $"Screenshot {path} is empty.");
     }
 
+    /// <summary>Set to 1 to refresh the pictures under docs/images (docs/communication.md shows them) from the browser tests.</summary>
+    public const string UpdateDocsImagesVariable = "REGISTRY_UPDATE_SCREENSHOTS";
+
+    /// <summary>
+    /// A screenshot under screenshots/ like <see cref="ScreenshotAsync"/>, also copied to docs/images/<paramref name="name"/>.png
+    /// when <see cref="UpdateDocsImagesVariable"/> is 1, so an ordinary run never writes into the repository.
+    /// </summary>
+    public static async Task DocsScreenshotAsync(IPage page, string name)
+    {
+        await ScreenshotAsync(page, name);
+        if (Environment.GetEnvironmentVariable(UpdateDocsImagesVariable) != "1") return;
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Registry.sln"))) dir = dir.Parent;
+        var images = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Registry.sln not found above the test output."), "docs", "images");
+        Directory.CreateDirectory(images);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), Path.Combine(images, name + ".png"), overwrite: true);
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
