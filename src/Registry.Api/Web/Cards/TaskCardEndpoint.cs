@@ -15,7 +15,7 @@ namespace Registry.Api.Web.Cards;
 public static class TaskCardEndpoint
 {
     /// <summary>Bumped when the drawing changes, so caches and ETags of old drawings are not reused.</summary>
-    public const string Revision = "c2";
+    public const string Revision = "c3";
 
     public const int MaxConcurrentRenders = 2;
 

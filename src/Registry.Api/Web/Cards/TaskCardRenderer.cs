@@ -127,7 +127,8 @@ public static class TaskCardRenderer
         using var plainFont = new SKFont(CardFonts.Regular, PlainSize) { Subpixel = true };
         using var orgFont = new SKFont(CardFonts.Regular, OrganizationSize) { Subpixel = true };
         var title = new List<(string, float)>();
-        var y = 200f;
+        // With a plain summary the title starts a little higher, so the three blocks get air between them.
+        var y = content.PlainSummary is null ? 200f : 190f;
         var titleLines = content.PlainSummary is null ? TitleLines : TitleLinesWithPlainSummary;
         foreach (var line in Wrap(bold, titleFont, content.Title, TextWidth, titleLines))
         {
@@ -138,13 +139,13 @@ public static class TaskCardRenderer
         if (content.PlainSummary is { } summary)
         {
             // From the last title baseline: a gap, then lines at 1.33 × the size.
-            y += PlainSize * 1.67f - TitleSize * 1.22f;
+            y += PlainSize * 1.67f - TitleSize * 1.22f + 14;
             foreach (var line in Wrap(regular, plainFont, summary, TextWidth, PlainLines, atWords: true))
             {
                 plain.Add((line, y));
                 y += PlainSize * 1.33f;
             }
-            y += 8;
+            y += 18;
         }
         else y += 10;
         var organization = content.Organization is { } org
