@@ -1,3 +1,4 @@
+using Registry.Data;
 using System.Globalization;
 using Registry.Data.Catalog;
 using Registry.Data.Records;
@@ -79,5 +80,5 @@ public static class CoverageReportText
 
     /// <summary>An instant in Vietnam time, e.g. "02/06/2026 00:00 (UTC+7)".</summary>
     public static string Instant(DateTimeOffset instant) =>
-        instant.ToOffset(ReportingPeriod.VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC+7)";
+        instant.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC+7)";
 }

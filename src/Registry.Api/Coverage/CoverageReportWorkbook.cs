@@ -1,3 +1,4 @@
+using Registry.Data;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -77,7 +78,7 @@ public static class CoverageReportWorkbook
             [
                 Of(gap.Code), Of(gap.Title), Of(gap.ManagingAgency ?? CoverageReportText.UnknownAgency.Vi),
                 Of(gap.Year, XlsxStyle.Text), Of(EnumLabels.Status.Of(gap.Status).Vi),
-                Of(gap.PublishedAt is { } at ? at.ToOffset(ReportingPeriod.VietnamOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
+                Of(gap.PublishedAt is { } at ? at.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
                 Of(links.TaskPage(gap.Id)),
             ];
         }

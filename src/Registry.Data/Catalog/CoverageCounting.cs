@@ -28,7 +28,7 @@ internal static class CoverageCounting
     public static int ReportingYear(CoverageFact f) => ReportingYear(f.ApprovalDate, f.StartDate, f.CreatedAt);
 
     public static int ReportingYear(DateOnly? approval, DateOnly? start, DateTimeOffset created) =>
-        approval?.Year ?? start?.Year ?? created.ToOffset(ReportingPeriod.VietnamOffset).Year;
+        approval?.Year ?? start?.Year ?? created.ToOffset(VietnamTime.Offset).Year;
 
     public static string? Agency(string? agency) => string.IsNullOrWhiteSpace(agency) ? null : agency;
 

@@ -135,8 +135,8 @@ internal static class CoverageQueries
     {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year + 1, 1, 1);
-        var fromInstant = new DateTimeOffset(year, 1, 1, 0, 0, 0, ReportingPeriod.VietnamOffset);
-        var toInstant = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, ReportingPeriod.VietnamOffset);
+        var fromInstant = new DateTimeOffset(year, 1, 1, 0, 0, 0, VietnamTime.Offset);
+        var toInstant = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, VietnamTime.Offset);
         return t => (t.ApprovalDecision!.Date >= from && t.ApprovalDecision.Date < to)
             || (t.ApprovalDecision!.Date == null && t.StartDate >= from && t.StartDate < to)
             || (t.ApprovalDecision!.Date == null && t.StartDate == null && t.CreatedAt >= fromInstant && t.CreatedAt < toInstant);

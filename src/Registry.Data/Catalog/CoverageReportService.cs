@@ -68,7 +68,7 @@ internal sealed class CoverageReportService(IDbContextFactory<RegistryDbContext>
     private static (CoverageCut Cut, DateTimeOffset AsOf, bool Provisional) Cut(ReportingPeriod period, DateTimeOffset now)
     {
         if (period.EndsBefore <= now) return (CoverageCut.End(period), period.EndsBefore, false);
-        return (new CoverageCut(now, DateOnly.FromDateTime(now.ToOffset(ReportingPeriod.VietnamOffset).DateTime)), now, true);
+        return (new CoverageCut(now, VietnamTime.DateOf(now)), now, true);
     }
 
     private async Task<List<CoverageFact>> FactsAsync(CancellationToken ct)

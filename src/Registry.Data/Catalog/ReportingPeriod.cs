@@ -14,9 +14,6 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     public const int MaxYear = 2100;
     public const string Format = "YYYY-H1 | YYYY-H2";
 
-    /// <summary>Vietnam has used UTC+7 without daylight saving since 1975.</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     private ReportingPeriod(int year, int half)
     {
         Year = year;
@@ -34,7 +31,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     public DateOnly StartDate => Previous.EndDate.AddDays(1);
 
     /// <summary>The instant the period closes (exclusive): 00:00 Vietnam time the day after <see cref="EndDate"/>.</summary>
-    public DateTimeOffset EndsBefore => new(EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset);
+    public DateTimeOffset EndsBefore => new(EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
 
     /// <summary>The instant the period opens (inclusive).</summary>
     public DateTimeOffset StartsAt => Previous.EndsBefore;
@@ -46,7 +43,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     /// <summary>The period whose days include the Vietnamese calendar day of <paramref name="instant"/>.</summary>
     public static ReportingPeriod Containing(DateTimeOffset instant)
     {
-        var day = DateOnly.FromDateTime(instant.ToOffset(VietnamOffset).DateTime);
+        var day = VietnamTime.DateOf(instant);
         if (day <= new DateOnly(day.Year, 6, 1)) return new(day.Year, 1);
         return day <= new DateOnly(day.Year, 12, 1) ? new(day.Year, 2) : new(day.Year + 1, 1);
     }

@@ -12,10 +12,8 @@ public static class CurrentCollection
     public const int DaysBefore = 14;
     public const int DaysAfter = 30;
 
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>Today's date in Vietnam.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime);
+    public static DateOnly Today(TimeProvider clock) => VietnamTime.Today(clock);
 
     /// <summary>The first and last day a collection dated <paramref name="today"/>'s candidates may have.</summary>
     public static (DateOnly From, DateOnly To) Window(DateOnly today) => (today.AddDays(-DaysAfter), today.AddDays(DaysBefore));

@@ -30,7 +30,6 @@ internal static class DemoCoverage
             ["Trưng bày kết quả nhiệm vụ “{0}”", "Báo cáo tham luận: {0}"]),
     ];
 
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     public static TaskRecord Apply(TaskRecord record, DemoSchedule schedule)
     {
@@ -39,7 +38,7 @@ internal static class DemoCoverage
         if (!rng.Chance(share) || record.UpdatedAt is not { } updatedAt) return record;
 
         var first = schedule.Start <= DemoCatalogue.ReferenceDate ? schedule.Start : schedule.ApprovalDate;
-        var last = DateOnly.FromDateTime(updatedAt.ToOffset(VietnamOffset).DateTime);
+        var last = VietnamTime.DateOf(updatedAt);
         if (last < first) return record;
 
         var slug = Slug(record.Code!);

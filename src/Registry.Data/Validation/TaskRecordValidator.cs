@@ -54,8 +54,7 @@ public static class TaskRecordValidator
     }
 
     /// <summary>The calendar date in Vietnam (UTC+7, no daylight saving) at the clock's current instant.</summary>
-    public static DateOnly VietnamToday(TimeProvider clock) =>
-        DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+    public static DateOnly VietnamToday(TimeProvider clock) => VietnamTime.Today(clock);
 
     private static IEnumerable<(RecordField, string?)> LongTexts(TaskRecord r) =>
     [

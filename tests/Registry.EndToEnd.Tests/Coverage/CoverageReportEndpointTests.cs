@@ -1,3 +1,4 @@
+using Registry.Data;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -16,7 +17,7 @@ namespace Registry.EndToEnd.Tests.Coverage;
 public sealed class CoverageReportEndpointTests(RegistryApiFactory factory) : IClassFixture<RegistryApiFactory>
 {
     private static readonly ReportingPeriod Current = ReportingPeriod.Containing(DateTimeOffset.UtcNow);
-    private static readonly DateOnly Yesterday = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ReportingPeriod.VietnamOffset).DateTime).AddDays(-1);
+    private static readonly DateOnly Yesterday = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(VietnamTime.Offset).DateTime).AddDays(-1);
 
     private static Func<TaskRecord, TaskRecord> Shape(string agency, string code, string title, bool covered) => r => r with
     {

@@ -1,3 +1,4 @@
+using Registry.Data;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -148,7 +149,7 @@ public sealed class ReportHostFixture : WebApplicationFactory<Program>, IAsyncLi
         await SeedAsync(store, Task("NN-01", Agriculture, "Chọn tạo giống bưởi Đoan Hùng sạch bệnh", null), Visibility.Draft);
         // Entered in the period in progress.
         _clock.Shift = TimeSpan.Zero;
-        var recent = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ReportingPeriod.VietnamOffset).DateTime).AddDays(-1);
+        var recent = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(VietnamTime.Offset).DateTime).AddDays(-1);
         await SeedAsync(store, Task("KH-03", Province, "Mô hình nuôi cá lồng trên sông Đà", recent), Visibility.Published);
         await SeedAsync(store, Task("KH-04", Province, "Bảo tồn hát Xoan trong trường học", null) with { Status = TaskStatus.Accepted, Results = null }, Visibility.Published);
         await SeedAsync(store, Task("KH-05", Province, "Quy trình sản xuất phân hữu cơ vi sinh", null), Visibility.Draft);
