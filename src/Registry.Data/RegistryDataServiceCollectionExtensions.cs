@@ -35,6 +35,7 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<IImportJobStore, ImportJobStore>();
+        services.AddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
         services.AddSingleton<Collections.ICollectionStore, Collections.CollectionStore>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();

@@ -25,6 +25,7 @@ internal abstract class RegistryDbContext : DbContext
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<Mail.MailEntry> MailQueue => Set<Mail.MailEntry>();
 
     /// <summary>
     /// The approval decision, budget, acceptance and result registration are owned values stored in the task's row.

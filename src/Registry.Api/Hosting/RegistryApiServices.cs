@@ -58,6 +58,7 @@ public static class RegistryApiServices
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
+        Registry.Api.Forms.FormServices.AddRegistryForms(services);
         services.AddRegistryGraphQL();
         services.AddRegistryFeeds(configuration);
         return services;

@@ -6,6 +6,9 @@ public sealed record PublicCaching(int MaxAgeSeconds);
 /// <summary>The endpoint answers in more than one representation, chosen by the request's <c>Accept</c> header.</summary>
 public sealed record VariesByAcceptHeader;
 
+/// <summary>The answer is for one client only (a form token): never cached, by the server or anyone else.</summary>
+public sealed record NeverCachedResponse;
+
 /// <summary>The endpoint writes its body as it goes (exports): no buffering for an ETag, no output caching.</summary>
 public sealed record StreamedResponse;
 
@@ -26,6 +29,12 @@ public static class HttpCaching
     public static TBuilder StreamsResponse<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new StreamedResponse());
 
+    /// <summary>Marks an endpoint whose answers are for one client: <c>Cache-Control: no-store</c>, no server cache.</summary>
+    public static TBuilder NeverCached<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new NeverCachedResponse());
+
+    public static bool IsNeverCached(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<NeverCachedResponse>() is not null;
+
     /// <summary>
     /// A public read: GET or HEAD under /api/ without an API key (curators may see contacts, which must never
     /// sit in a shared cache).
@@ -34,7 +43,8 @@ public static class HttpCaching
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.Request.Path.StartsWithSegments("/api")
         && !context.Request.Headers.ContainsKey(Auth.ApiKeyAuthenticationHandler.HeaderName)
-        && !context.Request.Headers.ContainsKey("Authorization");
+        && !context.Request.Headers.ContainsKey("Authorization")
+        && !IsNeverCached(context);
 
     public static int MaxAge(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<PublicCaching>()?.MaxAgeSeconds ?? DefaultMaxAge;

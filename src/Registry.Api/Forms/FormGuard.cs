@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Registry.Api.Problems;
+using Registry.Data;
+
+namespace Registry.Api.Forms;
+
+/// <summary>What a public form is for; a token issued for one purpose is refused for another.</summary>
+public enum FormPurpose
+{
+    Feedback,
+    Inquiry,
+    Alert,
+}
+
+/// <summary><c>Registry:Forms</c>: the spam defences of the public forms (feedback, inquiries, alert subscriptions).</summary>
+public sealed class FormOptions
+{
+    public const string Section = "Registry:Forms";
+
+    /// <summary>
+    /// Base64 key (at least 32 bytes) that signs form tokens. Set the same value on every instance behind a load
+    /// balancer. When empty, a key is generated once and kept in the data directory (<c>form-signing.key</c>).
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>A form sent sooner than this after its token was issued was not filled by a person.</summary>
+    [Range(0, 600)]
+    public int MinFillSeconds { get; set; } = 3;
+
+    /// <summary>How long a token stays valid: a person may take a while to write.</summary>
+    [Range(60, 7 * 24 * 3600)]
+    public int TokenLifetimeSeconds { get; set; } = 4 * 3600;
+
+    /// <summary>Submissions per client address and purpose in <see cref="WindowMinutes"/>; 0 switches the limit off.</summary>
+    [Range(0, 10_000)]
+    public int SubmissionsPerWindow { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int WindowMinutes { get; set; } = 10;
+}
+
+/// <summary>A token to put in a form: <see cref="Token"/> goes back unchanged, the honeypot field stays empty.</summary>
+/// <param name="NotBefore">The form is refused when sent before this (minimum fill time).</param>
+public sealed record IssuedFormToken(string Token, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, string HoneypotField);
+
+/// <summary>Why a submission was refused; null <see cref="Problem"/> means it passed.</summary>
+public sealed record FormCheck(ProblemHttpResult? Problem)
+{
+    public bool Passed => Problem is null;
+    public static readonly FormCheck Pass = new((ProblemHttpResult?)null);
+}
+
+/// <summary>
+/// Spam defences for the public forms, none of them a third-party service:
+/// <list type="bullet">
+/// <item>a signed form token (HMAC-SHA256 over purpose, issue time and a nonce), so a bot must fetch a form first;</item>
+/// <item>a minimum fill time measured from the token's issue time, and a maximum age;</item>
+/// <item>each token accepted once (per instance: nonces are remembered in memory until the token expires);</item>
+/// <item>a honeypot field (<see cref="HoneypotField"/>) that people never see and must stay empty;</item>
+/// <item>a per-address, per-purpose submission limit, much lower than the general request limit.</item>
+/// </list>
+/// </summary>
+public sealed class FormGuard : IDisposable
+{
+    /// <summary>The honeypot's name in forms and JSON bodies: a plausible field a bot fills and a person never sees.</summary>
+    public const string HoneypotField = "website";
+
+    private const string Version = "f1";
+    private readonly byte[] key;
+    private readonly TimeProvider clock;
+    private readonly FormOptions options;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> usedNonces = new(StringComparer.Ordinal);
+    private readonly PartitionedRateLimiter<string>? limiter;
+
+    public FormGuard(IOptions<FormOptions> options, IOptions<RegistryDataOptions> data, TimeProvider clock)
+    {
+        this.options = options.Value;
+        this.clock = clock;
+        key = LoadKey(this.options.SigningKey, data.Value.DataDirectoryFullPath);
+        if (this.options.SubmissionsPerWindow > 0)
+        {
+            var window = TimeSpan.FromMinutes(this.options.WindowMinutes);
+            var permits = this.options.SubmissionsPerWindow;
+            limiter = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetSlidingWindowLimiter(partition,
+                _ => new SlidingWindowRateLimiterOptions { PermitLimit = permits, Window = window, SegmentsPerWindow = 5, QueueLimit = 0 }));
+        }
+    }
+
+    public IssuedFormToken Issue(FormPurpose purpose)
+    {
+        var now = clock.GetUtcNow();
+        var issued = now.ToUnixTimeSeconds();
+        var nonce = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
+        var payload = $"{Version}.{Slug(purpose)}.{issued.ToString(CultureInfo.InvariantCulture)}.{nonce}";
+        var token = payload + "." + Sign(payload);
+        var at = DateTimeOffset.FromUnixTimeSeconds(issued);
+        return new IssuedFormToken(token, at.AddSeconds(options.MinFillSeconds), at.AddSeconds(options.TokenLifetimeSeconds), HoneypotField);
+    }
+
+    /// <summary>
+    /// Checks a submission. Call it after the body has been read and before anything is stored; a passed check uses
+    /// up the token and one of the client's submissions.
+    /// </summary>
+    public FormCheck Check(FormPurpose purpose, string? token, string? honeypot, IPAddress? client)
+    {
+        if (!string.IsNullOrEmpty(honeypot))
+        {
+            return Fail(ProblemKind.Validation, HoneypotField,
+                $"Trường \"{HoneypotField}\" phải để trống; nếu trình duyệt tự điền, hãy xoá rồi gửi lại (the \"{HoneypotField}\" field must stay empty; clear it if your browser filled it in)");
+        }
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return Fail(ProblemKind.Validation, "formToken",
+                "Thiếu mã biểu mẫu; hãy tải lại biểu mẫu hoặc lấy mã ở GET /api/v1/forms/token (the form token is missing; reload the form or get one from GET /api/v1/forms/token)");
+        }
+        if (Parse(token) is not { } parsed || parsed.Purpose != Slug(purpose))
+        {
+            return Fail(ProblemKind.Validation, "formToken",
+                "Mã biểu mẫu không hợp lệ; hãy tải lại biểu mẫu (the form token is not valid for this form; reload the form)");
+        }
+        var now = clock.GetUtcNow();
+        var issued = DateTimeOffset.FromUnixTimeSeconds(parsed.Issued);
+        if (issued > now.AddMinutes(1) || now - issued > TimeSpan.FromSeconds(options.TokenLifetimeSeconds))
+        {
+            return Fail(ProblemKind.Validation, "formToken",
+                "Mã biểu mẫu đã hết hạn; hãy tải lại biểu mẫu rồi gửi lại (the form token has expired; reload the form and send again)");
+        }
+        if (now - issued < TimeSpan.FromSeconds(options.MinFillSeconds))
+        {
+            return Fail(ProblemKind.Validation, "formToken",
+                $"Biểu mẫu được gửi quá nhanh; hãy đợi ít nhất {options.MinFillSeconds} giây sau khi mở rồi gửi lại (the form was sent too quickly; wait at least {options.MinFillSeconds} seconds after opening it)");
+        }
+        ForgetExpiredNonces(now);
+        var expires = issued.AddSeconds(options.TokenLifetimeSeconds);
+        if (!usedNonces.TryAdd(parsed.Nonce, expires))
+        {
+            return Fail(ProblemKind.Validation, "formToken",
+                "Mã biểu mẫu này đã được dùng; hãy tải lại biểu mẫu để gửi thêm (this form token was already used; reload the form to send another)");
+        }
+        if (limiter is not null)
+        {
+            using var lease = limiter.AttemptAcquire(Slug(purpose) + ":" + (client?.ToString() ?? "unknown"));
+            if (!lease.IsAcquired)
+            {
+                usedNonces.TryRemove(parsed.Nonce, out _);
+                var minutes = options.WindowMinutes;
+                return new FormCheck(ApiProblems.Create(ProblemKind.TooManyRequests,
+                    $"Bạn đã gửi quá nhiều lần; hãy thử lại sau {minutes} phút (too many submissions from your address; try again in {minutes} minutes)",
+                    new Dictionary<string, object?> { ["retryAfterSeconds"] = minutes * 60 }));
+            }
+        }
+        return FormCheck.Pass;
+    }
+
+    public void Dispose() => limiter?.Dispose();
+
+    private static FormCheck Fail(ProblemKind kind, string field, string message) =>
+        new(kind == ProblemKind.Validation ? ApiProblems.Validation(field, message) : ApiProblems.Create(kind, message));
+
+    private void ForgetExpiredNonces(DateTimeOffset now)
+    {
+        if (usedNonces.Count < 1024) return;
+        foreach (var (nonce, expires) in usedNonces)
+        {
+            if (expires < now) usedNonces.TryRemove(nonce, out _);
+        }
+    }
+
+    private sealed record ParsedToken(string Purpose, long Issued, string Nonce);
+
+    private ParsedToken? Parse(string token)
+    {
+        if (token.Length > 200) return null;
+        var parts = token.Split('.');
+        if (parts.Length != 5 || parts[0] != Version) return null;
+        var payload = string.Join('.', parts[..4]);
+        var expected = Encoding.ASCII.GetBytes(Sign(payload));
+        var given = Encoding.ASCII.GetBytes(parts[4]);
+        if (!CryptographicOperations.FixedTimeEquals(expected, given)) return null;
+        if (!long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var issued)) return null;
+        return new ParsedToken(parts[1], issued, parts[3]);
+    }
+
+    private string Sign(string payload) => WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(payload)));
+
+    private static string Slug(FormPurpose purpose) => purpose switch
+    {
+        FormPurpose.Feedback => "feedback",
+        FormPurpose.Inquiry => "inquiry",
+        FormPurpose.Alert => "alert",
+        _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
+    };
+
+    /// <summary>The configured key, else the one kept in the data directory (created once, atomically).</summary>
+    private static byte[] LoadKey(string? configured, string dataDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var bytes = Convert.FromBase64String(configured.Trim());
+            return bytes.Length >= 32 ? bytes : throw new InvalidOperationException("Registry:Forms:SigningKey must be at least 32 bytes of base64");
+        }
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "form-signing.key");
+        if (!File.Exists(path))
+        {
+            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllText(temp, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            try
+            {
+                File.Move(temp, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another instance on the same directory won the race: use its key.
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+        var stored = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        return stored.Length >= 32 ? stored : throw new InvalidOperationException($"{path} must hold at least 32 bytes of base64; delete it to have a new key made");
+    }
+}
+
+/// <summary>Checks <see cref="FormOptions"/> at start with messages naming the setting.</summary>
+internal sealed class FormOptionsValidator : IValidateOptions<FormOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FormOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SigningKey)) return ValidateOptionsResult.Success;
+        var buffer = new byte[options.SigningKey.Length];
+        return Convert.TryFromBase64String(options.SigningKey.Trim(), buffer, out var written) && written >= 32
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Registry:Forms:SigningKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`)");
+    }
+}
+
+internal static class FormServices
+{
+    public static IServiceCollection AddRegistryForms(this IServiceCollection services)
+    {
+        services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FormOptions>, FormOptionsValidator>();
+        services.AddSingleton<FormGuard>();
+        return services;
+    }
+}
