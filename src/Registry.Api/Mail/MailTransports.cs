@@ -29,6 +29,11 @@ internal sealed class SmtpMailTransport(MailOptions options) : IMailTransport
             if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
             return new Session(client);
         }
+        catch (SmtpCommandException ex)
+        {
+            client.Dispose();
+            throw new IOException($"SMTP {(int)ex.StatusCode} at connect: {ex.Message}", ex);
+        }
         catch
         {
             client.Dispose();
