@@ -52,9 +52,16 @@ internal sealed partial class AlertRunner(IAlertStore store, ISearchIndex index,
         var queued = 0;
         foreach (var subscription in await store.ActiveAsync(ct))
         {
-            if (subscription.LastSequence >= horizon || !AlertSchedule.IsDue(subscription, now, o.DigestHour)) continue;
+            if (!AlertSchedule.IsDue(subscription, now, o.DigestHour)) continue;
             try
             {
+                if (subscription.LastSequence >= horizon)
+                {
+                    // A digest slot with nothing new still counts as run: what comes later waits for the next slot.
+                    if (subscription.Frequency != AlertFrequency.Immediate)
+                        await store.AdvanceAsync(subscription.PublicId, subscription.LastSequence, subscription.LastSequence, null, ct);
+                    continue;
+                }
                 if (await RunAsync(subscription, horizon, ct)) queued++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

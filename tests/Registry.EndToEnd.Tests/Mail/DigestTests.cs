@@ -59,3 +59,24 @@ public sealed class DigestTests(ShiftedClockMailHost factory) : IClassFixture<Sh
         Assert.DoesNotContain(first, next.Text);
     }
 }
+
+public sealed class QuietDigestTests(ShiftedClockMailHost factory) : IClassFixture<ShiftedClockMailHost>
+{
+    [Fact]
+    public async Task A_digest_slot_with_nothing_new_still_counts_so_a_later_task_waits_for_the_next_morning()
+    {
+        var marker = AlertFlow.Marker();
+        var email = AlertFlow.Email("quiet");
+        await AlertFlow.SubscribeAndConfirmAsync(factory, email, marker, null, "daily");
+
+        factory.Clock.Advance(TimeSpan.FromHours(1)); // 07:30: the slot passes with nothing to say
+        await AlertFlow.SettleAsync(factory);
+        var (id, _) = await AlertFlow.PublishAsync(factory, $"Nhiệm vụ {marker} buổi sáng");
+        await AlertFlow.SettleAsync(factory);
+        Assert.Single(factory.Smtp.To(email));
+
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var digest = await factory.Smtp.WaitForAsync(m => m.Recipients.Contains(email) && m.Text.Contains(id));
+        Assert.StartsWith("1 nhiệm vụ mới", digest.Message.Subject);
+    }
+}

@@ -42,8 +42,7 @@ public sealed class MailConfigurationTests
 
     private static string Flatten(Exception error)
     {
-        var text = "";
-        for (var e = error; e is not null; e = e.InnerException) text += e.Message + "\n";
+        var text = error.ToString() + "\n";
         if (error is AggregateException aggregate) text += string.Join("\n", aggregate.InnerExceptions.Select(i => i.Message));
         return text;
     }
