@@ -36,6 +36,8 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<IImportJobStore, ImportJobStore>();
         services.AddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
+        services.AddSingleton<Mail.IMailQueueStore, Mail.MailQueueStore>();
+        services.AddSingleton<Alerts.IAlertStore, Alerts.AlertStore>();
         services.AddSingleton<Collections.ICollectionStore, Collections.CollectionStore>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();

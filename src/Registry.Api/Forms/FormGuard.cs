@@ -163,6 +163,12 @@ public sealed class FormGuard : IDisposable
 
     public void Dispose() => limiter?.Dispose();
 
+    /// <summary>
+    /// A key for another signature of the public forms (e.g. alert unsubscribe links), derived from the signing key
+    /// with the purpose as label, so one configured secret serves every instance and no signature stands in for another.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("derive." + purpose));
+
     private static FormCheck Fail(ProblemKind kind, string field, string message) =>
         new(kind == ProblemKind.Validation ? ApiProblems.Validation(field, message) : ApiProblems.Create(kind, message));
 

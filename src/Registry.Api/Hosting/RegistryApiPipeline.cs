@@ -27,6 +27,7 @@ public static class RegistryApiPipeline
         v1.MapSearchApi();
         v1.MapCollectionsApi();
         v1.MapFormsApi();
+        v1.MapAlertsApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
@@ -35,6 +36,7 @@ public static class RegistryApiPipeline
         app.MapCitationsApi();
         app.MapReferencePages();
         app.MapRegistryWeb();
+        Registry.Api.Alerts.AlertServices.MapAlertPages(app);
         return app;
     }
 

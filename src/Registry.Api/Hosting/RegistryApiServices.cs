@@ -59,6 +59,8 @@ public static class RegistryApiServices
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
         Registry.Api.Forms.FormServices.AddRegistryForms(services);
+        Registry.Api.Mail.MailServices.AddRegistryMail(services);
+        Registry.Api.Alerts.AlertServices.AddRegistryAlerts(services);
         services.AddRegistryGraphQL();
         services.AddRegistryFeeds(configuration);
         return services;

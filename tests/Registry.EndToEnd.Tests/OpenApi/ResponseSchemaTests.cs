@@ -104,6 +104,8 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
             new("GetCollection", $"/api/v1/collections/{collection}"),
             new("GetCollection", $"/api/v1/collections/{collection}", Admin: true),
             new("GetCollection", "/api/v1/collections/c0000000000aa"),
+            new("GetFormToken", "/api/v1/forms/token?purpose=alert"),
+            new("GetFormToken", "/api/v1/forms/token?purpose=nope"),
             new("CollectionJsonFeed", $"/feeds/collections/{collection}.json"),
             new("CollectionJsonFeed", "/feeds/collections/c0000000000aa.json"),
         ];

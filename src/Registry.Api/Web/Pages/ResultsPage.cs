@@ -80,7 +80,8 @@ public static class ResultsPage
             {Hints(ctx, result)}
             {list}
             {Pager(ctx, query, result)}
-            <p class="follow"><a href="{query.Feed("atom")}" type="application/atom+xml">{ctx[T.FollowResults]}</a></p>
+            <p class="follow"><a href="{query.Feed("atom")}" type="application/atom+xml">{ctx[T.FollowResults]}</a>
+            · <a href="/alerts/new{query.SearchQueryString()}" rel="nofollow">{ctx[Registry.Api.Alerts.AlertText.SubscribeLink]}</a></p>
             </section>
             </div>
             """);
