@@ -37,6 +37,7 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<IImportJobStore, ImportJobStore>();
         services.AddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
         services.AddSingleton<Collections.ICollectionStore, Collections.CollectionStore>();
+        Inquiries.InquiryServices.AddRegistryInquiries(services);
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;
