@@ -27,6 +27,7 @@ public static class RegistryApiPipeline
         v1.MapSearchApi();
         v1.MapCollectionsApi();
         v1.MapFormsApi();
+        v1.MapInquiriesApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();

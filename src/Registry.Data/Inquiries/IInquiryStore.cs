@@ -9,6 +9,9 @@ namespace Registry.Data.Inquiries;
 /// </summary>
 public interface IInquiryStore
 {
+    /// <summary>What is wrong with the fields of <paramref name="input"/> alone (no task looked at); empty when they are fine.</summary>
+    IReadOnlyList<FieldError> Check(InquiryInput input);
+
     /// <summary>
     /// Stores an inquiry about a published task with a transferable output and, in the same transaction, queues its
     /// relay (to the host's contact, else the principal investigator, else the Department's mailbox) and the

@@ -18,6 +18,8 @@ internal sealed class InquiryStore(IDbContextFactory<RegistryDbContext> factory,
     private const int MaxPageSize = 200;
     private const int EraseBatch = 200;
 
+    public IReadOnlyList<FieldError> Check(InquiryInput input) => InquiryValidator.Validate(input).Errors;
+
     public async Task<InquirySubmission> SubmitAsync(string taskId, InquiryInput input, InquiryContext context, CancellationToken ct = default)
     {
         var (cleaned, errors) = InquiryValidator.Validate(input);
