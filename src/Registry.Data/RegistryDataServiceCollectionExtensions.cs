@@ -39,6 +39,7 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<Mail.IMailQueueStore, Mail.MailQueueStore>();
         services.AddSingleton<Alerts.IAlertStore, Alerts.AlertStore>();
         services.AddSingleton<Collections.ICollectionStore, Collections.CollectionStore>();
+        Inquiries.InquiryServices.AddRegistryInquiries(services);
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;

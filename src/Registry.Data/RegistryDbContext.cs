@@ -26,6 +26,8 @@ internal abstract class RegistryDbContext : DbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Mail.MailEntry> MailQueue => Set<Mail.MailEntry>();
+    public DbSet<Inquiries.Inquiry> Inquiries => Set<Inquiries.Inquiry>();
+    public DbSet<Inquiries.OrganizationContact> OrganizationContacts => Set<Inquiries.OrganizationContact>();
 
     /// <summary>
     /// The approval decision, budget, acceptance and result registration are owned values stored in the task's row.

@@ -28,6 +28,7 @@ public static class RegistryApiPipeline
         v1.MapCollectionsApi();
         v1.MapFormsApi();
         v1.MapAlertsApi();
+        v1.MapInquiriesApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();

@@ -57,6 +57,7 @@ public static class RegistryApiServices
             .AddCheck<Registry.Api.Health.SearchIndexHealthCheck>("search", tags: [HealthApi.ReadyTag]);
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
+        services.AddHostedService<Registry.Api.Inquiries.InquiryRetentionWorker>();
         services.AddRegistryHttp();
         Registry.Api.Forms.FormServices.AddRegistryForms(services);
         Registry.Api.Mail.MailServices.AddRegistryMail(services);

@@ -70,7 +70,8 @@ internal sealed class OperationContractFilter : IOperationFilter
         if (metadata.OfType<AnswersConditionalGet>().FirstOrDefault() is { } declared) return declared;
         var underApi = path is not null && path.StartsWith("api/", StringComparison.OrdinalIgnoreCase);
         var isPublic = !metadata.OfType<IAuthorizeData>().Any();
-        return underApi && isPublic && !metadata.OfType<StreamedResponse>().Any() ? new AnswersConditionalGet(false) : null;
+        return underApi && isPublic && !metadata.OfType<StreamedResponse>().Any() && !metadata.OfType<NeverCachedResponse>().Any()
+            ? new AnswersConditionalGet(false) : null;
     }
 
     private static void DocumentConditionalGet(OpenApiOperation operation, AnswersConditionalGet conditional)

@@ -17,6 +17,8 @@ public static class WebPages
         pages.MapGet("/tasks", ResultsPage.Handle).WithName("ResultsPage");
         pages.MapGet("/tasks/{id}", TaskPage.Handle).WithName("TaskPage");
         pages.MapGet("/tasks/{id}/card.png", TaskCardEndpoint.Get).WithName("TaskCard");
+        pages.MapGet("/tasks/{id}/inquiry", InquiryPages.Form).WithName("InquiryFormPage");
+        pages.MapPost("/tasks/{id}/inquiry", InquiryPages.Post).WithName("InquiryFormPost");
         pages.MapGet("/organizations/{id}", OrganizationPage.Handle).WithName("OrganizationPage");
         pages.MapGet("/stats", StatsPage.Handle).WithName("StatsPage");
         pages.MapGet("/stats/report", CoverageReportPage.Current).WithName("CoverageReportCurrentPage");

@@ -11,6 +11,12 @@ internal enum AuditAction
     Import,
     /// <summary>A collection deleted (tasks are never deleted, only withdrawn).</summary>
     Delete,
+    /// <summary>A curator moved a technology-transfer inquiry (q…) to another status, with a note.</summary>
+    InquiryStatus,
+    /// <summary>A curator relayed an inquiry (q…) that was awaiting a contact.</summary>
+    InquiryRelay,
+    /// <summary>A curator set or cleared a host organization's (o…) contact address for inquiries.</summary>
+    InquiryOrganizationContact,
 }
 
 /// <summary>Who changed what and when. <see cref="ChangesJson"/> maps each changed field to {from, to}.</summary>

@@ -56,6 +56,8 @@ public static class Surfaces
         ["embed.collection"] = ("/embed/collections/{id}", [], 20),
         ["web.collections"] = ("/collections", ["cursor"], 20),
         ["web.collection"] = ("/collections/{id}", [], 20),
+        ["rest.stats.inquiries"] = ("/api/v1/stats/inquiries", [], 10),
+        ["web.inquiry"] = ("/tasks/{id}/inquiry", ["output", "lang"], 30),
     };
 
     public static TheoryData<string> GetNames() => new(Get.Keys);

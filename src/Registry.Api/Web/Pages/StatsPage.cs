@@ -9,12 +9,14 @@ namespace Registry.Api.Web.Pages;
 /// <summary><c>/stats</c>: tasks and budget by year and by field, and coverage toward "100% published" per agency.</summary>
 public static class StatsPage
 {
-    public static async Task<IResult> Handle(HttpContext http, ITaskStatistics statistics, ICoverageReport coverage, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(HttpContext http, ITaskStatistics statistics, ICoverageReport coverage, TimeProvider clock,
+        Registry.Data.Inquiries.IInquiryStore inquiries, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var byYear = await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Year), ct);
         var byField = await statistics.GroupAsync(new StatisticsQuery(StatisticsGroupBy.Field), ct);
         var report = await coverage.GetAsync(null, null, ct);
+        var inquiryCounts = await inquiries.StatisticsAsync(ct);
 
         string Name(StatisticsBucket b) => b.Key == "unknown" ? ctx[T.Unknown] : ctx.Language == WebLanguage.En ? b.DisplayNameEn : b.DisplayName;
         var table = ctx[T.ChartData];
@@ -38,6 +40,7 @@ public static class StatsPage
             </section>
             {Coverage(ctx, report)}
             {Communication(ctx, report, clock.GetUtcNow())}
+            {InquiryStats.Render(ctx, inquiryCounts)}
             </div>
             """);
         return WebResults.Page(ctx, new PageShell(ctx[T.StatsTitle], ctx[T.StatsIntro], main, "/stats"));

@@ -34,6 +34,7 @@ public static class TaskPage
             {TaskSections.People(ctx, task)}
             {TaskSections.Texts(ctx, task)}
             {TaskSections.Outputs(ctx, task)}
+            {InquiryPages.TaskLink(ctx, task)}
             {CoverageSection.Render(ctx, task)}
             {TaskSections.Cite(ctx, task)}
             </article>
