@@ -23,6 +23,7 @@ internal sealed class MailEntry
     public string? RelatedId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
+    /// <summary>Delivery attempts made, the successful one included (0 while none was tried).</summary>
     public int Attempts { get; set; }
     public string? LeaseOwner { get; set; }
     public Guid? LeaseToken { get; set; }

@@ -30,6 +30,7 @@ internal sealed class MailQueueStore(IDbContextFactory<RegistryDbContext> factor
         var shortId = Limit(messageId, TextLimits.ShortText);
         await HeldBy(db, owner, id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.MessageId, shortId)
             .SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.LeaseOwner, (string?)null)

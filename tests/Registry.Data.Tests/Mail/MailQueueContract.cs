@@ -60,6 +60,7 @@ public abstract class MailQueueContract(StoreHarness store)
         var row = await RowAsync(id);
         Assert.NotNull(row.SentAt);
         Assert.Equal("<sent@test>", row.MessageId);
+        Assert.Equal(1, row.Attempts);
         Assert.Null(row.LeaseOwner);
     }
 

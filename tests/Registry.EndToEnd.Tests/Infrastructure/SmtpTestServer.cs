@@ -190,12 +190,15 @@ public class MailHostFactory : RegistryApiFactory
 {
     public SmtpTestServer Smtp { get; } = new();
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => SettingsFor(Smtp);
+
+    /// <summary>A host that sends through <paramref name="smtp"/> at once, and whose forms take submissions at once.</summary>
+    public static IDictionary<string, string?> SettingsFor(SmtpTestServer smtp) => new Dictionary<string, string?>
     {
         ["Registry:PublicBaseUrl"] = "http://localhost",
         ["Registry:Mail:Mode"] = "Smtp",
         ["Registry:Mail:Smtp:Host"] = "127.0.0.1",
-        ["Registry:Mail:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Registry:Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Registry:Mail:Smtp:Security"] = "None",
         ["Registry:Mail:Smtp:TimeoutSeconds"] = "5",
         ["Registry:Mail:FromAddress"] = "no-reply@registry.test",
