@@ -37,6 +37,9 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<IImportJobStore, ImportJobStore>();
         services.AddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
         services.AddSingleton<Collections.ICollectionStore, Collections.CollectionStore>();
+        services.AddSingleton<Feedback.IFeedbackStore, Feedback.FeedbackStore>();
+        services.AddOptions<Feedback.FeedbackOptions>().BindConfiguration(Feedback.FeedbackOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Feedback.FeedbackOptions>, Feedback.FeedbackOptionsValidator>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;

@@ -26,6 +26,7 @@ internal abstract class RegistryDbContext : DbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Mail.MailEntry> MailQueue => Set<Mail.MailEntry>();
+    public DbSet<Registry.Data.Feedback.FeedbackEntry> FeedbackEntries => Set<Registry.Data.Feedback.FeedbackEntry>();
 
     /// <summary>
     /// The approval decision, budget, acceptance and result registration are owned values stored in the task's row.

@@ -11,6 +11,14 @@ internal enum AuditAction
     Import,
     /// <summary>A collection deleted (tasks are never deleted, only withdrawn).</summary>
     Delete,
+    /// <summary>Public feedback (f…) approved for publication.</summary>
+    FeedbackApprove,
+    /// <summary>Public feedback rejected (the reason stays curator-only).</summary>
+    FeedbackReject,
+    /// <summary>The Department's official reply to feedback written or changed.</summary>
+    FeedbackReply,
+    /// <summary>The sender's name and e-mail erased (on request or after the retention period), or the feedback deleted.</summary>
+    FeedbackErase,
 }
 
 /// <summary>Who changed what and when. <see cref="ChangesJson"/> maps each changed field to {from, to}.</summary>
@@ -20,7 +28,7 @@ internal sealed class AuditEntry
     public DateTimeOffset At { get; set; }
     public string Actor { get; set; } = "";
     public AuditAction Action { get; set; }
-    /// <summary>Public id of the task (t…) or collection (c…) changed.</summary>
+    /// <summary>Public id of the task (t…), collection (c…) or feedback (f…) changed.</summary>
     public string EntityId { get; set; } = "";
     public string ChangesJson { get; set; } = "{}";
 }
