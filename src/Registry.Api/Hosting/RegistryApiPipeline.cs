@@ -27,11 +27,13 @@ public static class RegistryApiPipeline
         v1.MapSearchApi();
         v1.MapCollectionsApi();
         v1.MapFormsApi();
+        v1.MapFeedbackApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
         app.MapFeedsApi();
         app.MapCollectionFeeds();
+        app.MapFeedbackFeeds();
         app.MapCitationsApi();
         app.MapReferencePages();
         app.MapRegistryWeb();

@@ -59,6 +59,8 @@ public static class RegistryApiServices
         services.AddHostedService<ImportWorker>();
         services.AddRegistryHttp();
         Registry.Api.Forms.FormServices.AddRegistryForms(services);
+        services.AddSingleton<Registry.Api.Feedback.FeedbackRetention>();
+        services.AddHostedService<Registry.Api.Feedback.FeedbackRetentionWorker>();
         services.AddRegistryGraphQL();
         services.AddRegistryFeeds(configuration);
         return services;
