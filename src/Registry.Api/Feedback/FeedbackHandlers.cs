@@ -31,6 +31,7 @@ public static class FeedbackHandlers
         WriteEviction.MarkReadOnly(http);
         if (body.Problem is { } problem) return problem;
         var request = body.Value!;
+        if (FeedbackRules.Check(request.ToSubmission()) is { Count: > 0 } errors) return ApiProblems.Validation(errors);
         var check = guard.Check(FormPurpose.Feedback, request.FormToken, request.Website, http.Connection.RemoteIpAddress);
         if (!check.Passed)
         {

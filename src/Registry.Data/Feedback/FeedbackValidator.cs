@@ -115,3 +115,10 @@ internal static partial class FeedbackValidator
     [GeneratedRegex(@"(?:https?://|ftp://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 }
+
+/// <summary>The submission rules, for surfaces that judge a submission before spending its form token.</summary>
+public static class FeedbackRules
+{
+    /// <summary>The field errors of <paramref name="submission"/> (the task's existence is checked on storing); empty when valid.</summary>
+    public static IReadOnlyList<FieldError> Check(FeedbackSubmission submission) => FeedbackValidator.Validate(submission).Errors;
+}
