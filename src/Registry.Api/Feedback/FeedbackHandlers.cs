@@ -29,6 +29,7 @@ public static class FeedbackHandlers
     {
         // Pending feedback changes nothing the public sees: an anonymous POST must not empty the shared cache.
         WriteEviction.MarkReadOnly(http);
+        http.Response.Headers.CacheControl = "no-store";
         if (body.Problem is { } problem) return problem;
         var request = body.Value!;
         if (FeedbackRules.Check(request.ToSubmission()) is { Count: > 0 } errors) return ApiProblems.Validation(errors);
@@ -45,8 +46,10 @@ public static class FeedbackHandlers
     }
 
     public static async Task<Results<Ok<FeedbackListResponse>, ProblemHttpResult>> List(
-        [AsParameters] FeedbackListQuery query, IFeedbackStore store, CancellationToken ct)
+        [AsParameters] FeedbackListQuery query, IFeedbackStore store, HttpResponse response, CancellationToken ct)
     {
+        // Personal data: no cache anywhere may keep it.
+        response.Headers.CacheControl = "no-store";
         if (CatalogProblems.CheckPageSize(query.PageSize, FeedbackListQuery.MaxPageSize) is { } bad) return bad;
         FeedbackStatus? status = null;
         if (!string.IsNullOrEmpty(query.Status))
@@ -75,6 +78,7 @@ public static class FeedbackHandlers
 
     public static async Task<Results<Ok<FeedbackRecord>, ProblemHttpResult>> Get(string id, IFeedbackStore store, HttpResponse response, CancellationToken ct)
     {
+        response.Headers.CacheControl = "no-store";
         var feedback = await store.FindAsync(id, ct);
         if (feedback is null) return FeedbackProblems.NotFound();
         response.Headers.ETag = ETags.For(feedback.Version);
@@ -126,6 +130,7 @@ public static class FeedbackHandlers
 
     private static Results<Ok<FeedbackDecisionResponse>, ProblemHttpResult> Answer(FeedbackWriteResult result, HttpResponse response, string outcome, string message)
     {
+        response.Headers.CacheControl = "no-store";
         if (result.Feedback is { } current) response.Headers.ETag = ETags.For(current.Version);
         return result.Status switch
         {
