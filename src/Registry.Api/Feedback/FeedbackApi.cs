@@ -34,7 +34,9 @@ public static class FeedbackApi
             .NeverCached()
             .RejectUnknownQueryParameters();
 
-        var curators = feedback.MapGroup("").RequireAuthorization(RegistryRoles.CuratorPolicy);
+        var curators = feedback.MapGroup("").RequireAuthorization(RegistryRoles.CuratorPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         curators.MapGet("/", FeedbackHandlers.List)
             .WithName("ListFeedback")
             .WithSummary("Góp ý cần duyệt và đã xử lý (feedback for moderation)")
