@@ -40,6 +40,9 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<Alerts.IAlertStore, Alerts.AlertStore>();
         services.AddSingleton<Collections.ICollectionStore, Collections.CollectionStore>();
         Inquiries.InquiryServices.AddRegistryInquiries(services);
+        services.AddSingleton<Feedback.IFeedbackStore, Feedback.FeedbackStore>();
+        services.AddOptions<Feedback.FeedbackOptions>().BindConfiguration(Feedback.FeedbackOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Feedback.FeedbackOptions>, Feedback.FeedbackOptionsValidator>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;

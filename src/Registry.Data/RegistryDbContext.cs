@@ -28,6 +28,7 @@ internal abstract class RegistryDbContext : DbContext
     public DbSet<Mail.MailEntry> MailQueue => Set<Mail.MailEntry>();
     public DbSet<Inquiries.Inquiry> Inquiries => Set<Inquiries.Inquiry>();
     public DbSet<Inquiries.OrganizationContact> OrganizationContacts => Set<Inquiries.OrganizationContact>();
+    public DbSet<Registry.Data.Feedback.FeedbackEntry> FeedbackEntries => Set<Registry.Data.Feedback.FeedbackEntry>();
 
     /// <summary>
     /// The approval decision, budget, acceptance and result registration are owned values stored in the task's row.

@@ -53,10 +53,17 @@ public sealed class FormOptions
 public sealed record IssuedFormToken(string Token, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, string HoneypotField);
 
 /// <summary>Why a submission was refused; null <see cref="Problem"/> means it passed.</summary>
-public sealed record FormCheck(ProblemHttpResult? Problem)
+/// <param name="RetryAfterSeconds">Set with a 429: how long the client should wait (the <c>Retry-After</c> header).</param>
+public sealed record FormCheck(ProblemHttpResult? Problem, int? RetryAfterSeconds = null)
 {
     public bool Passed => Problem is null;
     public static readonly FormCheck Pass = new((ProblemHttpResult?)null);
+
+    /// <summary>Sets <c>Retry-After</c> on a refused check that has one (a 429), as the general rate limiter does.</summary>
+    public void ApplyHeaders(HttpResponse response)
+    {
+        if (RetryAfterSeconds is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>
@@ -148,14 +155,17 @@ public sealed class FormGuard : IDisposable
         }
         if (limiter is not null)
         {
-            using var lease = limiter.AttemptAcquire(Slug(purpose) + ":" + (client?.ToString() ?? "unknown"));
+            using var lease = limiter.AttemptAcquire(Slug(purpose) + ":" + ClientPartition(client));
             if (!lease.IsAcquired)
             {
                 usedNonces.TryRemove(parsed.Nonce, out _);
-                var minutes = options.WindowMinutes;
+                var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
+                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+                    : options.WindowMinutes * 60;
+                var minutes = Math.Max(1, (int)Math.Ceiling(seconds / 60.0));
                 return new FormCheck(ApiProblems.Create(ProblemKind.TooManyRequests,
                     $"Bạn đã gửi quá nhiều lần; hãy thử lại sau {minutes} phút (too many submissions from your address; try again in {minutes} minutes)",
-                    new Dictionary<string, object?> { ["retryAfterSeconds"] = minutes * 60 }));
+                    new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }), seconds);
             }
         }
         return FormCheck.Pass;
@@ -168,6 +178,19 @@ public sealed class FormGuard : IDisposable
     /// with the purpose as label, so one configured secret serves every instance and no signature stands in for another.
     /// </summary>
     public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("derive." + purpose));
+
+    /// <summary>
+    /// The limit's partition for a client: the address itself for IPv4, its /64 network for IPv6 (one subscriber
+    /// usually holds a whole /64 and could otherwise rotate through it to escape the limit).
+    /// </summary>
+    internal static string ClientPartition(IPAddress? client)
+    {
+        if (client is null) return "unknown";
+        if (client.IsIPv4MappedToIPv6) client = client.MapToIPv4();
+        if (client.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return client.ToString();
+        var bytes = client.GetAddressBytes();
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8)) + "::/64";
+    }
 
     private static FormCheck Fail(ProblemKind kind, string field, string message) =>
         new(kind == ProblemKind.Validation ? ApiProblems.Validation(field, message) : ApiProblems.Create(kind, message));

@@ -29,11 +29,13 @@ public static class RegistryApiPipeline
         v1.MapFormsApi();
         v1.MapAlertsApi();
         v1.MapInquiriesApi();
+        v1.MapFeedbackApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();
         app.MapFeedsApi();
         app.MapCollectionFeeds();
+        app.MapFeedbackFeeds();
         app.MapCitationsApi();
         app.MapReferencePages();
         app.MapRegistryWeb();

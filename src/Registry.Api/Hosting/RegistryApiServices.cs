@@ -62,6 +62,8 @@ public static class RegistryApiServices
         Registry.Api.Forms.FormServices.AddRegistryForms(services);
         Registry.Api.Mail.MailServices.AddRegistryMail(services);
         Registry.Api.Alerts.AlertServices.AddRegistryAlerts(services);
+        services.AddSingleton<Registry.Api.Feedback.FeedbackRetention>();
+        services.AddHostedService<Registry.Api.Feedback.FeedbackRetentionWorker>();
         services.AddRegistryGraphQL();
         services.AddRegistryFeeds(configuration);
         return services;

@@ -25,6 +25,11 @@ public static class WebPages
         pages.MapGet("/stats/report/{period}", CoverageReportPage.Handle).WithName("CoverageReportPage");
         pages.MapGet("/collections", CollectionPages.List).WithName("CollectionsPage");
         pages.MapGet("/collections/{id}", CollectionPages.Single).WithName("CollectionPage");
+        pages.MapGet("/feedback", FeedbackPages.General).WithName("FeedbackPage");
+        pages.MapPost("/feedback", FeedbackPages.SubmitGeneral).WithName("FeedbackFormPost");
+        pages.MapGet("/feedback/thanks", FeedbackPages.Thanks).WithName("FeedbackThanksPage");
+        pages.MapGet("/tasks/{id}/feedback", FeedbackPages.ForTask).WithName("TaskFeedbackPage");
+        pages.MapPost("/tasks/{id}/feedback", FeedbackPages.SubmitForTask).WithName("TaskFeedbackFormPost");
         return endpoints;
     }
 }

@@ -17,6 +17,14 @@ internal enum AuditAction
     InquiryRelay,
     /// <summary>A curator set or cleared a host organization's (o…) contact address for inquiries.</summary>
     InquiryOrganizationContact,
+    /// <summary>Public feedback (f…) approved for publication.</summary>
+    FeedbackApprove,
+    /// <summary>Public feedback rejected (the reason stays curator-only).</summary>
+    FeedbackReject,
+    /// <summary>The Department's official reply to feedback written or changed.</summary>
+    FeedbackReply,
+    /// <summary>The sender's name and e-mail erased (on request or after the retention period), or the feedback deleted.</summary>
+    FeedbackErase,
 }
 
 /// <summary>Who changed what and when. <see cref="ChangesJson"/> maps each changed field to {from, to}.</summary>
@@ -26,7 +34,7 @@ internal sealed class AuditEntry
     public DateTimeOffset At { get; set; }
     public string Actor { get; set; } = "";
     public AuditAction Action { get; set; }
-    /// <summary>Public id of the task (t…) or collection (c…) changed.</summary>
+    /// <summary>Public id of what changed: a task (t…), collection (c…), feedback (f…), inquiry (q…) or organization (o…).</summary>
     public string EntityId { get; set; } = "";
     public string ChangesJson { get; set; } = "{}";
 }

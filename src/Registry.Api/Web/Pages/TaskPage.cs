@@ -1,6 +1,7 @@
 using Registry.Api.Web.Localization;
 using Registry.Api.Web.Rendering;
 using Registry.Data.Catalog;
+using Registry.Data.Feedback;
 using Registry.Search.Model;
 
 namespace Registry.Api.Web.Pages;
@@ -10,7 +11,7 @@ public static class TaskPage
 {
     private const int RelatedCount = 5;
 
-    public static async Task<IResult> Handle(string id, HttpContext http, IPublicCatalog catalog, ISearchIndex index, CancellationToken ct)
+    public static async Task<IResult> Handle(string id, HttpContext http, IPublicCatalog catalog, ISearchIndex index, IFeedbackStore feedback, CancellationToken ct)
     {
         var ctx = PageContext.For(http);
         var lookup = await catalog.FindByIdAsync(id, ct: ct);
@@ -19,6 +20,7 @@ public static class TaskPage
 
         var task = found.Record;
         var related = await index.RelatedAsync(found.Id, RelatedCount, ct);
+        var approved = await feedback.ListApprovedAsync(found.Id, Feedback.FeedbackHandlers.PublicMax, ct);
         var path = Fragments.TaskUrl(found.Id);
         var main = Html.Of($"""
             <div class="wrap">
@@ -37,6 +39,7 @@ public static class TaskPage
             {InquiryPages.TaskLink(ctx, task)}
             {CoverageSection.Render(ctx, task)}
             {TaskSections.Cite(ctx, task)}
+            {FeedbackSection.Render(ctx, found.Id, approved)}
             </article>
             {Related(ctx, related)}
             {TaskSharing.Share(ctx, task, path)}

@@ -82,7 +82,7 @@ public static class Layout
     private static Markup Footer(PageContext ctx) => Html.Of($"""
         <footer class="site">
         <div class="wrap">
-        <p>{ctx[T.FooterPublisher]}. <a href="/license" rel="license">{ctx[T.FooterLicence]}</a></p>
+        <p>{ctx[T.FooterPublisher]}. <a href="/license" rel="license">{ctx[T.FooterLicence]}</a> · <a href="/feedback">{ctx[Registry.Api.Web.Pages.FeedbackText.WriteGeneral]}</a></p>
         <p><a href="/swagger">API</a> · <a href="/api/v1/tasks">JSON</a> · <a href="/catalog">DCAT-AP</a> · <a href="/oai?verb=Identify">OAI-PMH</a> · <a href="/graphql">GraphQL</a></p>
         </div>
         </footer>
