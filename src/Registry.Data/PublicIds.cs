@@ -15,6 +15,7 @@ public static class PublicIds
     public static string NewOrganizationId() => New('o');
     public static string NewImportJobId() => New('j');
     public static string NewCollectionId() => New('c');
+    public static string NewWebhookId() => New('w');
 
     /// <summary>True when <paramref name="id"/> has the shape of an id of the given kind (cheap pre-check for routes).</summary>
     public static bool IsWellFormed(string? id, char kind) =>

@@ -36,6 +36,7 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<IImportJobStore, ImportJobStore>();
         services.AddSingleton<Collections.ICollectionStore, Collections.CollectionStore>();
+        services.AddSingleton<Webhooks.IWebhookStore, Webhooks.WebhookStore>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;
