@@ -26,6 +26,7 @@ public static class RegistryApiPipeline
         v1.MapCatalogApi();
         v1.MapSearchApi();
         v1.MapCollectionsApi();
+        v1.MapWebhooksApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();

@@ -60,6 +60,7 @@ public static class RegistryApiServices
         services.AddRegistryHttp();
         services.AddRegistryGraphQL();
         services.AddRegistryFeeds(configuration);
+        services.AddRegistryWebhooks();
         return services;
     }
 

@@ -20,7 +20,8 @@ public sealed record WebhookDeliveryInfo(
 
 public sealed record WebhookAttemptInfo(DateTimeOffset At, int? StatusCode, int DurationMs, bool Succeeded, string? Error);
 
-public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryInfo> Deliveries, long? NextAfter);
+/// <param name="Total">Deliveries of the subscriber with the asked status (all pages).</param>
+public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryInfo> Deliveries, long? NextAfter, long Total);
 
 /// <summary>A delivery leased for one attempt, with what signing and sending need.</summary>
 public sealed record LeasedWebhookDelivery(

@@ -17,10 +17,11 @@ internal sealed partial class WebhookStore
         var take = Math.Clamp(size, 1, MaxDeliveryPage);
         var query = db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.SubscriberId == subscriber.Id);
         if (status is { } s) query = query.Where(d => d.Status == s);
+        var total = await query.LongCountAsync(ct);
         if (before is { } b) query = query.Where(d => d.Id < b);
         var rows = await query.OrderByDescending(d => d.Id).Take(take + 1).ToListAsync(ct);
         var page = rows.Take(take).Select(d => ToContract(d, id)).ToList();
-        return new WebhookDeliveryPage(page, rows.Count > take ? page[^1].Id : null);
+        return new WebhookDeliveryPage(page, rows.Count > take ? page[^1].Id : null, total);
     }
 
     public async Task<(WebhookDeliveryInfo Delivery, IReadOnlyList<WebhookAttemptInfo> Attempts)?> FindDeliveryAsync(string id, long deliveryId, CancellationToken ct = default)
