@@ -87,7 +87,8 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
         }
     }
 
-    private static string Host(Uri uri) => uri.IdnHost.Trim('[', ']');
+    /// <summary>The host as DNS sees it: IPv6 without brackets, a fully qualified name without its final dot.</summary>
+    private static string Host(Uri uri) => uri.IdnHost.Trim('[', ']').TrimEnd('.');
 
     private static string Forbidden(string host) =>
         $"Địa chỉ '{host}' thuộc mạng nội bộ, loopback hoặc dải không công khai; webhook chỉ gửi tới địa chỉ công khai " +
