@@ -62,6 +62,7 @@ public static class WebhookHandlers
         {
             return ApiProblems.Validation("reason", $"Ghi lý do tạm dừng, tối đa {WebhookLimits.Error} ký tự (give a reason, at most {WebhookLimits.Error} characters).");
         }
+        if (!Http.UnsafeText.IsSafe(reason)) return ApiProblems.Validation("reason", WebhookInputCheck.UnsafeCharacters);
         return Found(IsId(id) ? await store.SetPausedAsync(id, true, reason, RegistryRoles.ActorOf(user)!, ct) : null);
     }
 

@@ -1,3 +1,4 @@
+using Registry.Api.Http;
 using Registry.Data;
 using Registry.Data.Reference;
 using Registry.Data.Webhooks;
@@ -9,6 +10,8 @@ public sealed class WebhookInputCheck(WebhookUrlPolicy urls)
 {
     public const int MaxFields = TextLimits.Fields;
 
+    public const string UnsafeCharacters = "Bỏ ký tự điều khiển, U+FFFE/U+FFFF và nửa cặp thay thế (remove control characters other than tab and line breaks, U+FFFE/U+FFFF and lone surrogates).";
+
     public async Task<(WebhookSubscriptionInput? Input, Dictionary<string, string[]> Errors)> CheckAsync(WebhookInput body, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -16,6 +19,10 @@ public sealed class WebhookInputCheck(WebhookUrlPolicy urls)
         if (body.Description is { Length: > WebhookLimits.Description })
         {
             errors["description"] = [$"Mô tả quá dài: tối đa {WebhookLimits.Description} ký tự (description: at most {WebhookLimits.Description} characters)."];
+        }
+        else if (!UnsafeText.IsSafe(body.Description))
+        {
+            errors["description"] = [UnsafeCharacters];
         }
         var known = string.Join(", ", WebhookEventTypes.All);
         if (body.Events is null || body.Events.Count == 0)
