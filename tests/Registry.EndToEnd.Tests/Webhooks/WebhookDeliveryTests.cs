@@ -47,6 +47,20 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory, WebhookReceiver
     private Task<IReadOnlyList<ReceivedWebhook>> ArrivedAsync(string path, string taskId, string type, int answered = 200) =>
         Receiver.WaitForAsync(seen => seen.Any(w => w.Path == path && Is(w, taskId, type) && w.AnsweredWith == answered), what: $"{type} of {taskId} on {path}");
 
+    /// <summary>The delivery of <paramref name="eventId"/> once the worker has recorded it with <paramref name="status"/>.</summary>
+    private static async Task<JsonElement> RecordedAsync(HttpClient admin, string hook, string eventId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var page = await GetAsync(admin, $"/api/v1/webhooks/{hook}/deliveries");
+            var delivery = page.GetProperty("results").EnumerateArray().Single(d => d.GetProperty("eventId").GetString() == eventId);
+            if (delivery.GetProperty("status").GetString() == status) return delivery;
+            Assert.True(DateTime.UtcNow < deadline, $"delivery {eventId} is {delivery.GetProperty("status")}, not {status}");
+            await Task.Delay(50);
+        }
+    }
+
     [Fact]
     public async Task Publish_update_coverage_and_withdraw_arrive_signed_carrying_only_the_public_record()
     {
@@ -115,8 +129,7 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory, WebhookReceiver
         Assert.Equal(3, attempts.Select(w => w.Timestamp).Count());
 
         var admin = factory.Admin();
-        var list = await GetAsync(admin, $"/api/v1/webhooks/{hook.Id}/deliveries?status=delivered");
-        var delivery = list.GetProperty("results").EnumerateArray().Single(d => d.GetProperty("taskId").GetString() == id);
+        var delivery = await RecordedAsync(admin, hook.Id, attempts[0].Id, "delivered");
         Assert.Equal(attempts[0].Id, delivery.GetProperty("eventId").GetString());
         Assert.Equal(3, delivery.GetProperty("attempts").GetInt32());
         var detail = await GetAsync(admin, $"/api/v1/webhooks/{hook.Id}/deliveries/{delivery.GetProperty("id").GetInt64()}");
@@ -167,12 +180,12 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory, WebhookReceiver
         var admin = factory.Admin();
         var id = await PublishedTaskAsync(await factory.CuratorAsync());
         var first = (await ArrivedAsync(path, id, "task.published")).First(w => w.Path == path && TaskIdOf(w) == id);
-        var deliveries = await GetAsync(admin, $"/api/v1/webhooks/{hook.Id}/deliveries");
-        var delivery = deliveries.GetProperty("results").EnumerateArray().Single(d => d.GetProperty("eventId").GetString() == first.Id);
-        await Receiver.WaitForAsync(_ => true);
+        // The receiver answered; the worker records the attempt just after (a replay meanwhile finds it in flight).
+        var delivery = await RecordedAsync(admin, hook.Id, first.Id, "delivered");
 
         var replay = await admin.PostAsync($"/api/v1/webhooks/{hook.Id}/deliveries/{delivery.GetProperty("id").GetInt64()}/replay", null);
         Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.Equal(1, (await replay.ReadJsonAsync()).GetProperty("queued").GetInt32());
         await Receiver.WaitForAsync(seen => seen.Count(w => w.Id == first.Id && w.Path == path) == 2, what: "the replayed delivery");
 
         var since = await admin.PostAsJsonAsync($"/api/v1/webhooks/{hook.Id}/replay", new { afterSequence = first.Json.GetProperty("sequence").GetInt64() - 1 });
@@ -225,5 +238,33 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory, WebhookReceiver
         Assert.True(WebhookVerifier.Verify(hook.Secret, received.Id, received.Timestamp, received.Signature, received.Body, DateTimeOffset.UtcNow));
         Assert.False(WebhookVerifier.Verify(Registry.Api.Webhooks.WebhookSignature.NewSecret(), received.Id, received.Timestamp, received.Signature, received.Body, DateTimeOffset.UtcNow));
         Assert.False(WebhookVerifier.Verify(secret, received.Id, received.Timestamp, received.Signature, received.Body, DateTimeOffset.UtcNow.AddMinutes(10)));
+    }
+
+    [Fact]
+    public async Task The_nodejs_example_of_the_docs_verifies_real_deliveries_and_refuses_tampered_ones()
+    {
+        var (path, hook) = await SubscribeAsync("node");
+        var id = await PublishedTaskAsync(await factory.CuratorAsync());
+        var real = (await ArrivedAsync(path, id, "task.published")).First(w => w.Path == path && TaskIdOf(w) == id);
+        var tampered = (byte[])real.Body.Clone();
+        tampered[^2] ^= 1;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var cases = new object[]
+        {
+            new { id = real.Id, timestamp = real.Timestamp, signature = real.Signature, body = Convert.ToBase64String(real.Body), expect = true },
+            new { id = real.Id, timestamp = real.Timestamp, signature = real.Signature, body = Convert.ToBase64String(tampered), expect = false },
+            new { id = real.Id + "x", timestamp = real.Timestamp, signature = real.Signature, body = Convert.ToBase64String(real.Body), expect = false },
+            new { id = real.Id, timestamp = "1600000000", signature = real.Signature, body = Convert.ToBase64String(real.Body), expect = false },
+            new { id = real.Id, timestamp = now, signature = "v1,AAAA v2," + real.Signature[3..], body = Convert.ToBase64String(real.Body), expect = false },
+        };
+        var file = Path.Combine(factory.DataDirectory, "deliveries.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(cases));
+
+        var result = await NodeValidators.RunAsync("webhooks-verify.mjs", file, hook.Secret);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("\"checked\": 5", result.StandardOutput);
+        var wrongSecret = await NodeValidators.RunAsync("webhooks-verify.mjs", file, Registry.Api.Webhooks.WebhookSignature.NewSecret());
+        Assert.Equal(1, wrongSecret.ExitCode);
     }
 }
