@@ -18,6 +18,7 @@ public static class PublicIds
     public static string NewAlertSubscriptionId() => New('s');
     public static string NewInquiryId() => New('q');
     public static string NewFeedbackId() => New('f');
+    public static string NewWebhookId() => New('w');
 
     /// <summary>True when <paramref name="id"/> has the shape of an id of the given kind (cheap pre-check for routes).</summary>
     public static bool IsWellFormed(string? id, char kind) =>

@@ -43,6 +43,7 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddSingleton<Feedback.IFeedbackStore, Feedback.FeedbackStore>();
         services.AddOptions<Feedback.FeedbackOptions>().BindConfiguration(Feedback.FeedbackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Feedback.FeedbackOptions>, Feedback.FeedbackOptionsValidator>();
+        services.AddSingleton<Webhooks.IWebhookStore, Webhooks.WebhookStore>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;

@@ -30,6 +30,7 @@ public static class RegistryApiPipeline
         v1.MapAlertsApi();
         v1.MapInquiriesApi();
         v1.MapFeedbackApi();
+        v1.MapWebhooksApi();
 
         app.MapHealthApi();
         app.MapRegistryGraphQL();

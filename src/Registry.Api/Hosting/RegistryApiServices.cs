@@ -66,6 +66,7 @@ public static class RegistryApiServices
         services.AddHostedService<Registry.Api.Feedback.FeedbackRetentionWorker>();
         services.AddRegistryGraphQL();
         services.AddRegistryFeeds(configuration);
+        services.AddRegistryWebhooks();
         return services;
     }
 

@@ -28,6 +28,7 @@ internal sealed class OutboxEntryConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         b.Property(o => o.LeaseOwner).HasMaxLength(TextLimits.ShortText);
         b.Property(o => o.LastError).HasMaxLength(TextLimits.LongText);
+        b.Property(o => o.Events).HasMaxLength(TextLimits.ShortText).IsUnicode(false);
         b.HasIndex(o => new { o.ProcessedAt, o.DueAt });
         b.HasIndex(o => o.LeaseToken);
     }

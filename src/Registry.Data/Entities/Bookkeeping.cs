@@ -55,6 +55,12 @@ internal sealed class OutboxEntry
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// The public events this write means to webhook subscribers (<c>task.published</c>, <c>task.updated</c>,
+    /// <c>task.withdrawn</c>, <c>task.coverage_added</c>), space-separated; null for a draft edit. Decided in the write's
+    /// transaction, so the webhook fan-out reads what the write meant, not what the task became later.
+    /// </summary>
+    public string? Events { get; set; }
 }
 
 /// <summary>An API key: only the SHA-256 of the key is kept, plus a short prefix to find it.</summary>

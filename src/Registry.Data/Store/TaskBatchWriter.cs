@@ -4,6 +4,7 @@ using Registry.Data.Abstractions;
 using Registry.Data.Catalog;
 using Registry.Data.Entities;
 using Registry.Data.Records;
+using Registry.Data.Webhooks;
 using Registry.Data.Validation;
 
 namespace Registry.Data.Store;
@@ -150,7 +151,7 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         task.UpdatedAt = Pick(keep, record.UpdatedAt, now);
         var changes = plan.Changes ?? TaskChanges.Created(TaskChanges.Snapshot(task));
         pending.Audit.Add(TaskWrites.NewAudit(task, AuditAction.Import, changes, actor, now));
-        pending.Outbox.Add(TaskWrites.NewOutbox(task, now));
+        pending.Outbox.Add(TaskWrites.NewOutbox(task, now, WebhookEventRules.For(db, task, changes)));
         if (PublicChangeEntry.For(db, task, now) is { } change) pending.Changes.Add(change);
         // New tasks are not tracked: they and their children go in with a few multi-row INSERTs.
         if (plan.Existing is null) pending.NewTasks.Add(task);

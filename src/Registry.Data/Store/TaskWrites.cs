@@ -3,6 +3,7 @@ using Registry.Data.Abstractions;
 using Registry.Data.Catalog;
 using Registry.Data.Entities;
 using Registry.Data.Records;
+using Registry.Data.Webhooks;
 
 namespace Registry.Data.Store;
 
@@ -75,7 +76,7 @@ internal static class TaskWrites
     {
         if (PublicChangeEntry.For(db, task, now) is { } change) db.Set<PublicChangeEntry>().Add(change);
         db.AuditEntries.Add(NewAudit(task, action, changes, actor, now));
-        db.Outbox.Add(NewOutbox(task, now));
+        db.Outbox.Add(NewOutbox(task, now, WebhookEventRules.For(db, task, changes)));
     }
 
     public static AuditEntry NewAudit(ScienceTask task, AuditAction action, JsonObject changes, Actor actor, DateTimeOffset now) => new()
@@ -87,9 +88,13 @@ internal static class TaskWrites
         ChangesJson = changes.ToJsonString(RegistryJson.Options),
     };
 
-    /// <summary>Upsert when the task is published after the change, else Remove (drafts and withdrawn leave the index).</summary>
-    public static OutboxEntry NewOutbox(ScienceTask task, DateTimeOffset now) => new()
+    /// <summary>
+    /// Upsert when the task is published after the change, else Remove (drafts and withdrawn leave the index);
+    /// <paramref name="events"/> are the webhook events the write means (<see cref="WebhookEventRules"/>).
+    /// </summary>
+    public static OutboxEntry NewOutbox(ScienceTask task, DateTimeOffset now, string? events) => new()
     {
+        Events = events,
         TaskId = task.PublicId,
         Kind = task.Visibility == Visibility.Published ? OutboxKind.Upsert : OutboxKind.Remove,
         CreatedAt = now,

@@ -30,6 +30,7 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
         var task = await (await catalogue.Anonymous().GetAsync($"/api/v1/tasks/{ids[0]}")).ReadJsonAsync();
         var organization = task.GetProperty("hostOrganization").GetProperty("id").GetString();
         var collection = await CollectionAsync(ids);
+        var (webhook, delivery) = await WebhookAsync();
         var json = "application/json";
         return
         [
@@ -126,7 +127,35 @@ public sealed class ResponseSchemaTests(SearchCatalogue catalogue, ITestOutputHe
             new("GetFormToken", "/api/v1/forms/token?purpose=nope"),
             new("CollectionJsonFeed", $"/feeds/collections/{collection}.json"),
             new("CollectionJsonFeed", "/feeds/collections/c0000000000aa.json"),
+            new("ListWebhooks", "/api/v1/webhooks", Admin: true),
+            new("ListWebhooks", "/api/v1/webhooks"),
+            new("GetWebhook", $"/api/v1/webhooks/{webhook}", Admin: true),
+            new("GetWebhook", "/api/v1/webhooks/w0000000000aa", Admin: true),
+            new("ListWebhookDeliveries", $"/api/v1/webhooks/{webhook}/deliveries?pageSize=2", Admin: true),
+            new("ListWebhookDeliveries", $"/api/v1/webhooks/{webhook}/deliveries?status=lost", Admin: true),
+            new("GetWebhookDelivery", $"/api/v1/webhooks/{webhook}/deliveries/{delivery}", Admin: true),
+            new("GetWebhookDelivery", $"/api/v1/webhooks/{webhook}/deliveries/0", Admin: true),
         ];
+    }
+
+    /// <summary>
+    /// A paused webhook subscriber with a few replayed deliveries (made once). Paused, so nothing is sent from this host.
+    /// </summary>
+    private async Task<(string Webhook, long Delivery)> WebhookAsync()
+    {
+        var store = catalogue.Services.GetRequiredService<Registry.Data.Webhooks.IWebhookStore>();
+        var id = (await store.ListAsync()).FirstOrDefault()?.Id;
+        if (id is null)
+        {
+            var actor = Registry.Data.Abstractions.Actor.Seeder;
+            var created = await store.CreateAsync(new Registry.Data.Webhooks.WebhookSubscriptionInput(
+                "https://8.8.8.8/registry-events", "Cổng đối tác", Registry.Data.Webhooks.WebhookEventTypes.All, [], []), "whsec_dGVzdA==", actor);
+            await store.SetPausedAsync(created.Id, true, "Chỉ để kiểm tra hợp đồng OpenAPI", actor);
+            await store.ReplaySinceAsync(created.Id, 0, null, 3, actor);
+            id = created.Id;
+        }
+        var page = await store.ListDeliveriesAsync(id, null, null, 1);
+        return (id, page!.Deliveries[0].Id);
     }
 
     /// <summary>One collection of the shared catalogue's tasks (made once; collections change no task or search answer).</summary>

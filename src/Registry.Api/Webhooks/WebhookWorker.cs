@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using Registry.Api.Hosting;
+using Registry.Data;
+using Registry.Data.Webhooks;
+
+namespace Registry.Api.Webhooks;
+
+/// <summary>
+/// Drives webhooks from the outbox: fans new outbox rows out into deliveries (the cursor moves in the same
+/// transaction), then leases due deliveries and sends them, a few at a time. Whatever one attempt throws is that
+/// attempt's failure, never the host's; a stop in the middle leaves the lease to expire (or to be freed at the next
+/// start on the embedded database), so the delivery is attempted again and arrives with the same event id.
+/// </summary>
+public sealed class WebhookWorker(
+    IWebhookStore store, WebhookSender sender, IOptions<WebhookOptions> options, IOptions<RegistryDataOptions> data,
+    DataDirectoryLock dataDirectory, TimeProvider clock, ILogger<WebhookWorker> logger) : BackgroundService
+{
+    private const int FanOutBatch = 500;
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Behind the data-directory lock no other process uses this SQLite database: a lease still held belongs to a
+        // process that died, and is freed now rather than when it expires.
+        if (options.Value.Enabled && dataDirectory.Held && data.Value.Database.ProviderKind == DatabaseProvider.Sqlite)
+        {
+            var released = await store.ReleaseAllLeasesAsync(cancellationToken);
+            if (released > 0) logger.LogInformation("Released {Count} webhook deliveries leased by a previous process", released);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var busy = false;
+            try
+            {
+                busy = await FanOutAsync(stoppingToken) | await DeliverDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError("Webhook worker round failed with {ExceptionType}: {Message}", ex.GetType().Name, ex.Message);
+            }
+            if (!busy)
+            {
+                try
+                {
+                    await Task.Delay(poll, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> FanOutAsync(CancellationToken ct)
+    {
+        var read = await store.FanOutAsync(FanOutBatch, ct);
+        return read == FanOutBatch;
+    }
+
+    private async Task<bool> DeliverDueAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var leaseFor = o.Timeout * 2 + TimeSpan.FromSeconds(30);
+        var due = await store.LeaseDueAsync(_owner, o.Concurrency * 4, leaseFor, ct);
+        if (due.Count == 0) return false;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = ct },
+            async (delivery, token) => await AttemptAsync(delivery, token));
+        return true;
+    }
+
+    private async Task AttemptAsync(LeasedWebhookDelivery delivery, CancellationToken ct)
+    {
+        var o = options.Value;
+        WebhookAttemptOutcome outcome;
+        try
+        {
+            outcome = await sender.SendAsync(delivery, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The body could not be built (database unavailable): a failed attempt, retried like any other.
+            outcome = new WebhookAttemptOutcome(false, null, 0, $"Lỗi nội bộ khi chuẩn bị gửi (internal error preparing the delivery): {ex.GetType().Name}");
+        }
+        var retryAt = clock.GetUtcNow() + WebhookBackoff.Delay(delivery.Attempts + 1, o.FirstRetrySeconds, o.MaxRetrySeconds, Random.Shared.NextDouble());
+        var recorded = await store.RecordAttemptAsync(_owner, delivery.Id, outcome, new WebhookFailurePolicy(retryAt, o.MaxAttempts, o.PauseAfterFailures), ct);
+        if (!recorded) logger.LogWarning("Webhook delivery {DeliveryId} lost its lease before its attempt was recorded", delivery.Id);
+        else if (outcome.Succeeded) logger.LogInformation("Webhook {EventId} delivered to {Subscription} ({Status})", delivery.EventId, delivery.SubscriptionId, outcome.StatusCode);
+        else logger.LogWarning("Webhook {EventId} to {Subscription} failed: {Error}", delivery.EventId, delivery.SubscriptionId, outcome.Error);
+    }
+}
