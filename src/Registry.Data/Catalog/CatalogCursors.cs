@@ -81,6 +81,26 @@ internal static class CatalogCursors
         }
     }
 
+    /// <summary>
+    /// A position in a curator's list ordered by row id (feedback, inquiries): the list's own version byte, then the
+    /// last id read. A cursor of another list, or an id that is not positive, does not decode.
+    /// </summary>
+    public static string EncodeId(byte version, long id)
+    {
+        Span<byte> bytes = stackalloc byte[9];
+        bytes[0] = version;
+        BinaryPrimitives.WriteInt64BigEndian(bytes[1..], id);
+        return Base64Url.EncodeToString(bytes);
+    }
+
+    public static long DecodeId(byte version, string cursor)
+    {
+        var bytes = Decode(cursor);
+        if (bytes.Length != 9 || bytes[0] != version) throw new InvalidCursorException();
+        var id = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1));
+        return id > 0 ? id : throw new InvalidCursorException();
+    }
+
     private static byte[] Decode(string cursor)
     {
         if (cursor.Length > 2048) throw new InvalidCursorException();

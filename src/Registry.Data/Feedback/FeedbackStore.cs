@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Buffers.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Registry.Data.Abstractions;
@@ -294,29 +292,7 @@ internal sealed class FeedbackStore(IDbContextFactory<RegistryDbContext> factory
 
     private const byte CursorVersion = 0x46; // 'F'
 
-    private static string EncodeCursor(long id)
-    {
-        Span<byte> bytes = stackalloc byte[9];
-        bytes[0] = CursorVersion;
-        BinaryPrimitives.WriteInt64BigEndian(bytes[1..], id);
-        return Base64Url.EncodeToString(bytes);
-    }
+    private static string EncodeCursor(long id) => Catalog.CatalogCursors.EncodeId(CursorVersion, id);
 
-    private static long DecodeCursor(string cursor)
-    {
-        if (cursor.Length > 32) throw new InvalidCursorException();
-        Span<byte> bytes = stackalloc byte[24];
-        int written;
-        try
-        {
-            if (!Base64Url.TryDecodeFromChars(cursor, bytes, out written)) throw new InvalidCursorException();
-        }
-        catch (FormatException e) when (e is not InvalidCursorException)
-        {
-            throw new InvalidCursorException();
-        }
-        if (written != 9 || bytes[0] != CursorVersion) throw new InvalidCursorException();
-        var id = BinaryPrimitives.ReadInt64BigEndian(bytes[1..9]);
-        return id > 0 ? id : throw new InvalidCursorException();
-    }
+    private static long DecodeCursor(string cursor) => Catalog.CatalogCursors.DecodeId(CursorVersion, cursor);
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Buffers.Text;
 using Microsoft.EntityFrameworkCore;
 using Registry.Data.Mail;
 
@@ -18,31 +16,9 @@ internal static class InquiryQueries
         return query;
     }
 
-    public static string EncodeCursor(long id)
-    {
-        Span<byte> bytes = stackalloc byte[9];
-        bytes[0] = CursorVersion;
-        BinaryPrimitives.WriteInt64BigEndian(bytes[1..], id);
-        return Base64Url.EncodeToString(bytes);
-    }
+    public static string EncodeCursor(long id) => Catalog.CatalogCursors.EncodeId(CursorVersion, id);
 
-    public static long DecodeCursor(string cursor)
-    {
-        if (cursor.Length > 32) throw new InvalidCursorException();
-        Span<byte> bytes = stackalloc byte[24];
-        int written;
-        try
-        {
-            if (!Base64Url.TryDecodeFromChars(cursor, bytes, out written)) throw new InvalidCursorException();
-        }
-        catch (FormatException e) when (e is not InvalidCursorException)
-        {
-            throw new InvalidCursorException();
-        }
-        if (written != 9 || bytes[0] != CursorVersion) throw new InvalidCursorException();
-        var id = BinaryPrimitives.ReadInt64BigEndian(bytes[1..9]);
-        return id > 0 ? id : throw new InvalidCursorException();
-    }
+    public static long DecodeCursor(string cursor) => Catalog.CatalogCursors.DecodeId(CursorVersion, cursor);
 
     /// <summary>The curator view; <paramref name="inquiry"/> must carry its task and the task's outputs.</summary>
     public static async Task<InquiryRecord> ViewAsync(RegistryDbContext db, Inquiry inquiry, CancellationToken ct)
