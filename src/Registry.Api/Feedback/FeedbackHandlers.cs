@@ -23,9 +23,10 @@ public static class FeedbackHandlers
     /// <summary>The most approved feedback a task's public list shows.</summary>
     public const int PublicMax = 500;
 
-    // The body is judged first, then the spam defences (which use up the token), then the store.
+    // The body and its task are judged first, then the spam defences (which use up the token), then the store (which
+    // checks the task again, in its transaction).
     public static async Task<Results<Accepted<FeedbackSubmitResponse>, ProblemHttpResult>> Submit(
-        JsonBody<FeedbackSubmitRequest> body, FormGuard guard, IFeedbackStore store, HttpContext http, CancellationToken ct)
+        JsonBody<FeedbackSubmitRequest> body, FormGuard guard, IFeedbackStore store, IPublicCatalog catalog, HttpContext http, CancellationToken ct)
     {
         // Pending feedback changes nothing the public sees: an anonymous POST must not empty the shared cache.
         WriteEviction.MarkReadOnly(http);
@@ -33,6 +34,16 @@ public static class FeedbackHandlers
         if (body.Problem is { } problem) return problem;
         var request = body.Value!;
         if (FeedbackRules.Check(request.ToSubmission()) is { Count: > 0 } errors) return ApiProblems.Validation(errors);
+        if (!string.IsNullOrEmpty(request.Task))
+        {
+            switch (await catalog.FindByIdAsync(request.Task.Trim(), ct: ct))
+            {
+                case PublicTaskLookup.Gone:
+                    return FeedbackProblems.TaskGone();
+                case PublicTaskLookup.NotFound:
+                    return ApiProblems.Validation("task", "Không có nhiệm vụ đã công bố với id này (no published task has this id).");
+            }
+        }
         var check = guard.Check(FormPurpose.Feedback, request.FormToken, request.Website, http.Connection.RemoteIpAddress);
         if (!check.Passed)
         {
