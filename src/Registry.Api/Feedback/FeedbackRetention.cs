@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Registry.Api.Hosting;
 using Registry.Data.Feedback;
 
 namespace Registry.Api.Feedback;
@@ -12,41 +13,22 @@ public sealed class FeedbackRetention(IFeedbackStore store, IOptions<FeedbackOpt
 }
 
 /// <summary>
-/// Runs the retention sweep at start (so a service that was down past a deadline erases at once) and then every
-/// <see cref="FeedbackOptions.SweepIntervalMinutes"/>. A failed sweep is logged and tried again at the next round.
+/// Runs the retention sweep at start and then every <see cref="FeedbackOptions.SweepIntervalMinutes"/>
+/// (<see cref="PeriodicWorker"/>).
 /// </summary>
 public sealed class FeedbackRetentionWorker(FeedbackRetention retention, IOptions<FeedbackOptions> options, TimeProvider clock,
-    ILogger<FeedbackRetentionWorker> logger) : BackgroundService
+    ILogger<FeedbackRetentionWorker> logger) : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
+
+    protected override string Name => "Feedback retention sweep";
+
+    protected override async Task PassAsync(CancellationToken ct)
     {
-        var interval = TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
-        while (!stoppingToken.IsCancellationRequested)
+        var sweep = await retention.SweepOnceAsync(ct);
+        if (sweep.Erased + sweep.Deleted > 0)
         {
-            try
-            {
-                var sweep = await retention.SweepOnceAsync(stoppingToken);
-                if (sweep.Erased + sweep.Deleted > 0)
-                {
-                    logger.LogInformation("Feedback retention: erased personal data of {Erased}, deleted {Deleted}", sweep.Erased, sweep.Deleted);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError("Feedback retention sweep failed: {ExceptionType}", ex.GetType().Name);
-            }
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            logger.LogInformation("Feedback retention: erased personal data of {Erased}, deleted {Deleted}", sweep.Erased, sweep.Deleted);
         }
     }
 }
