@@ -20,6 +20,16 @@ public static class AlertSearch
     public static string? Read(IEnumerable<KeyValuePair<string, string?>> pairs, out IReadOnlyDictionary<string, string[]> errors)
     {
         var list = pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => KeyValuePair.Create(p.Key.Trim(), p.Value!.Trim())).ToList();
+        // A GET search never gets here with control, bidi or zero-width characters (the HTTP edge refuses them in the
+        // query string); a saved search arrives in a JSON body or a form, so the same rule is applied here.
+        if (list.FirstOrDefault(p => !Http.UnsafeText.IsSafe(p.Key) || !Http.UnsafeText.IsSafe(p.Value)) is { Key: not null } unsafeParameter)
+        {
+            errors = new Dictionary<string, string[]>
+            {
+                [unsafeParameter.Key] = ["Tìm kiếm có ký tự điều khiển hoặc ký tự ẩn; hãy xoá chúng (the search has control or hidden characters; remove them)"],
+            };
+            return null;
+        }
         var query = new QueryCollection(list.GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => new StringValues(g.Select(p => p.Value).ToArray()), StringComparer.OrdinalIgnoreCase));
         var read = SearchRequestReader.Read(query, Surface);

@@ -172,6 +172,41 @@ public sealed class AlertTests(MailHostFactory factory) : IClassFixture<MailHost
     }
 
     [Fact]
+    public async Task Hostile_bodies_are_refused_with_a_4xx_and_nothing_is_queued()
+    {
+        var client = factory.Anonymous();
+        var email = AlertFlow.Email("hostile");
+        var token = await AlertFlow.FormTokenAsync(client);
+        string[] bodies =
+        [
+            $$"""{"email":"{{email}}","email":"other@example.vn","q":"chè","formToken":"{{token}}"}""",
+            $$"""{"email":"{{email}}","Email":"other@example.vn","q":"chè","formToken":"{{token}}"}""",
+            $$$"""{"email":"{{{email}}}","q":"chè","formToken":"{{{token}}}","extra":{"a":[[[[[[[[[[1]]]]]]]]]]}}""",
+            $$"""{"email":"{{email}}","q":"ch\u0000è","formToken":"{{token}}"}""",
+            $$"""{"email":"{{email}}","q":"chè","filters":{"level":"provincial\u200B"},"formToken":"{{token}}"}""",
+            $$"""{"email":"{{email}}","q":"{{new string('a', 5 * 1024 * 1024)}}","formToken":"{{token}}"}""",
+            """{"email":""",
+            "[]",
+        ];
+        foreach (var body in bodies)
+        {
+            var response = await client.PostAsync("/api/v1/alerts", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} for {body[..Math.Min(body.Length, 80)]}: {text[..Math.Min(text.Length, 300)]}");
+            Assert.DoesNotContain("   at ", text);
+        }
+        var form = await client.PostAsync("/api/v1/alerts", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = email, ["formToken"] = token }));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+
+        // None of these queued a confirmation: the same token still subscribes the address once.
+        var ok = await client.PostAsJsonAsync("/api/v1/alerts", new { email, q = "chè", formToken = token });
+        Assert.Equal(HttpStatusCode.Accepted, ok.StatusCode);
+        await factory.Smtp.WaitForAsync(m => m.Recipients.Contains(email));
+        await Task.Delay(300);
+        Assert.Single(factory.Smtp.To(email));
+    }
+
+    [Fact]
     public async Task Missing_token_and_filled_honeypot_are_refused_by_the_api()
     {
         var client = factory.Anonymous();
