@@ -18,7 +18,7 @@ internal static class CliCommand
             case "reindex":
                 return ReindexCommand.Parse(args, out usageError);
             default:
-                usageError = $"Lệnh không rõ '{verb}' (unknown verb '{verb}'); dùng import, apikey, reindex hoặc help (use import, apikey, reindex or help).";
+                usageError = $"Lệnh không rõ '{verb}' (unknown verb '{verb}'); dùng import, apikey, reindex, healthcheck hoặc help (use import, apikey, reindex, healthcheck or help).";
                 return null;
         }
     }

@@ -22,6 +22,9 @@ internal static class CliHelp
           reindex
               Dựng lại chỉ mục tìm kiếm từ các nhiệm vụ đã công bố (rebuild the search index from the published tasks);
               dừng dịch vụ web trước khi chạy (stop the web service first: the embedded index has one writer).
+          healthcheck [URL]
+              Hỏi dịch vụ đang chạy có khỏe không; mã thoát 0 khi trả 2xx (ask a running service whether it is healthy;
+              exit 0 on 2xx, 1 otherwise). Mặc định (default): http://127.0.0.1:$ASPNETCORE_HTTP_PORTS/health/live.
           help
               Hướng dẫn này (this help).
 

@@ -13,7 +13,7 @@ public static class RegistryCli
     public const int Rejected = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["import", "apikey", "reindex", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "apikey", "reindex", "healthcheck", "help", "--help", "-h"];
 
     /// <summary>
     /// True when the command line is for a verb rather than the web host: a known verb, or any first word that is
@@ -37,6 +37,9 @@ public static class RegistryCli
             await stdout.WriteAsync(CliHelp.Text);
             return Ok;
         }
+
+        // Needs no store and no data directory: it only asks a running service.
+        if (verb == "healthcheck") return await HealthCheckCommand.RunAsync(parsed, stdout, stderr, ct);
 
         var command = CliCommand.From(verb, parsed, out var usageError);
         if (command is null)

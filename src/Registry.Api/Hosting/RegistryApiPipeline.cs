@@ -2,6 +2,7 @@ using Asp.Versioning;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Api.GraphQL.Transport;
+using Registry.Api.Hosting;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -10,6 +11,7 @@ public static class RegistryApiPipeline
     /// <summary>The middleware pipeline and every endpoint group.</summary>
     public static WebApplication MapRegistryApi(this WebApplication app)
     {
+        app.UseRegistryForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(Registry.Api.Web.Pages.ErrorPages.StatusCodePage);
         app.UseRegistryHttpEdge();

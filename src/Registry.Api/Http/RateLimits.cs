@@ -7,7 +7,9 @@ using Registry.Api.Problems;
 
 namespace Registry.Api.Http;
 
-/// <summary><c>Registry:RateLimits</c>: requests per minute per client IP (anonymous) and per API key name.</summary>
+/// <summary><c>Registry:RateLimits</c>: requests per minute per client address (anonymous; an IPv6 client counts per
+/// /64, as one subscriber usually holds a whole /64) and per API key name. Behind a reverse proxy the client address
+/// is the one the proxy forwards, when <c>Registry:ForwardedHeaders</c> trusts that proxy.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "Registry:RateLimits";
@@ -46,7 +48,7 @@ internal static class RateLimits
         var keyName = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.Name) : null;
         var (partition, limit) = keyName is not null
             ? ("key:" + keyName, keyHolders)
-            : ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), anonymous);
+            : ("ip:" + Registry.Api.Forms.FormGuard.ClientPartition(context.Connection.RemoteIpAddress), anonymous);
         if (limit <= 0) return RateLimitPartition.GetNoLimiter(partition);
 
         return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions

@@ -112,7 +112,7 @@ public static class NodeValidators
         return new NodeResult(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Registry.sln"))) dir = dir.Parent;
