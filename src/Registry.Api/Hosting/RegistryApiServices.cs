@@ -55,6 +55,9 @@ public static class RegistryApiServices
         services.AddHealthChecks()
             .AddRegistryStoreCheck("store", [HealthApi.ReadyTag])
             .AddCheck<Registry.Api.Health.SearchIndexHealthCheck>("search", tags: [HealthApi.ReadyTag]);
+        services.AddSingleton<SingletonLeases>();
+        services.AddSingleton<EmbeddedIndexClaim>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedIndexClaim>());
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddHostedService<Registry.Api.Inquiries.InquiryRetentionWorker>();
@@ -84,6 +87,7 @@ public static class RegistryApiServices
             Limits = new ImportReadLimits { MaxBytes = sp.GetRequiredService<IOptions<RegistryApiOptions>>().Value.Imports.MaxBytes },
         });
         services.AddSingleton<DataDirectoryLock>();
+        services.AddSingleton<InstanceIdentity>();
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
