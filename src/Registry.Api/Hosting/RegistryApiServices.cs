@@ -56,8 +56,7 @@ public static class RegistryApiServices
             .AddRegistryStoreCheck("store", [HealthApi.ReadyTag])
             .AddCheck<Registry.Api.Health.SearchIndexHealthCheck>("search", tags: [HealthApi.ReadyTag]);
         services.AddSingleton<SingletonLeases>();
-        services.AddSingleton<EmbeddedIndexClaim>();
-        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedIndexClaim>());
+        services.AddHostedService<EmbeddedIndexClaim>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddHostedService<Registry.Api.Inquiries.InquiryRetentionWorker>();

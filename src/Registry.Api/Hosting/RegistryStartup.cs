@@ -24,7 +24,8 @@ internal sealed class RegistryStartup(
         await ReleaseDeadLeasesAsync(cancellationToken);
         await EarlierLeases.ReleaseAsync(services, services.GetRequiredService<ILoggerFactory>().CreateLogger<RegistryStartup>(), cancellationToken);
         await services.GetRequiredService<Forms.FormSigningKey>().EnsureAsync(cancellationToken);
-        if (services.GetService<EmbeddedIndexClaim>() is { } claim) await claim.ClaimAsync(cancellationToken);
+        // Hosted services are singletons: this is the instance that renews the claim once started.
+        if (services.GetServices<IHostedService>().OfType<EmbeddedIndexClaim>().SingleOrDefault() is { } claim) await claim.ClaimAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(PrintAddresses);
     }
 
