@@ -20,6 +20,11 @@ catch (Exception e) when (DataDirectoryLockedException.Find(e) is { } locked)
     await Console.Error.WriteLineAsync(locked.Message);
     return RegistryCli.Rejected;
 }
+catch (SharedEmbeddedIndexException shared)
+{
+    await Console.Error.WriteLineAsync(shared.Message);
+    return RegistryCli.Rejected;
+}
 return 0;
 
 /// <summary>The host's entry point; public so tests can start it with WebApplicationFactory.</summary>

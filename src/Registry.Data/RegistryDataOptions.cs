@@ -21,6 +21,11 @@ public sealed class RegistryDataOptions
     /// <summary><see cref="DataDirectory"/> as an absolute path.</summary>
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
+    /// <summary>The SQLite file in full: <see cref="DatabaseSettings.SqlitePath"/>, else <c>registry.db</c> in the data directory.</summary>
+    public string SqliteFileFullPath => string.IsNullOrWhiteSpace(Database.SqlitePath)
+        ? Path.Combine(DataDirectoryFullPath, "registry.db")
+        : Path.GetFullPath(Database.SqlitePath.Trim());
+
     public sealed class DatabaseSettings
     {
         /// <summary><c>Sqlite</c> (default, embedded) or <c>SqlServer</c>.</summary>
@@ -28,6 +33,13 @@ public sealed class RegistryDataOptions
 
         /// <summary>Filled from <c>ConnectionStrings:Registry</c>; required for SQL Server.</summary>
         public string? ConnectionString { get; set; }
+
+        /// <summary>
+        /// The SQLite file; empty for <c>&lt;DataDirectory&gt;/registry.db</c>. Set it when several instances on one
+        /// machine, each with its own data directory, share one embedded database (docs/operations-instances.md).
+        /// Relative paths resolve against the current directory.
+        /// </summary>
+        public string? SqlitePath { get; set; }
 
         public DatabaseProvider ProviderKind =>
             Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
@@ -75,6 +87,11 @@ internal sealed class RegistryDataOptionsValidator : IValidateOptions<RegistryDa
         else if (options.DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
         {
             failures.Add($"Registry:DataDirectory '{options.DataDirectory}' không phải đường dẫn hợp lệ (not a valid path)");
+        }
+        if (options.Database.SqlitePath is { } sqlite && !string.IsNullOrWhiteSpace(sqlite)
+            && (sqlite.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || sqlite.Trim().EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(sqlite.Trim())))
+        {
+            failures.Add($"Registry:Database:SqlitePath '{sqlite}' không phải đường dẫn tệp hợp lệ (not a valid file path: name the SQLite file, e.g. /srv/registry/registry.db)");
         }
         if (options.Auth.BootstrapAdminKey is { } key && key.Trim().Length is > 0 and < MinBootstrapKeyLength)
         {

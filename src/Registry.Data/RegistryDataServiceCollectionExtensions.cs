@@ -44,6 +44,8 @@ public static class RegistryDataServiceCollectionExtensions
         services.AddOptions<Feedback.FeedbackOptions>().BindConfiguration(Feedback.FeedbackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Feedback.FeedbackOptions>, Feedback.FeedbackOptionsValidator>();
         services.AddSingleton<Webhooks.IWebhookStore, Webhooks.WebhookStore>();
+        services.AddSingleton<Leases.IWorkerLeaseStore, Leases.WorkerLeaseStore>();
+        services.AddSingleton<Forms.IFormTokenStore, Forms.FormTokenStore>();
         services.AddSingleton<RegistryStoreHealthCheck>();
         services.AddRegistryCatalog();
         return services;
@@ -56,7 +58,11 @@ public static class RegistryDataServiceCollectionExtensions
     public static async Task InitializeRegistryDataAsync(this IServiceProvider services, CancellationToken ct)
     {
         var options = services.GetRequiredService<IOptions<RegistryDataOptions>>().Value;
-        if (options.Database.ProviderKind == DatabaseProvider.Sqlite) Directory.CreateDirectory(options.DataDirectoryFullPath);
+        if (options.Database.ProviderKind == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(options.DataDirectoryFullPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteFileFullPath)!);
+        }
 
         var factory = services.GetRequiredService<IDbContextFactory<RegistryDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct))

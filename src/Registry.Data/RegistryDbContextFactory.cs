@@ -34,7 +34,7 @@ internal sealed class RegistryDbContextFactory : IDbContextFactory<RegistryDbCon
             default:
             {
                 var builder = new DbContextOptionsBuilder<SqliteRegistryDbContext>();
-                RegistryDbContextOptions.UseSqlite(builder, RegistryDbContextOptions.SqliteConnectionString(options.DataDirectoryFullPath));
+                RegistryDbContextOptions.UseSqlite(builder, RegistryDbContextOptions.SqliteFileConnectionString(options.SqliteFileFullPath));
                 if (loggerFactory is not null) builder.UseLoggerFactory(loggerFactory);
                 var built = builder.Options;
                 return () => new SqliteRegistryDbContext(built);

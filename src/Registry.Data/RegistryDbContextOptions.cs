@@ -21,10 +21,13 @@ internal static class RegistryDbContextOptions
         });
 
     /// <summary>The SQLite connection string for the data directory's <c>registry.db</c>.</summary>
-    public static string SqliteConnectionString(string dataDirectory) =>
+    public static string SqliteConnectionString(string dataDirectory) => SqliteFileConnectionString(Path.Combine(dataDirectory, "registry.db"));
+
+    /// <summary>The SQLite connection string for one database file.</summary>
+    public static string SqliteFileConnectionString(string file) =>
         new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataDirectory, "registry.db"),
+            DataSource = file,
             Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();

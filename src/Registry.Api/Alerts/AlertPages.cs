@@ -33,7 +33,7 @@ public static class AlertPages
         var errors = AlertSubscriptions.Validate(input, out _, out var frequency, out var language);
         if (errors.Count == 0)
         {
-            var check = guard.Check(FormPurpose.Alert, F("formToken"), F(FormGuard.HoneypotField), http.Connection.RemoteIpAddress);
+            var check = await guard.CheckAsync(FormPurpose.Alert, F("formToken"), F(FormGuard.HoneypotField), http.Connection.RemoteIpAddress, ct);
             if (!check.Passed) errors = ProblemErrors(check);
         }
         if (errors.Count > 0) return Form(ctx, guard, alerts.Options, search, F("email"), frequency, language, errors, 400);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Registry.Api.Hosting;
 using Registry.Api.Web.Localization;
 using Registry.Data.Alerts;
 using Registry.Data.Catalog;
@@ -12,10 +13,15 @@ namespace Registry.Api.Alerts;
 /// sequence it was matched against); a run reads the changes after it, up to what the search index already holds,
 /// runs the subscription's search restricted to those tasks, and advances the cursor together with queueing the mail
 /// in one transaction, so a crash never sends twice nor skips. Nothing matched: the cursor moves, no mail.
+/// With several instances the runs happen on the one holding the <see cref="LeaseName"/> lease (the cursor's
+/// compare-and-set would keep a second runner from queueing a mail twice, but not from searching everything twice).
 /// </summary>
 internal sealed partial class AlertRunner(IAlertStore store, ISearchIndex index, AlertTokens tokens, AlertLinks links,
-    IOptions<AlertOptions> options, TimeProvider clock, ILogger<AlertRunner> logger) : BackgroundService
+    IOptions<AlertOptions> options, TimeProvider clock, ILogger<AlertRunner> logger, SingletonLeases leases) : BackgroundService
 {
+    public const string LeaseName = "alerts";
+    private readonly SingletonLease _lease = leases.For(LeaseName);
+
     /// <summary>Changes one subscription takes in one run; the rest wait for the next run.</summary>
     public const int MaxChangesPerRun = 5000;
     private const int MaxSearchPages = 25;
@@ -41,9 +47,19 @@ internal sealed partial class AlertRunner(IAlertStore store, ISearchIndex index,
         }
     }
 
-    /// <summary>One pass over every due subscription; returns how many mails it queued.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await PeriodicWorker.ReleaseQuietlyAsync(_lease, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// One pass over every due subscription, when this instance holds the lease (checked again before each
+    /// subscription, so a pass longer than a lease renews it or stops); returns how many mails it queued.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        if (!await _lease.HoldAsync(ct)) return 0;
         var o = options.Value;
         var now = clock.GetUtcNow();
         var deleted = await store.DeletePendingBeforeAsync(now.AddDays(-o.ConfirmationDays), ct);
@@ -53,6 +69,7 @@ internal sealed partial class AlertRunner(IAlertStore store, ISearchIndex index,
         foreach (var subscription in await store.ActiveAsync(ct))
         {
             if (!AlertSchedule.IsDue(subscription, now, o.DigestHour)) continue;
+            if (!await _lease.HoldAsync(ct)) break;
             try
             {
                 if (subscription.LastSequence >= horizon)

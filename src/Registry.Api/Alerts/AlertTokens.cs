@@ -8,12 +8,14 @@ namespace Registry.Api.Alerts;
 
 /// <summary>
 /// The secrets of an alert subscription. The confirmation token is random and only its SHA-256 is stored. The
-/// unsubscribe token is <c>{id}.{HMAC(key, id + salt)}</c>: it goes into every mail, and nothing stored in the
-/// database is enough to make one (the key is the forms' signing key, derived for this purpose).
+/// unsubscribe token is <c>{id}.{HMAC(key, id + salt)}</c>: it goes into every mail. The key is the forms' signing
+/// key, derived for this purpose: with <c>Registry:Forms:SigningKey</c> configured nothing stored in the database is
+/// enough to make one; without it the key itself is in the database (<see cref="FormSigningKey"/>), shared by the
+/// instances. Derived on first use, so building the background services never reads the database before migrations.
 /// </summary>
 public sealed class AlertTokens(FormGuard forms)
 {
-    private readonly byte[] _key = forms.DeriveKey("alert-unsubscribe");
+    private readonly Lazy<byte[]> _key = new(() => forms.DeriveKey("alert-unsubscribe"));
 
     public static string NewConfirmToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
@@ -43,5 +45,5 @@ public sealed class AlertTokens(FormGuard forms)
     }
 
     private string Sign(string publicId, string salt) =>
-        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(publicId + "." + salt)));
+        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(publicId + "." + salt)));
 }

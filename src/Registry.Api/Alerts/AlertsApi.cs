@@ -49,7 +49,7 @@ public static class AlertsApi
         var input = new SubscribeInput(request.Email, search, request.Frequency, request.Language);
         var errors = AlertSubscriptions.Validate(input, out _, out _, out _);
         if (errors.Count > 0) return ApiProblems.Validation(errors);
-        var check = guard.Check(FormPurpose.Alert, request.FormToken, request.Website, http.Connection.RemoteIpAddress);
+        var check = await guard.CheckAsync(FormPurpose.Alert, request.FormToken, request.Website, http.Connection.RemoteIpAddress, ct);
         if (check.Problem is { } refused) return refused;
         var result = await alerts.SubscribeAsync(input, ct);
         if (result.TooMany)

@@ -44,7 +44,7 @@ public static class FeedbackHandlers
                     return ApiProblems.Validation("task", "Không có nhiệm vụ đã công bố với id này (no published task has this id).");
             }
         }
-        var check = guard.Check(FormPurpose.Feedback, request.FormToken, request.Website, http.Connection.RemoteIpAddress);
+        var check = await guard.CheckAsync(FormPurpose.Feedback, request.FormToken, request.Website, http.Connection.RemoteIpAddress, ct);
         if (!check.Passed)
         {
             check.ApplyHeaders(http.Response);

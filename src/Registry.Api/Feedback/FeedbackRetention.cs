@@ -14,11 +14,13 @@ public sealed class FeedbackRetention(IFeedbackStore store, IOptions<FeedbackOpt
 
 /// <summary>
 /// Runs the retention sweep at start and then every <see cref="FeedbackOptions.SweepIntervalMinutes"/>
-/// (<see cref="PeriodicWorker"/>).
+/// (<see cref="PeriodicWorker"/>), on one instance at a time.
 /// </summary>
 public sealed class FeedbackRetentionWorker(FeedbackRetention retention, IOptions<FeedbackOptions> options, TimeProvider clock,
-    ILogger<FeedbackRetentionWorker> logger) : PeriodicWorker(clock, logger)
+    ILogger<FeedbackRetentionWorker> logger, SingletonLeases? leases = null) : PeriodicWorker(clock, logger, leases?.For(LeaseName))
 {
+    public const string LeaseName = "feedback-retention";
+
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
 
     protected override string Name => "Feedback retention sweep";

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Registry.Api.Problems;
-using Registry.Data;
+using Registry.Data.Forms;
 
 namespace Registry.Api.Forms;
 
@@ -27,8 +26,8 @@ public sealed class FormOptions
     public const string Section = "Registry:Forms";
 
     /// <summary>
-    /// Base64 key (at least 32 bytes) that signs form tokens. Set the same value on every instance behind a load
-    /// balancer. When empty, a key is generated once and kept in the data directory (<c>form-signing.key</c>).
+    /// Base64 key (at least 32 bytes) that signs form tokens (and, derived, alert unsubscribe links). When empty, one
+    /// key is generated once and kept in the database, shared by every instance (<see cref="FormSigningKey"/>).
     /// </summary>
     public string? SigningKey { get; set; }
 
@@ -71,9 +70,9 @@ public sealed record FormCheck(ProblemHttpResult? Problem, int? RetryAfterSecond
 /// <list type="bullet">
 /// <item>a signed form token (HMAC-SHA256 over purpose, issue time and a nonce), so a bot must fetch a form first;</item>
 /// <item>a minimum fill time measured from the token's issue time, and a maximum age;</item>
-/// <item>each token accepted once (per instance: nonces are remembered in memory until the token expires);</item>
+/// <item>each token accepted once, on any instance (used nonces are kept in the database until the token expires);</item>
 /// <item>a honeypot field (<see cref="HoneypotField"/>) that people never see and must stay empty;</item>
-/// <item>a per-address, per-purpose submission limit, much lower than the general request limit.</item>
+/// <item>a per-address, per-purpose submission limit, much lower than the general request limit (counted per instance).</item>
 /// </list>
 /// </summary>
 public sealed class FormGuard : IDisposable
@@ -82,17 +81,20 @@ public sealed class FormGuard : IDisposable
     public const string HoneypotField = "website";
 
     private const string Version = "f1";
-    private readonly byte[] key;
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(10);
+    private readonly FormSigningKey key;
+    private readonly IFormTokenStore nonces;
     private readonly TimeProvider clock;
     private readonly FormOptions options;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> usedNonces = new(StringComparer.Ordinal);
     private readonly PartitionedRateLimiter<string>? limiter;
+    private long nextSweepTicks;
 
-    public FormGuard(IOptions<FormOptions> options, IOptions<RegistryDataOptions> data, TimeProvider clock)
+    public FormGuard(IOptions<FormOptions> options, FormSigningKey key, IFormTokenStore nonces, TimeProvider clock)
     {
         this.options = options.Value;
         this.clock = clock;
-        key = LoadKey(this.options.SigningKey, data.Value.DataDirectoryFullPath);
+        this.key = key;
+        this.nonces = nonces;
         if (this.options.SubmissionsPerWindow > 0)
         {
             var window = TimeSpan.FromMinutes(this.options.WindowMinutes);
@@ -115,9 +117,9 @@ public sealed class FormGuard : IDisposable
 
     /// <summary>
     /// Checks a submission. Call it after the body has been read and before anything is stored; a passed check uses
-    /// up the token and one of the client's submissions.
+    /// up the token (on every instance: the nonce is stored in the database) and one of the client's submissions.
     /// </summary>
-    public FormCheck Check(FormPurpose purpose, string? token, string? honeypot, IPAddress? client)
+    public async Task<FormCheck> CheckAsync(FormPurpose purpose, string? token, string? honeypot, IPAddress? client, CancellationToken ct = default)
     {
         if (!string.IsNullOrEmpty(honeypot))
         {
@@ -146,9 +148,9 @@ public sealed class FormGuard : IDisposable
             return Fail(ProblemKind.Validation, "formToken",
                 $"Biểu mẫu được gửi quá nhanh; hãy đợi ít nhất {options.MinFillSeconds} giây sau khi mở rồi gửi lại (the form was sent too quickly; wait at least {options.MinFillSeconds} seconds after opening it)");
         }
-        ForgetExpiredNonces(now);
+        await SweepNoncesWhenDueAsync(now, ct);
         var expires = issued.AddSeconds(options.TokenLifetimeSeconds);
-        if (!usedNonces.TryAdd(parsed.Nonce, expires))
+        if (!await nonces.TryUseNonceAsync(parsed.Nonce, expires, ct))
         {
             return Fail(ProblemKind.Validation, "formToken",
                 "Mã biểu mẫu này đã được dùng; hãy tải lại biểu mẫu để gửi thêm (this form token was already used; reload the form to send another)");
@@ -158,7 +160,7 @@ public sealed class FormGuard : IDisposable
             using var lease = limiter.AttemptAcquire(Slug(purpose) + ":" + ClientPartition(client));
             if (!lease.IsAcquired)
             {
-                usedNonces.TryRemove(parsed.Nonce, out _);
+                await nonces.ForgetNonceAsync(parsed.Nonce, CancellationToken.None);
                 var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
                     ? (int)Math.Ceiling(retryAfter.TotalSeconds)
                     : options.WindowMinutes * 60;
@@ -177,7 +179,7 @@ public sealed class FormGuard : IDisposable
     /// A key for another signature of the public forms (e.g. alert unsubscribe links), derived from the signing key
     /// with the purpose as label, so one configured secret serves every instance and no signature stands in for another.
     /// </summary>
-    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("derive." + purpose));
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes("derive." + purpose));
 
     /// <summary>
     /// The limit's partition for a client: the address itself for IPv4, its /64 network for IPv6 (one subscriber
@@ -195,13 +197,12 @@ public sealed class FormGuard : IDisposable
     private static FormCheck Fail(ProblemKind kind, string field, string message) =>
         new(kind == ProblemKind.Validation ? ApiProblems.Validation(field, message) : ApiProblems.Create(kind, message));
 
-    private void ForgetExpiredNonces(DateTimeOffset now)
+    /// <summary>Every <see cref="SweepEvery"/> per instance: deleting expired nonces twice is harmless, so no lease is needed.</summary>
+    private async Task SweepNoncesWhenDueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        if (usedNonces.Count < 1024) return;
-        foreach (var (nonce, expires) in usedNonces)
-        {
-            if (expires < now) usedNonces.TryRemove(nonce, out _);
-        }
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweepTicks, (now + SweepEvery).UtcTicks, due) != due) return;
+        await nonces.SweepNoncesAsync(now, ct);
     }
 
     private sealed record ParsedToken(string Purpose, long Issued, string Nonce);
@@ -219,7 +220,7 @@ public sealed class FormGuard : IDisposable
         return new ParsedToken(parts[1], issued, parts[3]);
     }
 
-    private string Sign(string payload) => WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(payload)));
+    private string Sign(string payload) => WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes(payload)));
 
     private static string Slug(FormPurpose purpose) => purpose switch
     {
@@ -228,37 +229,6 @@ public sealed class FormGuard : IDisposable
         FormPurpose.Alert => "alert",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
-
-    /// <summary>The configured key, else the one kept in the data directory (created once, atomically).</summary>
-    private static byte[] LoadKey(string? configured, string dataDirectory)
-    {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            var bytes = Convert.FromBase64String(configured.Trim());
-            return bytes.Length >= 32 ? bytes : throw new InvalidOperationException("Registry:Forms:SigningKey must be at least 32 bytes of base64");
-        }
-        Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, "form-signing.key");
-        if (!File.Exists(path))
-        {
-            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllText(temp, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            try
-            {
-                File.Move(temp, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another instance on the same directory won the race: use its key.
-            }
-            finally
-            {
-                File.Delete(temp);
-            }
-        }
-        var stored = Convert.FromBase64String(File.ReadAllText(path).Trim());
-        return stored.Length >= 32 ? stored : throw new InvalidOperationException($"{path} must hold at least 32 bytes of base64; delete it to have a new key made");
-    }
 }
 
 /// <summary>Checks <see cref="FormOptions"/> at start with messages naming the setting.</summary>
@@ -280,6 +250,7 @@ internal static class FormServices
     {
         services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<FormOptions>, FormOptionsValidator>();
+        services.AddSingleton<FormSigningKey>();
         services.AddSingleton<FormGuard>();
         return services;
     }

@@ -56,6 +56,8 @@ public static class RegistryApiServices
         services.AddHealthChecks()
             .AddRegistryStoreCheck("store", [HealthApi.ReadyTag])
             .AddCheck<Registry.Api.Health.SearchIndexHealthCheck>("search", tags: [HealthApi.ReadyTag]);
+        services.AddSingleton<SingletonLeases>();
+        services.AddHostedService<EmbeddedIndexClaim>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddHostedService<Registry.Api.Inquiries.InquiryRetentionWorker>();
@@ -85,6 +87,7 @@ public static class RegistryApiServices
             Limits = new ImportReadLimits { MaxBytes = sp.GetRequiredService<IOptions<RegistryApiOptions>>().Value.Imports.MaxBytes },
         });
         services.AddSingleton<DataDirectoryLock>();
+        services.AddSingleton<InstanceIdentity>();
         services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

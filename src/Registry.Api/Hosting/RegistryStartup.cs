@@ -22,19 +22,25 @@ internal sealed class RegistryStartup(
     {
         await RegistryInitializer.InitializeAsync(services, options.Value.SeedDemoData, cancellationToken);
         await ReleaseDeadLeasesAsync(cancellationToken);
+        await EarlierLeases.ReleaseAsync(services, services.GetRequiredService<ILoggerFactory>().CreateLogger<RegistryStartup>(), cancellationToken);
+        await services.GetRequiredService<Forms.FormSigningKey>().EnsureAsync(cancellationToken);
+        // Hosted services are singletons: this is the instance that renews the claim once started.
+        if (services.GetServices<IHostedService>().OfType<EmbeddedIndexClaim>().SingleOrDefault() is { } claim) await claim.ClaimAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(PrintAddresses);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Behind the lock no other process uses this SQLite outbox, so a lease still held was held by a process that
-    /// died (kill -9, power cut): its items are freed now rather than after the lease expires minutes later.
+    /// Behind the lock no other process uses a SQLite outbox kept inside the data directory, so a lease still held was
+    /// held by a process that died (kill -9, power cut): its items are freed now rather than after the lease expires
+    /// minutes later. A SQLite file shared by several instances (<c>Registry:Database:SqlitePath</c>) is not behind
+    /// this lock: there another instance's leases are live and are left to run out.
     /// </summary>
     private async Task ReleaseDeadLeasesAsync(CancellationToken ct)
     {
         var data = services.GetRequiredService<IOptions<RegistryDataOptions>>().Value;
-        if (!DataDirectory.Held || data.Database.ProviderKind != DatabaseProvider.Sqlite) return;
+        if (!DataDirectory.Held || data.Database.ProviderKind != DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(data.Database.SqlitePath)) return;
         var released = await services.GetRequiredService<IOutboxStore>().ReleaseAllLeasesAsync(ct);
         if (released > 0)
         {

@@ -5,11 +5,13 @@ namespace Registry.Api.Inquiries;
 
 /// <summary>
 /// Erases the business's contact details (and need) of inquiries older than
-/// <c>Registry:Inquiries:PersonalDataRetentionDays</c>, at start and then hourly (<see cref="PeriodicWorker"/>).
+/// <c>Registry:Inquiries:PersonalDataRetentionDays</c>, at start and then hourly (<see cref="PeriodicWorker"/>), on one instance at a time.
 /// </summary>
-public sealed class InquiryRetentionWorker(IInquiryStore store, TimeProvider clock, ILogger<InquiryRetentionWorker> logger)
-    : PeriodicWorker(clock, logger)
+public sealed class InquiryRetentionWorker(IInquiryStore store, TimeProvider clock, ILogger<InquiryRetentionWorker> logger,
+    SingletonLeases? leases = null) : PeriodicWorker(clock, logger, leases?.For(LeaseName))
 {
+    public const string LeaseName = "inquiry-retention";
+
     protected override TimeSpan Interval { get; } = TimeSpan.FromHours(1);
 
     protected override string Name => "Inquiry retention";

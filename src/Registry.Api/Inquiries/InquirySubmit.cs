@@ -26,11 +26,11 @@ public static class InquirySubmit
     {
         if (!string.IsNullOrEmpty(honeypot) || string.IsNullOrWhiteSpace(formToken))
         {
-            return Guarded(guard.Check(FormPurpose.Inquiry, formToken, honeypot, http.Connection.RemoteIpAddress));
+            return Guarded(await guard.CheckAsync(FormPurpose.Inquiry, formToken, honeypot, http.Connection.RemoteIpAddress, ct));
         }
         var errors = store.Check(input);
         if (errors.Count > 0) return new InquirySubmitOutcome(null, errors, null);
-        var check = guard.Check(FormPurpose.Inquiry, formToken, honeypot, http.Connection.RemoteIpAddress);
+        var check = await guard.CheckAsync(FormPurpose.Inquiry, formToken, honeypot, http.Connection.RemoteIpAddress, ct);
         if (!check.Passed) return Guarded(check);
 
         var url = PublicUrls.TaskPage(urls.Base(http.Request), taskId);

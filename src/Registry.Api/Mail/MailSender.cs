@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Registry.Api.Hosting;
 using Registry.Data.Mail;
 
 namespace Registry.Api.Mail;
@@ -9,11 +10,11 @@ namespace Registry.Api.Mail;
 /// <see cref="MailOptions.MaxAttempts"/> failures). Also erases the content of old sent mail.
 /// </summary>
 internal sealed partial class MailSender(IMailQueueStore queue, IMailTransport transport, IOptions<MailOptions> options,
-    TimeProvider clock, ILogger<MailSender> logger) : BackgroundService
+    TimeProvider clock, ILogger<MailSender> logger, InstanceIdentity identity) : BackgroundService
 {
     private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan EraseEvery = TimeSpan.FromHours(1);
-    private readonly string _owner = Owner();
+    private readonly string _owner = identity.Owner("mail");
     private DateTimeOffset _nextErase = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -125,10 +126,22 @@ internal sealed partial class MailSender(IMailQueueStore queue, IMailTransport t
         if (erased > 0) LogErased(logger, erased, options.Value.SentRetentionDays);
     }
 
-    private static string Owner()
+    /// <summary>
+    /// A stop in the middle of a batch gives its mails back at once, so another instance need not wait for the lease
+    /// to run out. A mail whose sending was cut short may then go twice, as it would after the lease ran out: mail is
+    /// at least once, and the server's answer was never seen.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        var owner = $"mail:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-        return owner.Length > 200 ? owner[..200] : owner;
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await queue.ReleaseLeasesOwnedAsync(_owner, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Could not give back this process's leased mail at stop ({ExceptionType}); it is sent when the lease runs out", ex.GetType().Name);
+        }
     }
 
     private static string DomainOf(string address) => address[(address.LastIndexOf('@') + 1)..];

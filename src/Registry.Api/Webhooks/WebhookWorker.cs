@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Registry.Api.Hosting;
-using Registry.Data;
 using Registry.Data.Webhooks;
 
 namespace Registry.Api.Webhooks;
@@ -8,26 +7,34 @@ namespace Registry.Api.Webhooks;
 /// <summary>
 /// Drives webhooks from the outbox: fans new outbox rows out into deliveries (the cursor moves in the same
 /// transaction), then leases due deliveries and sends them, a few at a time. Whatever one attempt throws is that
-/// attempt's failure, never the host's; a stop in the middle leaves the lease to expire (or to be freed at the next
-/// start on the embedded database), so the delivery is attempted again and arrives with the same event id.
+/// attempt's failure, never the host's. Safe with several instances: the fan-out cursor moves by compare-and-set
+/// (and runs on the instance holding the <see cref="FanOutLease"/> lease, so the others do not read the same rows
+/// for nothing), deliveries are leased row by row with this process as owner. A stop in the middle gives this
+/// process's leases back; a crash leaves them to run out (or to be freed when the same instance starts again, see
+/// <see cref="EarlierLeases"/>), so the delivery is attempted again and arrives with the same event id.
 /// </summary>
 public sealed class WebhookWorker(
-    IWebhookStore store, WebhookSender sender, IOptions<WebhookOptions> options, IOptions<RegistryDataOptions> data,
-    DataDirectoryLock dataDirectory, TimeProvider clock, ILogger<WebhookWorker> logger) : BackgroundService
+    IWebhookStore store, WebhookSender sender, IOptions<WebhookOptions> options, InstanceIdentity identity, SingletonLeases leases,
+    TimeProvider clock, ILogger<WebhookWorker> logger) : BackgroundService
 {
+    public const string FanOutLease = "webhook-fanout";
     private const int FanOutBatch = 500;
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner = identity.Owner("webhooks");
+    private readonly SingletonLease _fanOut = leases.For(FanOutLease);
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Behind the data-directory lock no other process uses this SQLite database: a lease still held belongs to a
-        // process that died, and is freed now rather than when it expires.
-        if (options.Value.Enabled && dataDirectory.Held && data.Value.Database.ProviderKind == DatabaseProvider.Sqlite)
+        await base.StopAsync(cancellationToken);
+        if (!options.Value.Enabled) return;
+        await PeriodicWorker.ReleaseQuietlyAsync(_fanOut, logger, cancellationToken);
+        try
         {
-            var released = await store.ReleaseAllLeasesAsync(cancellationToken);
-            if (released > 0) logger.LogInformation("Released {Count} webhook deliveries leased by a previous process", released);
+            await store.ReleaseLeasesOwnedAsync(_owner, cancellationToken);
         }
-        await base.StartAsync(cancellationToken);
+        catch (Exception ex)
+        {
+            logger.LogWarning("Could not give back this process's webhook deliveries at stop ({ExceptionType}); they are sent when their leases run out", ex.GetType().Name);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,6 +72,7 @@ public sealed class WebhookWorker(
 
     private async Task<bool> FanOutAsync(CancellationToken ct)
     {
+        if (!await _fanOut.HoldAsync(ct)) return false;
         var read = await store.FanOutAsync(FanOutBatch, ct);
         return read == FanOutBatch;
     }

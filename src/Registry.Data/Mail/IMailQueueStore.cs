@@ -30,8 +30,11 @@ public interface IMailQueueStore
     /// <summary>Stops retrying a held mail (permanent refusal or too many attempts); the row stays as a log line.</summary>
     Task GiveUpAsync(string owner, long id, string error, CancellationToken ct = default);
 
-    /// <summary>Frees every lease (at start, when no other instance runs: a crashed process left them).</summary>
-    Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default);
+    /// <summary>
+    /// Frees the leases whose owner starts with <paramref name="ownerPrefix"/>: one process's own at its stop, or an
+    /// instance's earlier processes' at its start, once it knows they are dead. Never another instance's.
+    /// </summary>
+    Task<int> ReleaseLeasesOwnedAsync(string ownerPrefix, CancellationToken ct = default);
 
     /// <summary>
     /// Erases recipient, subject and bodies of mail sent or given up before <paramref name="before"/>, keeping the

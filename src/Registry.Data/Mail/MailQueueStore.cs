@@ -65,10 +65,11 @@ internal sealed class MailQueueStore(IDbContextFactory<RegistryDbContext> factor
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
     }
 
-    public async Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default)
+    public async Task<int> ReleaseLeasesOwnedAsync(string ownerPrefix, CancellationToken ct = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerPrefix);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Unsent(db).Where(m => m.LeaseOwner != null).ExecuteUpdateAsync(s => s
+        return await Unsent(db).Where(m => m.LeaseOwner != null && m.LeaseOwner.StartsWith(ownerPrefix)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.LeaseOwner, (string?)null)
             .SetProperty(m => m.LeaseToken, (Guid?)null)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);

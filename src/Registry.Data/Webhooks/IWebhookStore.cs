@@ -78,6 +78,6 @@ public interface IWebhookStore
     Task<IReadOnlyList<LeasedWebhookDelivery>> LeaseDueAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default);
     /// <summary>Records an attempt of a delivery still leased by <paramref name="owner"/>; false when the lease was lost.</summary>
     Task<bool> RecordAttemptAsync(string owner, long deliveryId, WebhookAttemptOutcome outcome, WebhookFailurePolicy policy, CancellationToken ct = default);
-    /// <summary>Frees every lease (only for a process that knows no other instance is alive, like the outbox's).</summary>
-    Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default);
+    /// <summary>Frees the leases whose owner starts with <paramref name="ownerPrefix"/> (see <c>IMailQueueStore.ReleaseLeasesOwnedAsync</c>).</summary>
+    Task<int> ReleaseLeasesOwnedAsync(string ownerPrefix, CancellationToken ct = default);
 }

@@ -201,10 +201,11 @@ internal sealed partial class WebhookStore
         }
     }
 
-    public async Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default)
+    public async Task<int> ReleaseLeasesOwnedAsync(string ownerPrefix, CancellationToken ct = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerPrefix);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Set<WebhookDelivery>().Where(d => d.LeaseOwner != null)
+        return await db.Set<WebhookDelivery>().Where(d => d.LeaseOwner != null && d.LeaseOwner.StartsWith(ownerPrefix))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.LeaseOwner, (string?)null)
                 .SetProperty(d => d.LeaseToken, (Guid?)null)

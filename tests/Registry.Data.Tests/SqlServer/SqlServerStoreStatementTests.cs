@@ -67,6 +67,34 @@ public sealed class SqlServerStoreStatementTests
         AssertAllParse(7);
     }
 
+    [Fact]
+    public async Task Worker_lease_form_token_and_owned_release_statements_are_valid_TSql()
+    {
+        var leases = new Registry.Data.Leases.WorkerLeaseStore(_server, _clock);
+        var forms = new Registry.Data.Forms.FormTokenStore(_server, _clock);
+        var mail = new Registry.Data.Mail.MailQueueStore(_server, _clock);
+        var hooks = new Registry.Data.Webhooks.WebhookStore(_server, _clock);
+        var grant = new Registry.Data.Leases.WorkerLeaseGrant("alerts", "i01/h:1:ab:alerts", Guid.NewGuid(), _clock.GetUtcNow());
+
+        // Offline, the conditional UPDATE "takes" no row and the existence check finds one: the lease is held elsewhere.
+        await leases.TryAcquireAsync("alerts", "i01/h:1:ab:alerts", TimeSpan.FromMinutes(1));
+        Assert.Null(await leases.RenewAsync(grant, TimeSpan.FromMinutes(1)));
+        Assert.False(await leases.ReleaseAsync(grant));
+        await leases.ReleaseAllOwnedAsync("i01/");
+        Assert.Null(await leases.FindAsync("alerts"));
+        await forms.ForgetNonceAsync("abc");
+        await forms.SweepNoncesAsync(_clock.GetUtcNow());
+        await mail.ReleaseLeasesOwnedAsync("i01/");
+        await hooks.ReleaseLeasesOwnedAsync("i01/");
+
+        AssertAllParse(9);
+        var take = _server.Commands.First();
+        Assert.StartsWith("UPDATE [w]", take.Split('\n').First(l => l.StartsWith("UPDATE", StringComparison.Ordinal)));
+        Assert.Contains("[w].[Until] < @", take);
+        Assert.Contains("[w].[Owner] = @", take);
+        Assert.Contains(_server.Commands, c => c.Contains("LIKE", StringComparison.Ordinal) && c.Contains("DELETE", StringComparison.Ordinal));
+    }
+
     private void AssertAllParse(int atLeast)
     {
         Assert.True(_server.Commands.Count >= atLeast, $"expected at least {atLeast} statements, got {_server.Commands.Count}");

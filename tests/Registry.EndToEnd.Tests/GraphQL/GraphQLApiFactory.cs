@@ -99,14 +99,14 @@ public class GraphQLApiFactory : RegistryApiFactory, IAsyncLifetime
 
 /// <summary>
 /// Counts the SQL commands the host runs, except the background workers' polling (the indexer's outbox, the mail
-/// sender, the webhook fan-out and deliveries, the alert runner, the retention sweeps), which may fall inside a request.
+/// sender, the webhook fan-out and deliveries, the alert runner, the retention sweeps, the singleton leases), which may fall inside a request.
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     /// <summary>Tables only background workers read or write; no GraphQL read touches them.</summary>
     private static readonly string[] BackgroundTables =
         ["\"Outbox\"", "\"MailQueue\"", "\"WebhookCursors\"", "\"WebhookDeliveries\"", "\"WebhookSubscribers\"", "\"WebhookAttempts\"",
-         "\"AlertSubscriptions\"", "\"ChangeLog\"", "\"Feedback\"", "\"Inquiries\""];
+         "\"AlertSubscriptions\"", "\"ChangeLog\"", "\"Feedback\"", "\"Inquiries\"", "\"WorkerLeases\""];
 
     private readonly List<string> _commands = [];
     private readonly Lock _gate = new();

@@ -111,7 +111,7 @@ public static partial class FeedbackPages
         {
             return (state with { Errors = errors.Select(e => Text(ctx, e.Message)).ToList() }, StatusCodes.Status400BadRequest, null);
         }
-        var check = guard.Check(FormPurpose.Feedback, form["formToken"].ToString(), form[FormGuard.HoneypotField].ToString(), http.Connection.RemoteIpAddress);
+        var check = await guard.CheckAsync(FormPurpose.Feedback, form["formToken"].ToString(), form[FormGuard.HoneypotField].ToString(), http.Connection.RemoteIpAddress, ct);
         if (!check.Passed)
         {
             check.ApplyHeaders(http.Response);

@@ -869,6 +869,44 @@ namespace Registry.Data.Migrations.SqlServer
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Data.Forms.SharedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(500)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedSecrets", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Data.Forms.UsedFormNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedFormNonces", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Data.Inquiries.Inquiry", b =>
                 {
                     b.Property<long>("Id")
@@ -982,6 +1020,32 @@ namespace Registry.Data.Migrations.SqlServer
                     b.HasKey("OrganizationId");
 
                     b.ToTable("OrganizationContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Data.Leases.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Data.Mail.MailEntry", b =>

@@ -836,6 +836,44 @@ namespace Registry.Data.Migrations.Sqlite
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Data.Forms.SharedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedSecrets", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Data.Forms.UsedFormNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedFormNonces", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Data.Inquiries.Inquiry", b =>
                 {
                     b.Property<long>("Id")
@@ -947,6 +985,32 @@ namespace Registry.Data.Migrations.Sqlite
                     b.HasKey("OrganizationId");
 
                     b.ToTable("OrganizationContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Data.Leases.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Data.Mail.MailEntry", b =>
