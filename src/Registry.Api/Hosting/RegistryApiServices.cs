@@ -24,6 +24,7 @@ public static class RegistryApiServices
         // the other background services never poll tables that do not exist yet.
         services.AddHostedService<RegistryStartup>();
         services.AddRegistryCore(configuration);
+        Registry.Api.Telemetry.TelemetryServices.AddRegistryTelemetry(services, configuration);
 
         // Reading is strict for every body still bound by the framework: no duplicate (also case-variant) or unknown properties.
         services.ConfigureHttpJsonOptions(o => RegistryJson.ConfigureStrictInput(RegistryJson.Configure(o.SerializerOptions)));

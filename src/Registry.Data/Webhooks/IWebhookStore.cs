@@ -80,4 +80,7 @@ public interface IWebhookStore
     Task<bool> RecordAttemptAsync(string owner, long deliveryId, WebhookAttemptOutcome outcome, WebhookFailurePolicy policy, CancellationToken ct = default);
     /// <summary>Frees every lease (only for a process that knows no other instance is alive, like the outbox's).</summary>
     Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default);
+
+    /// <summary>Counts of pending, retrying and failed deliveries and paused subscribers (telemetry's queue gauges).</summary>
+    Task<WebhookQueueStatus> StatusAsync(CancellationToken ct = default);
 }
