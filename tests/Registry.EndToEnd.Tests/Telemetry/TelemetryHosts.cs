@@ -11,10 +11,12 @@ using Registry.Search.Indexing;
 namespace Registry.EndToEnd.Tests.Telemetry;
 
 /// <summary>
-/// Hosts with metrics on share this collection: a process-wide meter listener sees every host's "Registry" meter,
-/// so two metric hosts at once would report each other's queue gauges.
+/// Hosts with metrics on run in this collection, alone: a meter listener is process-wide, so a host's metrics
+/// provider also picks up the instruments of every other host in the test process (ASP.NET Core's meters have the
+/// same names in each), shares one stream with them, and loses it when that other host is disposed. One host per
+/// process, as in production, has none of this.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TelemetryCollection
 {
     public const string Name = "telemetry";
