@@ -40,7 +40,7 @@ internal sealed partial class AlertRunner(IAlertStore store, ISearchIndex index,
             }
             catch (Exception ex)
             {
-                LogRunFailed(logger, ex);
+                LogRunFailed(logger, ex.GetType().Name);
             }
             try { await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken); }
             catch (OperationCanceledException) { return; }
@@ -156,8 +156,8 @@ internal sealed partial class AlertRunner(IAlertStore store, ISearchIndex index,
     private static DateTimeOffset Later(long? own, DateTimeOffset floor) =>
         own is { } ms && DateTimeOffset.FromUnixTimeMilliseconds(ms) > floor ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : floor;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The alert run failed; it runs again shortly")]
-    private static partial void LogRunFailed(ILogger logger, Exception ex);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The alert run failed with {ExceptionType}; it runs again shortly")]
+    private static partial void LogRunFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert subscription {Id} could not be matched; its changes are matched again at the next run")]
     private static partial void LogSubscriptionFailed(ILogger logger, string id, Exception ex);

@@ -35,6 +35,7 @@ public static class RegistryApiPipeline
         v1.MapWebhooksApi();
 
         app.MapHealthApi();
+        Registry.Api.Telemetry.MetricsEndpoint.MapRegistryMetrics(app);
         app.MapRegistryGraphQL();
         app.MapFeedsApi();
         app.MapCollectionFeeds();

@@ -25,6 +25,7 @@ public static class RegistryApiServices
         services.AddHostedService<RegistryStartup>();
         services.AddRegistryCore(configuration);
         services.AddRegistryForwardedHeaders();
+        Registry.Api.Telemetry.TelemetryServices.AddRegistryTelemetry(services, configuration);
 
         // Reading is strict for every body still bound by the framework: no duplicate (also case-variant) or unknown properties.
         services.ConfigureHttpJsonOptions(o => RegistryJson.ConfigureStrictInput(RegistryJson.Configure(o.SerializerOptions)));

@@ -54,6 +54,10 @@ internal sealed class RegistryStartup(
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
         if (addresses is null || addresses.Count == 0) return;
         var first = addresses.First();
-        Console.WriteLine($"Registry đang chạy tại {string.Join(", ", addresses)} (Registry is running) — API {first}/api/v1/tasks, Swagger {first}/swagger, health {first}/health/ready");
+        var line = $"Registry đang chạy tại {string.Join(", ", addresses)} (Registry is running) — API {first}/api/v1/tasks, Swagger {first}/swagger, health {first}/health/ready";
+        // With JSON logs every line on the console is a JSON object, so the banner goes through the logger.
+        if (services.GetRequiredService<IOptions<Registry.Api.Telemetry.RegistryLoggingOptions>>().Value.Json)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<RegistryStartup>().LogInformation("{Banner}", line);
+        else Console.WriteLine(line);
     }
 }

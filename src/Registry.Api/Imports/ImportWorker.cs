@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Data;
 using Registry.Data.Import;
+using Registry.Data.Telemetry;
 
 namespace Registry.Api.Imports;
 
@@ -58,6 +59,11 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
 
     private async Task RunAsync(ImportWork work, CancellationToken ct)
     {
+        using var activity = RegistryTelemetry.Source.StartActivity("import job");
+        activity?.SetTag("registry.import.job", work.JobId);
+        activity?.SetTag("registry.import.format", ImportJobs.FormatName(work.File.Format));
+        RegistryTelemetry.ImportJobsRunning.Add(1);
+        var outcome = "failed";
         var progress = new JobProgress(jobs, work.JobId);
         try
         {
@@ -66,6 +72,8 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
             var report = await imports.RunAsync(stream, work.File.Format, work.Options, work.Actor, progress, ct);
             await progress.FlushAsync(ct);
             await jobs.CompleteAsync(work.JobId, report, ct);
+            outcome = "completed";
+            activity?.SetTag("registry.import.rows", report.Rows);
             logger.LogInformation("Import job {JobId} finished: {Rows} rows, committed {Committed}", work.JobId, report.Rows, report.Committed);
         }
         catch (ImportFileException ex)
@@ -84,6 +92,12 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
             logger.LogError("Import job {JobId} failed with {ExceptionType} at {StackTrace}", work.JobId, ex.GetType().Name, ex.StackTrace);
             await FailAsync(work.JobId, new ImportJobError("internal",
                 "Lỗi ngoài dự kiến khi nhập; không có gì được ghi nếu chưa có báo cáo (unexpected error during the import)."));
+        }
+        finally
+        {
+            RegistryTelemetry.ImportJobsRunning.Add(-1);
+            RegistryTelemetry.ImportJobsFinished.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+            if (outcome != "completed") activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
         }
     }
 

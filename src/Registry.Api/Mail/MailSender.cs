@@ -1,13 +1,17 @@
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using Registry.Api.Hosting;
 using Registry.Data.Mail;
+using Registry.Data.Telemetry;
 
 namespace Registry.Api.Mail;
 
 /// <summary>
 /// Drains the mail queue in the background: leases a batch, opens one connection for it, sends each mail, then
 /// completes it, schedules a retry (exponential back-off with jitter) or gives it up (a permanent 5xx refusal, or
-/// <see cref="MailOptions.MaxAttempts"/> failures). Also erases the content of old sent mail.
+/// <see cref="MailOptions.MaxAttempts"/> failures). Also erases the content of old sent mail. The queue row keeps the
+/// server's full answer for the admin; the log gets only its SMTP status or the exception type, since a server's
+/// refusal usually quotes the recipient's address.
 /// </summary>
 internal sealed partial class MailSender(IMailQueueStore queue, IMailTransport transport, IOptions<MailOptions> options,
     TimeProvider clock, ILogger<MailSender> logger, InstanceIdentity identity) : BackgroundService
@@ -39,7 +43,7 @@ internal sealed partial class MailSender(IMailQueueStore queue, IMailTransport t
             }
             catch (Exception ex)
             {
-                LogLoopFailed(logger, ex);
+                LogLoopFailed(logger, ex.GetType().Name);
             }
             if (sent == 0)
             {
@@ -62,49 +66,68 @@ internal sealed partial class MailSender(IMailQueueStore queue, IMailTransport t
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogConnectFailed(logger, batch.Count, ex.Message);
-            foreach (var item in batch) await FailAsync(item, "connect: " + ex.Message, ct);
+            LogConnectFailed(logger, batch.Count, Summary(ex));
+            foreach (var item in batch) await FailAsync(item, "connect: " + ex.Message, "connect: " + Summary(ex), ct);
             return batch.Count;
         }
         await using (session)
         {
             foreach (var item in batch)
             {
+                // Purpose and attempt only: never the recipient or the subject.
+                using var activity = RegistryTelemetry.Source.StartActivity("mail send");
+                activity?.SetTag("registry.mail.purpose", item.Mail.Purpose);
+                activity?.SetTag("registry.mail.attempt", item.Attempts + 1);
                 try
                 {
                     var message = MailMessageBuilder.Build(item.Mail, o, DomainOf(o.FromAddress));
                     await session.SendAsync(message, ct);
                     await queue.CompleteAsync(_owner, item.Id, message.MessageId ?? "", ct);
                     LogSent(logger, item.Id, item.Mail.Purpose, item.Attempts + 1);
+                    Handled("sent");
                 }
                 catch (PermanentMailException ex)
                 {
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, Summary(ex));
                     await queue.GiveUpAsync(_owner, item.Id, ex.Message, ct);
-                    LogGaveUp(logger, item.Id, item.Mail.Purpose, ex.Message);
+                    LogGaveUp(logger, item.Id, item.Mail.Purpose, Summary(ex));
+                    Handled("given_up");
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    await FailAsync(item, ex.Message, ct);
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, Summary(ex));
+                    await FailAsync(item, ex.Message, Summary(ex), ct);
                 }
             }
         }
         return batch.Count;
     }
 
-    private async Task FailAsync(QueuedMail item, string error, CancellationToken ct)
+    /// <param name="error">The full error, kept on the queue row.</param>
+    /// <param name="summary">What the log may carry (<see cref="Summary"/>).</param>
+    private async Task FailAsync(QueuedMail item, string error, string summary, CancellationToken ct)
     {
         var o = options.Value;
         var attempts = item.Attempts + 1;
         if (attempts >= o.MaxAttempts)
         {
             await queue.GiveUpAsync(_owner, item.Id, $"after {attempts} attempts: {error}", ct);
-            LogGaveUp(logger, item.Id, item.Mail.Purpose, $"after {attempts} attempts: {error}");
+            LogGaveUp(logger, item.Id, item.Mail.Purpose, $"after {attempts} attempts: {summary}");
+            Handled("given_up");
             return;
         }
         var delay = RetryDelay(attempts, o, Random.Shared.NextDouble());
         await queue.FailAsync(_owner, item.Id, error, clock.GetUtcNow() + delay, ct);
-        LogRetry(logger, item.Id, item.Mail.Purpose, attempts, delay.TotalSeconds, error);
+        LogRetry(logger, item.Id, item.Mail.Purpose, attempts, delay.TotalSeconds, summary);
+        Handled("retry");
     }
+
+    private static void Handled(string outcome) => RegistryTelemetry.MailSent.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>A failure as the log may show it: the SMTP status and code, or the exception's type; never its message.</summary>
+    internal static string Summary(Exception ex) => (ex as SmtpCommandException ?? ex.InnerException as SmtpCommandException) is { } smtp
+        ? $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}"
+        : ex.InnerException is { } inner && ex is PermanentMailException ? inner.GetType().Name : ex.GetType().Name;
 
     /// <summary>
     /// The wait before attempt <paramref name="attempts"/> + 1: the first delay doubled per failure, capped, then
@@ -149,8 +172,8 @@ internal sealed partial class MailSender(IMailQueueStore queue, IMailTransport t
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail is disabled (Registry:Mail:Mode = Disabled): queued mail stays queued")]
     private static partial void LogDisabled(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The mail sender's loop failed; it tries again")]
-    private static partial void LogLoopFailed(ILogger logger, Exception ex);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mail sender's loop failed with {ExceptionType}; it tries again")]
+    private static partial void LogLoopFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the mail server for {Count} mails: {Error}")]
     private static partial void LogConnectFailed(ILogger logger, int count, string error);

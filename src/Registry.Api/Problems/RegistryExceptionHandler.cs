@@ -17,14 +17,24 @@ public sealed partial class RegistryExceptionHandler(ILogger<RegistryExceptionHa
         if (result is null)
         {
             if (httpContext.RequestAborted.IsCancellationRequested) return true;
-            // The exception's type and stack go to the log for the operators; the client gets only a trace id.
-            logger.LogError(exception, "Unhandled {ExceptionType} on {Method} {Path}", exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+            // The exception's types and stack go to the log for the operators, never its message (a database error quotes
+            // row values, which may be personal data); the client gets only a trace id.
+            logger.LogError("Unhandled {ExceptionType} on {Method} {Path} at {StackTrace}", TypeChain(exception), httpContext.Request.Method,
+                httpContext.Request.Path, exception.StackTrace);
             result = ApiProblems.Create(ProblemKind.Internal,
                 "Đã xảy ra lỗi ngoài dự kiến; hãy thử lại hoặc báo cho quản trị viên kèm traceId (an unexpected error occurred; retry or report it with the traceId).");
         }
 
         await result.ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>The exception's type and its inner exceptions' types, outermost first.</summary>
+    internal static string TypeChain(Exception exception)
+    {
+        var types = new List<string>();
+        for (Exception? e = exception; e is not null && types.Count < 5; e = e.InnerException) types.Add(e.GetType().Name);
+        return string.Join(" <- ", types);
     }
 
     internal static IResult? Map(HttpContext context, Exception exception) => exception switch

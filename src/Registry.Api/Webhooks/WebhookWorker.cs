@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Api.Hosting;
+using Registry.Data;
+using Registry.Data.Telemetry;
 using Registry.Data.Webhooks;
 
 namespace Registry.Api.Webhooks;
@@ -54,7 +56,8 @@ public sealed class WebhookWorker(
             }
             catch (Exception ex)
             {
-                logger.LogError("Webhook worker round failed with {ExceptionType}: {Message}", ex.GetType().Name, ex.Message);
+                // Type only: a database error's message may quote row values.
+                logger.LogError("Webhook worker round failed with {ExceptionType}", ex.GetType().Name);
             }
             if (!busy)
             {
@@ -91,6 +94,11 @@ public sealed class WebhookWorker(
     private async Task AttemptAsync(LeasedWebhookDelivery delivery, CancellationToken ct)
     {
         var o = options.Value;
+        // The subscriber's id and the event type: the URL may carry the partner's token, and its HTTP span redacts it.
+        using var activity = RegistryTelemetry.Source.StartActivity("webhook deliver");
+        activity?.SetTag("registry.webhook.subscription", delivery.SubscriptionId);
+        activity?.SetTag("registry.webhook.event_type", delivery.EventType);
+        activity?.SetTag("registry.webhook.attempt", delivery.Attempts + 1);
         WebhookAttemptOutcome outcome;
         try
         {
@@ -103,8 +111,12 @@ public sealed class WebhookWorker(
         }
         var retryAt = clock.GetUtcNow() + WebhookBackoff.Delay(delivery.Attempts + 1, o.FirstRetrySeconds, o.MaxRetrySeconds, Random.Shared.NextDouble());
         var recorded = await store.RecordAttemptAsync(_owner, delivery.Id, outcome, new WebhookFailurePolicy(retryAt, o.MaxAttempts, o.PauseAfterFailures), ct);
+        activity?.SetTag("http.response.status_code", outcome.StatusCode);
+        if (!outcome.Succeeded) activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+        RegistryTelemetry.WebhookAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Succeeded ? "delivered" : "failed"));
         if (!recorded) logger.LogWarning("Webhook delivery {DeliveryId} lost its lease before its attempt was recorded", delivery.Id);
         else if (outcome.Succeeded) logger.LogInformation("Webhook {EventId} delivered to {Subscription} ({Status})", delivery.EventId, delivery.SubscriptionId, outcome.StatusCode);
-        else logger.LogWarning("Webhook {EventId} to {Subscription} failed: {Error}", delivery.EventId, delivery.SubscriptionId, outcome.Error);
+        // The status only: the error holds the start of the receiver's answer, which the delivery log keeps for admins.
+        else logger.LogWarning("Webhook {EventId} to {Subscription} failed ({Status})", delivery.EventId, delivery.SubscriptionId, outcome.StatusCode?.ToString() ?? "no answer");
     }
 }

@@ -80,4 +80,7 @@ public interface IWebhookStore
     Task<bool> RecordAttemptAsync(string owner, long deliveryId, WebhookAttemptOutcome outcome, WebhookFailurePolicy policy, CancellationToken ct = default);
     /// <summary>Frees the leases whose owner starts with <paramref name="ownerPrefix"/> (see <c>IMailQueueStore.ReleaseLeasesOwnedAsync</c>).</summary>
     Task<int> ReleaseLeasesOwnedAsync(string ownerPrefix, CancellationToken ct = default);
+
+    /// <summary>Counts of pending, retrying and failed deliveries and paused subscribers (telemetry's queue gauges).</summary>
+    Task<WebhookQueueStatus> StatusAsync(CancellationToken ct = default);
 }

@@ -210,6 +210,42 @@ public abstract class WebhookStoreContract(StoreHarness store)
     }
 
     [StoreFact]
+    public async Task Status_counts_pending_retrying_failed_deliveries_and_paused_subscribers()
+    {
+        await SettleQueueAsync();
+        Assert.Equal(new WebhookQueueStatus(0, 0, 0, 0, null), await Hooks.StatusAsync());
+        var hook = await Hooks.CreateAsync(Input(), "whsec_dGVzdA==", Admin);
+        var quiet = await Hooks.CreateAsync(Input(), "whsec_dGVzdA==", Admin);
+        await Hooks.SetPausedAsync(quiet.Id, true, "Đối tác bảo trì", Admin);
+        await PublishedAsync();
+        await PublishedAsync();
+        var queuedAt = store.Clock.GetUtcNow();
+        await FanOutAllAsync();
+        store.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var queued = await Hooks.StatusAsync();
+        Assert.Equal((4, 0, 0, 1), (queued.Pending, queued.Retrying, queued.Failed, queued.PausedSubscribers));
+        Assert.NotNull(queued.OldestPendingAt);
+        Assert.True(queued.OldestPendingAt <= queuedAt.AddSeconds(1));
+
+        var failure = new WebhookAttemptOutcome(false, 503, 12, "HTTP 503");
+        var leased = await Hooks.LeaseDueAsync("w", 10, TimeSpan.FromMinutes(1));
+        Assert.Equal(2, leased.Count);
+        Assert.True(await Hooks.RecordAttemptAsync("w", leased[0].Id, failure, Policy with { RetryAt = store.Clock.GetUtcNow() }));
+        Assert.True(await Hooks.RecordAttemptAsync("w", leased[1].Id, failure, Policy with { RetryAt = store.Clock.GetUtcNow(), MaxAttempts = 1 }));
+        var failing = await Hooks.StatusAsync();
+        Assert.Equal((3, 1, 1, 1), (failing.Pending, failing.Retrying, failing.Failed, failing.PausedSubscribers));
+
+        // Only the active subscriber's deliveries age the queue: a paused one's wait on purpose.
+        var retry = Assert.Single(await Hooks.LeaseDueAsync("w", 10, TimeSpan.FromMinutes(1)));
+        Assert.True(await Hooks.RecordAttemptAsync("w", retry.Id, new WebhookAttemptOutcome(true, 204, 5, null), Policy));
+        var drained = await Hooks.StatusAsync();
+        Assert.Equal((2, 0, 1, 1), (drained.Pending, drained.Retrying, drained.Failed, drained.PausedSubscribers));
+        Assert.Null(drained.OldestPendingAt);
+        Assert.Equal(hook.Id, (await Hooks.FindAsync(hook.Id))!.Id);
+    }
+
+    [StoreFact]
     public async Task A_lease_held_elsewhere_is_not_recorded_and_an_expired_one_is_taken_over()
     {
         await SettleQueueAsync();

@@ -110,7 +110,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                     case "RCPT":
                         var to = Address(line);
                         if (from is null) { await writer.WriteLineAsync("503 5.5.1 MAIL first"); break; }
-                        if (RefusedRecipients.ContainsKey(to)) { await writer.WriteLineAsync("550 5.1.1 No such user here"); break; }
+                        if (RefusedRecipients.ContainsKey(to)) { await writer.WriteLineAsync($"550 5.1.1 <{to}>: Recipient address rejected: no such user here"); break; }
                         recipients.Add(to);
                         await writer.WriteLineAsync("250 2.1.5 Ok");
                         break;

@@ -22,7 +22,7 @@ internal sealed class SnapshotJob(SnapshotWriter writer, IOptions<FeedsOptions> 
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Không ghi được bản sao; sẽ thử lại (snapshot run failed; will retry next interval)");
+                logger.LogError("Không ghi được bản sao: {ExceptionType}; sẽ thử lại (snapshot run failed; will retry next interval)", ex.GetType().Name);
             }
             first = false;
             await Task.Delay(settings.Interval, stoppingToken);
