@@ -48,16 +48,22 @@ public abstract class OutboxContract(StoreHarness store)
         var rows = Enumerable.Range(1, 30).Select(i => TestRecords.Valid()).Select((r, i) => new ImportCandidate(i + 1, r.Code, r, [])).ToList();
         var imported = await store.Tasks.UpsertBatchAsync(rows, new ImportOptions(), new Actor("import", ApiRole.Curator));
         Assert.True(imported.Committed);
+        var backlog = imported.Rows.Select(r => r.Id!).ToHashSet();
         var saved = (await store.Tasks.CreateAsync(TestRecords.Valid(), Curator)).Task!.Id;
 
-        var first = await store.Outbox.LeaseAsync("indexer", 10, Lease);
-        var second = await store.Outbox.LeaseAsync("indexer", 10, Lease);
+        var leases = new List<IReadOnlyList<OutboxItem>>();
+        while (await store.Outbox.LeaseAsync("indexer", 10, Lease) is { Count: > 0 } items)
+        {
+            leases.Add(items);
+            await store.Outbox.CompleteAsync("indexer", items.Select(i => i.Sequence).ToList());
+        }
 
-        Assert.Equal(saved, first[0].TaskId);
-        var backlog = first.Skip(1).Concat(second).Select(i => i.Sequence).ToList();
-        Assert.Equal(19, backlog.Count);
-        Assert.Equal(backlog.Order(), backlog);
-        Assert.True(backlog.Max() < first[0].Sequence);
+        // The save, appended last, comes with the first lease; the import's rows follow oldest first.
+        Assert.Contains(leases[0], i => i.TaskId == saved);
+        var imports = leases.SelectMany((items, n) => items.Where(i => backlog.Contains(i.TaskId)).Select(i => (n, i.Sequence))).ToList();
+        Assert.Equal(30, imports.Count);
+        Assert.Equal(imports.OrderBy(x => x.Sequence).Select(x => x.n), imports.Select(x => x.n).Order());
+        Assert.True(leases[0].Single(i => i.TaskId == saved).Sequence > imports.Max(x => x.Sequence));
     }
 
     [StoreFact]
