@@ -49,7 +49,7 @@ internal static class OutboxBench
         }
     }
 
-    internal static async Task ImportAsync(IServiceProvider services, int count, CancellationToken ct)
+    private static async Task ImportAsync(IServiceProvider services, int count, CancellationToken ct)
     {
         var file = new MemoryStream();
         await using (var writer = new StreamWriter(file, leaveOpen: true))
