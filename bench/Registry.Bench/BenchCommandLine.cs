@@ -1,6 +1,7 @@
 namespace Registry.Bench;
 
-/// <summary>Verbs of the benchmark console: <c>import-bench</c>, <c>search-bench</c>, <c>demo-sample</c>, <c>help</c>.</summary>
+/// <summary>Verbs of the benchmark console: <c>import-bench</c>, <c>search-bench</c>, <c>outbox-bench</c>,
+/// <c>import-to-searchable</c>, <c>demo-sample</c>, <c>help</c>.</summary>
 internal static class BenchCommandLine
 {
     private const string Usage = """
@@ -23,6 +24,14 @@ internal static class BenchCommandLine
               Lucene index with the outbox indexer: with the durable commit per batch and with the timer only (the
               behaviour before), each as a bulk drain and as a trickle of single-item batches.
 
+          import-to-searchable [--count 100000] [--singles 50] [--batch 1000] [--dir DIR]
+              Imports N published demo tasks through the ImportService into a fresh SQLite store while the outbox
+              indexer runs (as in the host) into a fresh Lucene index, and prints the import's end, the moment the
+              outbox is empty and the index holds all N, and the difference. Then drains all N again alone into a
+              fresh index (tasks/s, time per stage), and times single saves until a search finds them: M with
+              nothing else pending, then up to M while the whole backlog drains. --dir puts the data there
+              (default: the temp directory); it is deleted at the end.
+
           demo-sample [--count 5] [--seed 20251001]
               Prints the first N demo records as JSON Lines (to eyeball the generator).
         """;
@@ -43,6 +52,8 @@ internal static class BenchCommandLine
             {
                 "import-bench" => await ImportBench.RunAsync(options.Int("count", 100_000), options.Int("batch", 1000), options.Flag("keep"), cts.Token),
                 "search-bench" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Int("queries", 200), options.Flag("keep"), options.Text("index"), cts.Token),
+                "import-to-searchable" => await ImportToSearchableBench.RunAsync(options.Int("count", 100_000), options.Int("singles", 50),
+                    options.Int("batch", new Registry.Search.SearchOptions().IndexerBatchSize), options.Text("dir"), cts.Token),
                 "outbox-bench" => await OutboxBench.RunAsync(options.Int("count", 10_000), options.Int("batch", 200), cts.Token),
                 "demo-sample" => DemoSample.Run(options.Int("count", 5), options.Int("seed", Registry.Data.Demo.DemoCatalogue.DefaultSeed)),
                 _ => Fail($"Unknown verb '{args[0]}'.\n\n{Usage}"),
@@ -65,7 +76,7 @@ internal static class BenchCommandLine
 internal sealed class BenchArguments
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
-    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries", "index"];
+    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries", "index", "singles", "dir"];
 
     public static BenchArguments Parse(string[] args)
     {

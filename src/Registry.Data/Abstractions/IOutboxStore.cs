@@ -28,6 +28,12 @@ public interface IOutboxStore
     Task FailAsync(string owner, IReadOnlyCollection<long> sequences, string error, DateTimeOffset retryAt, CancellationToken ct = default);
 
     /// <summary>
+    /// Hands leased items back untouched (no attempt counted, due at once): the indexer leased them ahead while the
+    /// batch before was being applied, and that batch failed, so they were never tried.
+    /// </summary>
+    Task ReleaseAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default);
+
+    /// <summary>
     /// Frees every lease, returning how many were held. Only for a process that knows no other instance is alive
     /// (the embedded database behind its data-directory lock): leases of a killed process would otherwise hold
     /// their items back until they expire.

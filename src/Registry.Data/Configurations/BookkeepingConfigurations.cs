@@ -29,7 +29,9 @@ internal sealed class OutboxEntryConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(o => o.LeaseOwner).HasMaxLength(TextLimits.ShortText);
         b.Property(o => o.LastError).HasMaxLength(TextLimits.LongText);
         b.Property(o => o.Events).HasMaxLength(TextLimits.ShortText).IsUnicode(false);
-        b.HasIndex(o => new { o.ProcessedAt, o.DueAt });
+        // The lease order (pending, interactive first, then by sequence) is this index's order, so a lease reads only
+        // the rows it takes however large the backlog and however many processed rows precede it.
+        b.HasIndex(o => new { o.ProcessedAt, o.Interactive, o.Sequence }).IsDescending(false, true, false);
         b.HasIndex(o => o.LeaseToken);
     }
 }

@@ -56,6 +56,12 @@ internal sealed class OutboxEntry
     public DateTimeOffset? ProcessedAt { get; set; }
     public string? LastError { get; set; }
     /// <summary>
+    /// Written by one curator action (the API, GraphQL, the command line), not by an import batch. The indexer leases
+    /// these ahead of any backlog, so a task saved while a large import drains is searchable in about a second,
+    /// not after the whole import; among themselves and among the others, the oldest first.
+    /// </summary>
+    public bool Interactive { get; set; }
+    /// <summary>
     /// The public events this write means to webhook subscribers (<c>task.published</c>, <c>task.updated</c>,
     /// <c>task.withdrawn</c>, <c>task.coverage_added</c>), space-separated; null for a draft edit. Decided in the write's
     /// transaction, so the webhook fan-out reads what the write meant, not what the task became later.

@@ -5,7 +5,8 @@ using Registry.Data.Entities;
 namespace Registry.Data.Store;
 
 /// <summary>
-/// The outbox, safe with several instances: a lease is ONE conditional UPDATE (free or expired, due, unprocessed)
+/// The outbox, safe with several instances: a lease is ONE conditional UPDATE (free or expired, due, unprocessed;
+/// interactive writes ahead of import backlogs, see <see cref="OutboxEntry.Interactive"/>)
 /// that stamps owner, a fresh token and an expiry; the caller then reads back only rows carrying its token. Two
 /// instances racing for a row both run the UPDATE, but the database applies the condition per row, so only one wins.
 /// </summary>
@@ -59,6 +60,17 @@ internal sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, 
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
     }
 
+    public async Task ReleaseAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default)
+    {
+        if (sequences.Count == 0) return;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await OutboxQueries.HeldBy(db, owner, sequences)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LeaseOwner, (string?)null)
+                .SetProperty(o => o.LeaseToken, (Guid?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+    }
+
     public async Task<int> ReleaseAllLeasesAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -98,12 +110,13 @@ internal static class OutboxQueries
         db.Outbox.Where(o => o.ProcessedAt == null && o.DueAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now));
 
     /// <summary>
-    /// The rows one lease call takes: the oldest <paramref name="max"/> leasable rows, with the leasable condition
-    /// repeated on the updated rows so that, of two racing UPDATEs, the second finds the row no longer free.
+    /// The rows one lease call takes: <paramref name="max"/> leasable rows, interactive writes first, then the oldest
+    /// (the order of the pending index, so the database reads only these rows), with the leasable condition repeated
+    /// on the updated rows so that, of two racing UPDATEs, the second finds the row no longer free.
     /// </summary>
     public static IQueryable<OutboxEntry> LeaseBatch(RegistryDbContext db, DateTimeOffset now, int max)
     {
-        var candidates = Leasable(db, now).OrderBy(o => o.Sequence).Select(o => o.Sequence).Take(max);
+        var candidates = Leasable(db, now).OrderByDescending(o => o.Interactive).ThenBy(o => o.Sequence).Select(o => o.Sequence).Take(max);
         return Leasable(db, now).Where(o => candidates.Contains(o.Sequence));
     }
 

@@ -58,7 +58,7 @@ internal sealed class TaskCatalog(IDbContextFactory<RegistryDbContext> factory) 
     {
         if (ids.Count == 0) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
-        var tasks = await TaskQueries.PublishedByIds(db, ids.Distinct().ToList()).ToListAsync(ct);
+        var tasks = await TaskBatchLoader.PublishedByIdsAsync(db, ids, ct);
         var byId = tasks.ToDictionary(t => t.PublicId);
         return ids.Distinct().Where(byId.ContainsKey).Select(id => TaskRecordProjection.ForPublic(TaskMapper.ToRecord(byId[id]))).ToList();
     }

@@ -62,9 +62,6 @@ internal static class TaskQueries
             .OrderBy(t => t.Id)
             .Take(take);
 
-    public static IQueryable<ScienceTask> PublishedByIds(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
-        Full(db).AsNoTracking().Where(t => t.Visibility == Visibility.Published && publicIds.Contains(t.PublicId));
-
     /// <summary>The internal keys of tasks just inserted in bulk, found by their public ids.</summary>
     public static IQueryable<TaskKey> KeysByPublicIds(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
         db.Tasks.Where(t => publicIds.Contains(t.PublicId)).Select(t => new TaskKey(t.Id, t.PublicId));

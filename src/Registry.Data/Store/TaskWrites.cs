@@ -76,7 +76,9 @@ internal static class TaskWrites
     {
         if (PublicChangeEntry.For(db, task, now) is { } change) db.Set<PublicChangeEntry>().Add(change);
         db.AuditEntries.Add(NewAudit(task, action, changes, actor, now));
-        db.Outbox.Add(NewOutbox(task, now, WebhookEventRules.For(db, task, changes)));
+        var outbox = NewOutbox(task, now, WebhookEventRules.For(db, task, changes));
+        outbox.Interactive = true;
+        db.Outbox.Add(outbox);
     }
 
     public static AuditEntry NewAudit(ScienceTask task, AuditAction action, JsonObject changes, Actor actor, DateTimeOffset now) => new()

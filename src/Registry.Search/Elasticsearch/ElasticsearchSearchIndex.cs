@@ -145,6 +145,15 @@ public sealed partial class ElasticsearchSearchIndex : ISearchIndex
         await WriteLiveAsync(ids.Select(id => (IBulkOperation)new BulkDeleteOperation(id)).ToList(), ct);
     }
 
+    /// <summary>The index and delete operations of one outbox batch in one bulk sequence, with one refresh wait.</summary>
+    public async Task ApplyAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default)
+    {
+        if (upserts.Count + removals.Count == 0) return;
+        var operations = upserts.Select(EsTaskDocument.IndexOperation)
+            .Concat(removals.Select(id => (IBulkOperation)new BulkDeleteOperation(id))).ToList();
+        await WriteLiveAsync(operations, ct);
+    }
+
     /// <summary>
     /// Nothing to do: with the default <c>index.translog.durability: request</c> a bulk response arrives only after
     /// the translog is synced, so every write <see cref="WriteLiveAsync"/> returned from is already durable.

@@ -12,10 +12,16 @@ namespace Registry.Search.Elasticsearch;
 internal sealed class EsBulkWriter(ElasticsearchClient client, int batchSize, int maxRetries, TimeSpan firstDelay,
     Func<TimeSpan, CancellationToken, Task> delay)
 {
+    /// <summary>
+    /// Sends <paramref name="operations"/> in requests of at most the configured batch size (however large the
+    /// outbox batch), in order. Only the last request carries <paramref name="refresh"/>: a refresh makes every
+    /// earlier operation of the shard visible too, so waiting for one per request would only add a second each.
+    /// </summary>
     public async Task WriteAsync(string index, IReadOnlyList<IBulkOperation> operations, Refresh? refresh, CancellationToken ct)
     {
-        foreach (var batch in operations.Chunk(batchSize))
-            await WriteBatchAsync(index, batch, refresh, ct);
+        var batches = operations.Chunk(batchSize).ToList();
+        for (var i = 0; i < batches.Count; i++)
+            await WriteBatchAsync(index, batches[i], i == batches.Count - 1 ? refresh : null, ct);
     }
 
     private async Task WriteBatchAsync(string index, IReadOnlyList<IBulkOperation> batch, Refresh? refresh, CancellationToken ct)

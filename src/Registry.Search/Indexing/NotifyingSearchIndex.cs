@@ -33,6 +33,12 @@ internal sealed class NotifyingSearchIndex(ISearchIndex inner, IReadOnlyList<ISe
         await Changed();
     }
 
+    public async Task ApplyAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default)
+    {
+        await inner.ApplyAsync(upserts, removals, ct);
+        await Changed();
+    }
+
     public Task FlushAsync(CancellationToken ct = default) => inner.FlushAsync(ct);
 
     public async Task ResetAsync(CancellationToken ct = default)

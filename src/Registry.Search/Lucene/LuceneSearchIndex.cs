@@ -56,18 +56,23 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <summary>How one search is spread over threads; tests split tiny indexes to exercise the merging.</summary>
     internal SearchParallelism Parallelism { get; init; } = SearchParallelism.Default;
 
-    public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default)
+    public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default) => ApplyAsync(records, [], ct);
+
+    /// <summary>Upserts and removals under one lock, then one reader reopen for both (a reopen flushes a segment and
+    /// warms it, the largest fixed cost of a small batch).</summary>
+    public Task ApplyAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default)
     {
-        var documents = Latest(records.Count < ParallelFrom
-            ? records.Select(SearchDocument.From).ToList()
-            : records.AsParallel().AsOrdered().Select(SearchDocument.From).ToList());
+        var documents = Latest(upserts.Count < ParallelFrom
+            ? upserts.Select(SearchDocument.From).ToList()
+            : upserts.AsParallel().AsOrdered().Select(SearchDocument.From).ToList());
         lock (_gate)
         {
             if (documents.Count < ParallelFrom) documents.ForEach(Write);
             // Analysis is most of the cost and IndexWriter takes documents from several threads at once (one
             // in-memory segment per thread), so large batches (a rebuild, a big import) use every core.
             else Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Write);
-            AfterWrite(documents.Count);
+            if (removals.Count > 0) _writer.DeleteDocuments(removals.Select(id => new Term(SearchFields.Id, id)).ToArray());
+            if (documents.Count + removals.Count > 0) AfterWrite(documents.Count + removals.Count);
         }
         return Task.CompletedTask;
     }
@@ -88,15 +93,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         return last.Count == documents.Count ? documents : documents.Where((d, i) => last[d.Id] == i).ToList();
     }
 
-    public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
-    {
-        lock (_gate)
-        {
-            _writer.DeleteDocuments(ids.Select(id => new Term(SearchFields.Id, id)).ToArray());
-            AfterWrite(ids.Count);
-        }
-        return Task.CompletedTask;
-    }
+    public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => ApplyAsync([], ids, ct);
 
     public Task ResetAsync(CancellationToken ct = default)
     {

@@ -20,6 +20,17 @@ public interface ISearchIndex
     Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
 
     /// <summary>
+    /// One batch of changes: <paramref name="upserts"/> added or replaced, <paramref name="removals"/> taken out,
+    /// searchable together. Engines override it to pay once per batch for what the two calls would each pay (Lucene:
+    /// one reader reopen; Elasticsearch: one bulk request and one refresh wait).
+    /// </summary>
+    async Task ApplyAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default)
+    {
+        if (upserts.Count > 0) await UpsertAsync(upserts, ct);
+        if (removals.Count > 0) await RemoveAsync(removals, ct);
+    }
+
+    /// <summary>
     /// Makes every change written so far survive a crash. The outbox indexer completes its items only after this
     /// returns, so a change it has acknowledged is never lost (Lucene commits; Elasticsearch acknowledged a bulk
     /// request only once its translog was synced).

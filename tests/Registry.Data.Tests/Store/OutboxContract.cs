@@ -42,6 +42,48 @@ public abstract class OutboxContract(StoreHarness store)
     }
 
     [StoreFact]
+    public async Task A_curator_save_is_leased_ahead_of_an_older_import_backlog_and_the_backlog_stays_in_order()
+    {
+        await DrainAsync();
+        var rows = Enumerable.Range(1, 30).Select(i => TestRecords.Valid()).Select((r, i) => new ImportCandidate(i + 1, r.Code, r, [])).ToList();
+        var imported = await store.Tasks.UpsertBatchAsync(rows, new ImportOptions(), new Actor("import", ApiRole.Curator));
+        Assert.True(imported.Committed);
+        var backlog = imported.Rows.Select(r => r.Id!).ToHashSet();
+        var saved = (await store.Tasks.CreateAsync(TestRecords.Valid(), Curator)).Task!.Id;
+
+        var leases = new List<IReadOnlyList<OutboxItem>>();
+        while (await store.Outbox.LeaseAsync("indexer", 10, Lease) is { Count: > 0 } items)
+        {
+            leases.Add(items);
+            await store.Outbox.CompleteAsync("indexer", items.Select(i => i.Sequence).ToList());
+        }
+
+        // The save, appended last, comes with the first lease; the import's rows follow oldest first.
+        Assert.Contains(leases[0], i => i.TaskId == saved);
+        var imports = leases.SelectMany((items, n) => items.Where(i => backlog.Contains(i.TaskId)).Select(i => (n, i.Sequence))).ToList();
+        Assert.Equal(30, imports.Count);
+        Assert.Equal(imports.OrderBy(x => x.Sequence).Select(x => x.n), imports.Select(x => x.n).Order());
+        Assert.True(leases[0].Single(i => i.TaskId == saved).Sequence > imports.Max(x => x.Sequence));
+    }
+
+    [StoreFact]
+    public async Task Items_released_untried_are_due_at_once_without_an_attempt_counted()
+    {
+        await DrainAsync();
+        await CreateTasksAsync(2);
+        var leased = await store.Outbox.LeaseAsync("indexer", 10, Lease);
+
+        await store.Outbox.ReleaseAsync("someone-else", leased.Select(i => i.Sequence).ToList());
+        Assert.Empty(await store.Outbox.LeaseAsync("other", 10, Lease));
+        await store.Outbox.ReleaseAsync("indexer", leased.Select(i => i.Sequence).ToList());
+
+        var again = await store.Outbox.LeaseAsync("other", 10, Lease);
+        Assert.Equal(leased.Select(i => i.Sequence), again.Select(i => i.Sequence));
+        Assert.All(again, i => Assert.Equal(0, i.Attempts));
+        await store.Outbox.CompleteAsync("other", again.Select(i => i.Sequence).ToList());
+    }
+
+    [StoreFact]
     public async Task Leases_of_a_dead_process_are_released_and_the_oldest_pending_item_is_reported()
     {
         await DrainAsync();

@@ -290,6 +290,33 @@ public abstract class TaskStoreContract(StoreHarness store)
     }
 
     [StoreFact]
+    public async Task Catalog_reads_a_batch_larger_than_one_query_slice_as_the_single_reads_do()
+    {
+        var rows = Enumerable.Range(1, 1_050).Select(_ => TestRecords.WithIdentifiers() with { Visibility = Visibility.Published })
+            .Select((r, i) => new ImportCandidate(i + 1, r.Code, r, [])).ToList();
+        Assert.True((await store.Tasks.UpsertBatchAsync(rows, new ImportOptions(), Curator)).Committed);
+        var codes = rows.Select(r => r.Code!).ToList();
+        var ids = new List<string>();
+        foreach (var code in new[] { codes[0], codes[999], codes[1000], codes[^1] }) ids.Add((await store.Tasks.FindByCodeAsync(code))!.Record.Id!);
+        var all = new List<string>();
+        await foreach (var r in store.Catalog.StreamPublishedAsync()) all.Add(r.Id!);
+
+        var fetched = await store.Catalog.GetPublishedAsync([.. all, .. ids, "t0000000000000"]);
+
+        Assert.Equal(all.Count, fetched.Count);
+        Assert.Equal(all, fetched.Select(r => r.Id));
+        foreach (var id in ids)
+        {
+            var single = Assert.Single(await store.Catalog.GetPublishedAsync([id]));
+            var batched = fetched.Single(r => r.Id == id);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(single, RegistryJson.Options), System.Text.Json.JsonSerializer.Serialize(batched, RegistryJson.Options));
+            Assert.NotEmpty(batched.Fields!);
+            Assert.NotNull(batched.PrincipalInvestigator);
+            Assert.NotEmpty(batched.Outputs!);
+        }
+    }
+
+    [StoreFact]
     public async Task Identifiers_are_stored_in_their_canonical_forms_and_resending_them_pasted_changes_nothing()
     {
         var pasted = TestRecords.WithIdentifiers(organization: "Viện Khoa học Nông Lâm nghiệp miền núi phía Bắc " + Guid.NewGuid().ToString("N")[..6]);

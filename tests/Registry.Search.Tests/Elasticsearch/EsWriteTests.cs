@@ -62,6 +62,27 @@ public sealed class EsWriteTests
     }
 
     [Fact]
+    public async Task An_outbox_batch_larger_than_a_bulk_request_goes_in_order_in_several_and_only_the_last_waits_for_refresh()
+    {
+        var upserts = SeededCorpus.Records.Take(5).ToList();
+        var options = FakeCluster.Options();
+        options.BulkBatchSize = 2;
+        var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk",
+            (200, EsJson.Bulk(("index", upserts[0].Id!, 201), ("index", upserts[1].Id!, 201))),
+            (200, EsJson.Bulk(("index", upserts[2].Id!, 201), ("index", upserts[3].Id!, 201))),
+            (200, EsJson.Bulk(("index", upserts[4].Id!, 201), ("delete", "t-gone-1", 404))));
+
+        await cluster.Index(options).ApplyAsync(upserts, ["t-gone-1"]);
+
+        var calls = cluster.All("POST", "/registry-tasks/_bulk");
+        Assert.Equal(3, calls.Count);
+        Assert.Equal([false, false, true], calls.Select(c => c.Path.Contains("refresh=wait_for")));
+        var ids = calls.SelectMany(c => c.Lines.Where(l => l["index"] is not null || l["delete"] is not null))
+            .Select(l => (l["index"] ?? l["delete"])!["_id"]!.GetValue<string>()).ToList();
+        Assert.Equal([.. upserts.Select(r => r.Id!), "t-gone-1"], ids);
+    }
+
+    [Fact]
     public async Task A_429_answer_is_retried_with_a_growing_delay()
     {
         var cluster = new FakeCluster().On("POST", "/registry-tasks/_bulk",

@@ -16,15 +16,30 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
         public DateTimeOffset DueAt;
         public bool Done;
         public string? Error;
+        public bool Interactive;
     }
 
     private readonly List<Row> _rows = [];
     private long _sequence;
 
-    public void Append(string taskId, OutboxKind kind)
+    /// <summary>Appends a change; <paramref name="interactive"/> as a curator's single save (leased ahead of the
+    /// others, as the real store does), else as a row of an import batch.</summary>
+    public void Append(string taskId, OutboxKind kind, bool interactive = false)
     {
-        lock (_rows) _rows.Add(new Row { Item = new OutboxItem(++_sequence, taskId, kind, 0, time.GetUtcNow()), DueAt = time.GetUtcNow() });
+        lock (_rows) _rows.Add(new Row { Item = new OutboxItem(++_sequence, taskId, kind, 0, time.GetUtcNow()), DueAt = time.GetUtcNow(), Interactive = interactive });
     }
+
+    /// <summary>Every lease call, in order: the sequences it handed out.</summary>
+    public List<IReadOnlyList<long>> Leases { get; } = [];
+
+    /// <summary>Every completion, in order: the sequences completed.</summary>
+    public List<IReadOnlyList<long>> Completions { get; } = [];
+
+    /// <summary>When set, completing throws this (the process died between the index commit and the completion).</summary>
+    public Exception? FailCompletion { get; set; }
+
+    /// <summary>Called with the sequences of each completion before it is recorded (to check what is on disk then).</summary>
+    public Action<IReadOnlyCollection<long>>? BeforeComplete { get; set; }
 
     public IReadOnlyList<string> Errors { get { lock (_rows) return _rows.Where(r => r.Error is not null).Select(r => r.Error!).ToList(); } }
 
@@ -33,17 +48,29 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
         var now = time.GetUtcNow();
         lock (_rows)
         {
-            var due = _rows.Where(r => !r.Done && r.DueAt <= now && (r.Owner is null || r.LeasedUntil <= now)).Take(max).ToList();
+            var due = _rows.Where(r => !r.Done && r.DueAt <= now && (r.Owner is null || r.LeasedUntil <= now))
+                .OrderByDescending(r => r.Interactive).ThenBy(r => r.Item.Sequence).Take(max).ToList();
             foreach (var r in due) { r.Owner = owner; r.LeasedUntil = now + leaseFor; }
+            Leases.Add(due.Select(r => r.Item.Sequence).ToList());
             return Task.FromResult<IReadOnlyList<OutboxItem>>(due.Select(r => r.Item).ToList());
         }
     }
 
     public Task CompleteAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default)
     {
+        if (FailCompletion is { } crash) throw crash;
+        BeforeComplete?.Invoke(sequences);
         lock (_rows)
+        {
             foreach (var r in _rows.Where(r => sequences.Contains(r.Item.Sequence) && r.Owner == owner)) r.Done = true;
+            Completions.Add(sequences.ToList());
+        }
         return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<long> LeasedBy(string owner)
+    {
+        lock (_rows) return _rows.Where(r => !r.Done && r.Owner == owner).Select(r => r.Item.Sequence).ToList();
     }
 
     public Task FailAsync(string owner, IReadOnlyCollection<long> sequences, string error, DateTimeOffset retryAt, CancellationToken ct = default)
@@ -54,6 +81,13 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
                 r.Owner = null; r.DueAt = retryAt; r.Error = error;
                 r.Item = r.Item with { Attempts = r.Item.Attempts + 1 };
             }
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default)
+    {
+        lock (_rows)
+            foreach (var r in _rows.Where(r => sequences.Contains(r.Item.Sequence) && r.Owner == owner && !r.Done)) r.Owner = null;
         return Task.CompletedTask;
     }
 

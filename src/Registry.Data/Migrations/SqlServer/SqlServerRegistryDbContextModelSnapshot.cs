@@ -500,6 +500,9 @@ namespace Registry.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(300)");
 
+                    b.Property<bool>("Interactive")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -532,7 +535,8 @@ namespace Registry.Data.Migrations.SqlServer
 
                     b.HasIndex("LeaseToken");
 
-                    b.HasIndex("ProcessedAt", "DueAt");
+                    b.HasIndex("ProcessedAt", "Interactive", "Sequence")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -475,6 +475,9 @@ namespace Registry.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Interactive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -507,7 +510,8 @@ namespace Registry.Data.Migrations.Sqlite
 
                     b.HasIndex("LeaseToken");
 
-                    b.HasIndex("ProcessedAt", "DueAt");
+                    b.HasIndex("ProcessedAt", "Interactive", "Sequence")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Outbox", (string)null);
                 });

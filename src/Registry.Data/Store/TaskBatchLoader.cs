@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Data.Entities;
+using Registry.Data.Records;
+
+namespace Registry.Data.Store;
+
+/// <summary>
+/// Loads many full tasks at once, for the outbox indexer and other batch readers: the tasks with their host
+/// organisation in one query, then each child table in one query by the tasks' internal keys, joined in memory.
+/// EF's split <c>Include</c> repeats the whole filter (a list of public ids) in every child query, which SQLite
+/// plans as a scan per id: 2,000 tasks took 5.4 s of CPU that way against 0.3 s this way (docs/benchmarks.md).
+/// Ids go in slices of <see cref="Slice"/>, under SQL Server's limit of 2,100 parameters per command.
+/// </summary>
+internal static class TaskBatchLoader
+{
+    public const int Slice = 1000;
+
+    public static async Task<List<ScienceTask>> PublishedByIdsAsync(RegistryDbContext db, IReadOnlyCollection<string> publicIds, CancellationToken ct)
+    {
+        var tasks = new List<ScienceTask>(publicIds.Count);
+        foreach (var slice in publicIds.Distinct(StringComparer.Ordinal).Chunk(Slice))
+        {
+            var found = await TaskBatchQueries.PublishedWithOrganization(db, slice).ToListAsync(ct);
+            if (found.Count == 0) continue;
+            await AttachChildrenAsync(db, found, ct);
+            tasks.AddRange(found);
+        }
+        return tasks;
+    }
+
+    private static async Task AttachChildrenAsync(RegistryDbContext db, List<ScienceTask> tasks, CancellationToken ct)
+    {
+        var byKey = tasks.ToDictionary(t => t.Id);
+        var keys = byKey.Keys.ToList();
+        foreach (var f in await TaskBatchQueries.Fields(db, keys).ToListAsync(ct)) byKey[f.TaskId].Fields.Add(f);
+        foreach (var i in await TaskBatchQueries.Investigators(db, keys).ToListAsync(ct)) byKey[i.TaskId].Investigators.Add(i);
+        foreach (var o in await TaskBatchQueries.Outputs(db, keys).ToListAsync(ct)) byKey[o.TaskId].Outputs.Add(o);
+        foreach (var c in await TaskBatchQueries.Coverage(db, keys).ToListAsync(ct)) byKey[c.TaskId].Coverage.Add(c);
+    }
+}
+
+/// <summary>The batch loader's queries, by name (see <see cref="TaskQueries"/> for why).</summary>
+internal static class TaskBatchQueries
+{
+    public static IQueryable<ScienceTask> PublishedWithOrganization(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
+        db.Tasks.AsNoTracking().Include(t => t.HostOrganization)
+            .Where(t => t.Visibility == Visibility.Published && publicIds.Contains(t.PublicId));
+
+    public static IQueryable<TaskField> Fields(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
+        db.Set<TaskField>().AsNoTracking().Where(x => taskKeys.Contains(x.TaskId));
+
+    public static IQueryable<Investigator> Investigators(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
+        db.Set<Investigator>().AsNoTracking().Where(x => taskKeys.Contains(x.TaskId));
+
+    public static IQueryable<TaskOutput> Outputs(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
+        db.Set<TaskOutput>().AsNoTracking().Where(x => taskKeys.Contains(x.TaskId));
+
+    public static IQueryable<TaskCoverage> Coverage(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
+        db.Set<TaskCoverage>().AsNoTracking().Where(x => taskKeys.Contains(x.TaskId));
+}
