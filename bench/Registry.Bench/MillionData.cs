@@ -48,7 +48,7 @@ internal static class MillionData
             created += outcome.Rows.Count(r => r.Outcome == RowOutcome.Created);
             if (line % 50_000 == 0) Console.WriteLine($"  written {line,10:N0} / {count:N0}  ({clock.Wall.TotalSeconds:F0}s wall)");
         }
-        Console.WriteLine($"written         {created:N0} published tasks, {clock.Rate(created, "tasks")}");
+        if (created > 0) Console.WriteLine($"written         {created:N0} published tasks, {clock.Rate(created, "tasks")}");
 
         await using (var db = await services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContextAsync(ct))
         {

@@ -51,7 +51,7 @@ public sealed partial class LuceneSearchIndex
         var query = LuceneQueryBuilder.Build(plan, searcher.IndexReader, scored);
         // One extra hit tells whether there is a next page.
         var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
-        if (query is MatchAllDocsQuery && Browsing) return Browse(searcher, request, filter, sort, after, facets, main, extra, size);
+        if (Browsing && plan.IsEmpty && plan.Parsed.Excluded.Count == 0) return Browse(searcher, request, filter, sort, after, facets, main, extra, size);
         var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
         var docs = top.ScoreDocs;
         var page = docs.Take(size).Cast<FieldDoc>().ToList();
@@ -64,11 +64,17 @@ public sealed partial class LuceneSearchIndex
     /// tests turn it off to compare with a full pass.</summary>
     internal bool Browsing { get; set; } = true;
 
+    private static long s_browses;
+
+    /// <summary>Searches answered by <see cref="Browse"/> since the process started (tests check the path is taken).</summary>
+    internal static long Browses => Interlocked.Read(ref s_browses);
+
     /// <summary>A search without words: totals and facet counts summed from each segment's cached counts, the page
     /// from each segment's documents in sort order, stopping early.</summary>
     private SearchResult Browse(IndexSearcher searcher, SearchRequest request, Filter? filter, Sort sort, FieldDoc? after,
         IReadOnlyList<SearchFacet> facets, IReadOnlyList<SearchFacet> main, IReadOnlyList<FacetPass> extra, int size)
     {
+        Interlocked.Increment(ref s_browses);
         var reader = searcher.IndexReader;
         var key = LuceneQueryBuilder.FilterKey(request.Filters);
         var counter = new FacetCollector(main);

@@ -120,7 +120,8 @@ internal sealed class SegmentMatches
 
 /// <summary>
 /// One segment's documents in the order of one sort field (then the id, ascending, as <see cref="LuceneSorting"/>
-/// breaks ties), built once per segment core and field and kept while the segment lives: 4 bytes per document.
+/// breaks ties), built once per segment core, field and direction and kept while the segment lives: 12 bytes per
+/// document (the order and the values).
 /// Walking it in order and stopping after the page's worth of matches is what a segment sorted by the field would
 /// allow, for every sort field and direction at once.
 /// </summary>
