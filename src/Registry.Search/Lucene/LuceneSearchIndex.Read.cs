@@ -52,12 +52,32 @@ public sealed partial class LuceneSearchIndex
         // One extra hit tells whether there is a next page.
         var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
         if (Browsing && plan.IsEmpty && plan.Parsed.Excluded.Count == 0) return Browse(searcher, request, filter, sort, after, facets, main, extra, size);
+        if (extra.Count > 0 && Sideways && SidewaysPlan.For(request.Filters, extra) is { } sideways)
+            return SearchSideways(searcher, plan, request, query, sideways, sort, after, facets, main, size, scored);
         var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
         var docs = top.ScoreDocs;
         var page = docs.Take(size).Cast<FieldDoc>().ToList();
         var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? plan.Parsed.HighlightTerms : [])).ToList();
         var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
         return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, scored ? null : query, plan, facets, counter, extra));
+    }
+
+    /// <summary>Whether multi-select facets are counted in the scored pass (<see cref="SidewaysPlan"/>); tests turn
+    /// it off to compare with one counting pass per group.</summary>
+    internal bool Sideways { get; set; } = true;
+
+    private SearchResult SearchSideways(IndexSearcher searcher, QueryPlan plan, SearchRequest request, Query query, SidewaysPlan sideways,
+        Sort sort, FieldDoc? after, IReadOnlyList<SearchFacet> facets, IReadOnlyList<SearchFacet> main, int size, bool scored)
+    {
+        var (top, counter, passes) = SegmentParallelSearch.SearchSideways(searcher, query, sideways, sort, size + 1, after, main, Parallelism, scored);
+        var docs = top.ScoreDocs;
+        var page = docs.Take(size).Cast<FieldDoc>().ToList();
+        var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? plan.Parsed.HighlightTerms : [])).ToList();
+        var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
+        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(counter.Result());
+        foreach (var pass in passes)
+            foreach (var (name, buckets) in pass.Result()) counted[name] = buckets;
+        return new SearchResult(counter.TotalHits, hits, next, facets.ToDictionary(f => f.Name, f => counted[f.Name]));
     }
 
     /// <summary>Whether searches without words use the per-segment browse caches (<see cref="SegmentBrowse"/>);

@@ -55,6 +55,9 @@ internal static class SegmentBrowse
         return shards.Count == 1 ? shards[0] : TopDocs.Merge(sort, n, [.. shards]);
     }
 
+    /// <summary>The segment's live documents passing the filter, as a bit set (cached like a browse's).</summary>
+    public static FixedBitSet Bits(AtomicReaderContext leaf, string filterKey, Filter? filter) => Matches(leaf, filterKey, filter).Docs;
+
     private static SegmentMatches Matches(AtomicReaderContext leaf, string filterKey, Filter? filter)
     {
         var segment = Cache.GetValue(leaf.AtomicReader, _ => new ConcurrentDictionary<string, Lazy<SegmentMatches>>(StringComparer.Ordinal));
