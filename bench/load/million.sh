@@ -30,6 +30,7 @@ dotnet build "$ROOT/bench/Registry.Bench" -c Release -nologo -v quiet >&2
 API="$ROOT/src/Registry.Api/bin/Release/net10.0/Registry.Api.dll"
 BENCH="$ROOT/bench/Registry.Bench/bin/Release/net10.0/Registry.Bench.dll"
 
+mkdir -p "$DATA"
 echo "== data: $TASKS published tasks in $DATA (written once, then reused)" >&2
 dotnet "$BENCH" million-data --data "$DATA" --count "$TASKS" | tee "$DATA/million-data.log" >&2
 # Tasks written now (a first or a resumed run) are not in an index built before: the host rebuilds an empty one.
