@@ -32,6 +32,21 @@ internal static class BenchCommandLine
               nothing else pending, then up to M while the whole backlog drains. --dir puts the data there
               (default: the temp directory); it is deleted at the end.
 
+          million-data --data DIR [--count 1000000]
+              Prepares a host data directory (SQLite store) holding N published demo tasks for the over-HTTP search
+              benchmark (bench/load/million.sh), through the store's batch write as the demo seeder does; the
+              host builds the search index from the store at its first start. Does nothing when DIR holds tasks.
+
+          search-profile --index DIR
+              On an index search-bench kept: per request of the query mix, the median wall ms of the query plan,
+              matching only, the scored top-N pass, the same with facets, and the whole request, and its CPU ms.
+
+          http-search-bench --base URL [--rounds 20] [--concurrency 4] [--pid HOSTPID] [--judged queries.json]
+              Sends the search-bench query mix (and the judged queries of a relevance set as plain text searches)
+              over HTTP to a running host, each request made unique for the output cache by a parameter the API
+              ignores; after a warm-up, ROUNDS passes one connection at a time, then with CONCURRENCY connections:
+              p50/p95/p99/max per class and the host's CPU ms per request (from /proc/HOSTPID/stat).
+
           demo-sample [--count 5] [--seed 20251001]
               Prints the first N demo records as JSON Lines (to eyeball the generator).
         """;
@@ -55,6 +70,10 @@ internal static class BenchCommandLine
                 "import-to-searchable" => await ImportToSearchableBench.RunAsync(options.Int("count", 100_000), options.Int("singles", 50),
                     options.Int("batch", new Registry.Search.SearchOptions().IndexerBatchSize), options.Text("dir"), cts.Token),
                 "outbox-bench" => await OutboxBench.RunAsync(options.Int("count", 10_000), options.Int("batch", 200), cts.Token),
+                "million-data" => await MillionData.RunAsync(options.Text("data") ?? throw new ArgumentException("--data DIR is required."), options.Int("count", 1_000_000), cts.Token),
+                "search-profile" => await SearchProfile.RunAsync(options.Text("index") ?? throw new ArgumentException("--index DIR is required."), cts.Token),
+                "http-search-bench" => await HttpSearchBench.RunAsync(options.Text("base") ?? throw new ArgumentException("--base URL is required."),
+                    options.Int("rounds", 20), options.Int("concurrency", 4), options.Int("pid", 0), options.Text("judged"), cts.Token),
                 "demo-sample" => DemoSample.Run(options.Int("count", 5), options.Int("seed", Registry.Data.Demo.DemoCatalogue.DefaultSeed)),
                 _ => Fail($"Unknown verb '{args[0]}'.\n\n{Usage}"),
             };
@@ -76,7 +95,7 @@ internal static class BenchCommandLine
 internal sealed class BenchArguments
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
-    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries", "index", "singles", "dir"];
+    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries", "index", "singles", "dir", "data", "base", "rounds", "concurrency", "pid", "judged"];
 
     public static BenchArguments Parse(string[] args)
     {

@@ -42,6 +42,19 @@ internal sealed class FacetCollector(IReadOnlyList<SearchFacet> facets) : IColle
         for (var i = 0; i < _ordinals.Length; i++) _ordinals[i]?.Count(doc, _ordCounts[i]!);
     }
 
+    /// <summary>Adds one segment's matches counted elsewhere (see <see cref="SegmentBrowse"/>): their number and,
+    /// per facet, the counts by the segment's ordinals.</summary>
+    public void AddSegment(AtomicReader segment, int hits, Func<SearchFacet, int[]?> countsOf)
+    {
+        FlushSegment();
+        TotalHits += hits;
+        if (hits == 0) return;
+        _segment = segment;
+        for (var i = 0; i < facets.Count; i++) _ordCounts[i] = countsOf(facets[i]);
+        // The counts are shared by every browse of the segment: FlushSegment only reads them.
+        FlushSegment();
+    }
+
     /// <summary>Adds the counts of a collector that saw other documents of the same search.</summary>
     public void Add(FacetCollector other)
     {

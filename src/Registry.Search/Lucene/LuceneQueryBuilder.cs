@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Registry.Search.Analysis;
@@ -148,10 +149,32 @@ internal static class LuceneQueryBuilder
             { new TermQuery(new Term(LuceneText.HeadPairs, pair)) { Boost = HeadWeight * SearchWeights.Shingle }, Occur.SHOULD },
         };
 
-    /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter.</summary>
+    /// <summary>Filter sets kept with their per-segment bit sets (<see cref="CachingWrapperFilter"/>: computed once per
+    /// segment core, deletions applied at search time); beyond this many the cache starts again.</summary>
+    internal const int MaxCachedFilters = 256;
+
+    private static readonly ConcurrentDictionary<string, Filter> CachedFilters = new(StringComparer.Ordinal);
+
+    /// <summary>Filters AND-ed, values of one filter OR-ed; null when there is nothing to filter. The same set of
+    /// filters gives the same cached filter, so a filter repeated across searches reads each segment once.</summary>
     public static Filter? BuildFilter(SearchFilterSet filters, Query? extra = null)
     {
         if (filters.IsEmpty && extra is null) return null;
+        if (extra is not null) return Uncached(filters, extra);
+        var key = FilterKey(filters);
+        if (CachedFilters.TryGetValue(key, out var cached)) return cached;
+        if (CachedFilters.Count >= MaxCachedFilters) CachedFilters.Clear();
+        return CachedFilters.GetOrAdd(key, _ => new CachingWrapperFilter(Uncached(filters, null)));
+    }
+
+    /// <summary>An unambiguous key of a set of filters (values may hold any character the parser lets through; the
+    /// separators are control characters, which it refuses).</summary>
+    public static string FilterKey(SearchFilterSet filters) =>
+        string.Join('\u001e', filters.Applied.Select(a => a.Filter.Name + '\u001f' + string.Join('\u001f',
+            a.Values.Select(v => v.Term ?? v.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""))));
+
+    private static Filter Uncached(SearchFilterSet filters, Query? extra)
+    {
         var all = new BooleanQuery();
         foreach (var applied in filters.Applied) all.Add(FilterClause(applied), Occur.MUST);
         if (extra is not null) all.Add(extra, Occur.MUST);

@@ -51,12 +51,66 @@ public sealed partial class LuceneSearchIndex
         var query = LuceneQueryBuilder.Build(plan, searcher.IndexReader, scored);
         // One extra hit tells whether there is a next page.
         var (main, extra) = DisjunctiveFacets.Plan(facets, request.Filters);
+        if (Browsing && plan.IsEmpty && plan.Parsed.Excluded.Count == 0) return Browse(searcher, request, filter, sort, after, facets, main, extra, size);
+        if (extra.Count > 0 && Sideways && SidewaysPlan.For(request.Filters, extra) is { } sideways)
+            return SearchSideways(searcher, plan, request, query, sideways, sort, after, facets, main, size, scored);
         var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
         var docs = top.ScoreDocs;
         var page = docs.Take(size).Cast<FieldDoc>().ToList();
         var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? plan.Parsed.HighlightTerms : [])).ToList();
         var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
         return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, scored ? null : query, plan, facets, counter, extra));
+    }
+
+    /// <summary>Whether multi-select facets are counted in the scored pass (<see cref="SidewaysPlan"/>); tests turn
+    /// it off to compare with one counting pass per group.</summary>
+    internal bool Sideways { get; set; } = true;
+
+    private SearchResult SearchSideways(IndexSearcher searcher, QueryPlan plan, SearchRequest request, Query query, SidewaysPlan sideways,
+        Sort sort, FieldDoc? after, IReadOnlyList<SearchFacet> facets, IReadOnlyList<SearchFacet> main, int size, bool scored)
+    {
+        var (top, counter, passes) = SegmentParallelSearch.SearchSideways(searcher, query, sideways, sort, size + 1, after, main, Parallelism, scored);
+        var docs = top.ScoreDocs;
+        var page = docs.Take(size).Cast<FieldDoc>().ToList();
+        var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? plan.Parsed.HighlightTerms : [])).ToList();
+        var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
+        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(counter.Result());
+        foreach (var pass in passes)
+            foreach (var (name, buckets) in pass.Result()) counted[name] = buckets;
+        return new SearchResult(counter.TotalHits, hits, next, facets.ToDictionary(f => f.Name, f => counted[f.Name]));
+    }
+
+    /// <summary>Whether searches without words use the per-segment browse caches (<see cref="SegmentBrowse"/>);
+    /// tests turn it off to compare with a full pass.</summary>
+    internal bool Browsing { get; set; } = true;
+
+    private static long s_browses;
+
+    /// <summary>Searches answered by <see cref="Browse"/> since the process started (tests check the path is taken).</summary>
+    internal static long Browses => Interlocked.Read(ref s_browses);
+
+    /// <summary>A search without words: totals and facet counts summed from each segment's cached counts, the page
+    /// from each segment's documents in sort order, stopping early.</summary>
+    private SearchResult Browse(IndexSearcher searcher, SearchRequest request, Filter? filter, Sort sort, FieldDoc? after,
+        IReadOnlyList<SearchFacet> facets, IReadOnlyList<SearchFacet> main, IReadOnlyList<FacetPass> extra, int size)
+    {
+        Interlocked.Increment(ref s_browses);
+        var reader = searcher.IndexReader;
+        var key = LuceneQueryBuilder.FilterKey(request.Filters);
+        var counter = new FacetCollector(main);
+        SegmentBrowse.Count(reader, key, filter, counter);
+        var docs = SegmentBrowse.Top(reader, key, filter, sort, size + 1, after).ScoreDocs;
+        var page = docs.Take(size).Cast<FieldDoc>().ToList();
+        var hits = page.Select(d => ToHit(searcher, d, [])).ToList();
+        var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
+        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(counter.Result());
+        foreach (var pass in extra)
+        {
+            var counts = new FacetCollector(pass.Facets);
+            SegmentBrowse.Count(reader, LuceneQueryBuilder.FilterKey(pass.Filters), LuceneQueryBuilder.BuildFilter(pass.Filters), counts);
+            foreach (var (name, buckets) in counts.Result()) counted[name] = buckets;
+        }
+        return new SearchResult(counter.TotalHits, hits, next, facets.ToDictionary(f => f.Name, f => counted[f.Name]));
     }
 
     /// <summary>The main pass's facet counts plus one counting pass per group of facets whose own filter is set.</summary>

@@ -232,7 +232,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         writer.Commit();
     }
 
-    private T WithSearcher<T>(Func<IndexSearcher, T> read)
+    /// <summary>Runs <paramref name="read"/> on the current searcher (the benchmark's phase profile uses it).</summary>
+    internal T WithSearcher<T>(Func<IndexSearcher, T> read)
     {
         var manager = _manager;
         var searcher = manager.Acquire();

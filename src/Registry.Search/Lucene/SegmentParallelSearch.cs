@@ -32,6 +32,27 @@ internal static class SegmentParallelSearch
         return (top, counts);
     }
 
+    /// <summary>A search whose multi-select facet passes are counted in the same pass (<see cref="SidewaysPlan"/>):
+    /// the query runs under the plan's base filter; the pass counters come back in the plan's order.</summary>
+    public static (TopDocs Top, FacetCollector Counts, FacetCollector[] Passes) SearchSideways(IndexSearcher searcher, Query query,
+        SidewaysPlan plan, Sort sort, int n, FieldDoc? after, IReadOnlyList<SearchFacet> facets, SearchParallelism parallelism, bool trackScores)
+    {
+        TopFieldCollector[]? tops = null;
+        FacetCollector[][]? passes = null;
+        var counts = Run(searcher, query, plan.BaseFilter, facets, parallelism, (i, count, ranges) =>
+        {
+            tops ??= new TopFieldCollector[ranges];
+            passes ??= new FacetCollector[ranges][];
+            tops[i] = TopFieldCollector.Create(sort, n, after, true, trackScores, false, true);
+            passes[i] = plan.Passes.Select(p => new FacetCollector(p.Facets)).ToArray();
+            return new SidewaysCollector(MultiCollector.Wrap(tops[i], count), passes[i], plan);
+        });
+        var top = tops!.Length == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(sort, n, tops.Select(t => (TopDocs)t.GetTopDocs()).ToArray());
+        for (var r = 1; r < passes!.Length; r++)
+            for (var p = 0; p < plan.Passes.Count; p++) passes[0][p].Add(passes[r][p]);
+        return (top, counts, passes[0]);
+    }
+
     /// <summary>Counts the facets over every match without collecting hits: the extra pass of a facet whose own
     /// filter is left out (see <see cref="DisjunctiveFacets"/>), split across cores like a search.</summary>
     public static FacetCollector Count(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyList<SearchFacet> facets,

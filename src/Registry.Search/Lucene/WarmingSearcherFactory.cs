@@ -16,6 +16,7 @@ internal sealed class WarmingSearcherFactory : SearcherFactory
         {
             SuggestionSegment.For(leaf.AtomicReader);
             FacetOrdinals.Warm(leaf.AtomicReader);
+            SortedSegmentOrder.Warm(leaf.AtomicReader);
         }
         return base.NewSearcher(reader);
     }
