@@ -17,17 +17,38 @@ namespace Registry.Bench;
 /// </summary>
 internal static class ImportBench
 {
-    public static async Task<int> RunAsync(int count, int batchSize, bool keep, CancellationToken ct)
+    /// <summary><paramref name="formats"/>: <c>jsonl</c>, <c>csv</c> or <c>both</c> (one after the other, each into a fresh store).</summary>
+    public static async Task<int> RunAllAsync(int count, int batchSize, bool keep, string formats, string? directory, bool profile, CancellationToken ct)
     {
-        var root = Path.Combine(Path.GetTempPath(), "registry-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        ImportFormat[] chosen = formats switch
+        {
+            "jsonl" => [ImportFormat.JsonLines],
+            "csv" => [ImportFormat.Csv],
+            "both" => [ImportFormat.JsonLines, ImportFormat.Csv],
+            _ => throw new ArgumentException($"--format must be jsonl, csv or both, got '{formats}'."),
+        };
+        var worst = 0;
+        foreach (var format in chosen)
+        {
+            Console.WriteLine($"=== {(format == ImportFormat.Csv ? "CSV" : "JSON Lines")}, {count:N0} rows ===");
+            worst = Math.Max(worst, await RunAsync(count, batchSize, keep, format, directory, profile, ct));
+        }
+        return worst;
+    }
+
+    public static async Task<int> RunAsync(int count, int batchSize, bool keep, ImportFormat format, string? directory, bool profile, CancellationToken ct)
+    {
+        var root = Path.Combine(directory ?? Path.GetTempPath(), "registry-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var dataDirectory = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
         try
         {
-            var file = Path.Combine(root, "tasks.jsonl");
+            var file = Path.Combine(root, format == ImportFormat.Csv ? "tasks.csv" : "tasks.jsonl");
             var generated = Stopwatch.StartNew();
-            await WriteJsonLinesAsync(file, count, ct);
+            if (format == ImportFormat.Csv) await WriteCsvAsync(file, count, ct);
+            else await WriteJsonLinesAsync(file, count, ct);
             Console.WriteLine($"generated {count:N0} records in {generated.Elapsed.TotalSeconds:F1}s → {file} ({Megabytes(new FileInfo(file).Length)})");
+            if (profile) await ImportProfile.PrintAsync(file, format, ct);
 
             await using var services = await StoreAsync(dataDirectory, ct);
             var service = new ImportService(services.GetRequiredService<ITaskStore>()) { BatchSize = batchSize, MaxRows = Math.Max(count, 1_000_000) };
@@ -36,7 +57,7 @@ internal static class ImportBench
             var progress = new ConsoleProgress(count);
             ImportReport report;
             await using (var input = File.OpenRead(file))
-                report = await service.RunAsync(input, ImportFormat.JsonLines, new ImportOptions(), Actor.CommandLine, progress, ct);
+                report = await service.RunAsync(input, format, new ImportOptions(), Actor.CommandLine, progress, ct);
             var (elapsed, cpu) = (watch.Wall, watch.CpuTime);
             Console.WriteLine($"load average at end: {CpuClock.LoadAverage()}");
 
@@ -51,15 +72,38 @@ internal static class ImportBench
         }
     }
 
+    /// <summary>
+    /// The demo catalogue as a curator's file would hold it: an import row may not withdraw a task (that takes a
+    /// reason, <c>POST …/withdraw</c>), so the generator's withdrawn examples come as published.
+    /// </summary>
+    private static IEnumerable<TaskRecord> Records(int count) => DemoCatalogue.GenerateLarge(count)
+        .Select(r => r.Visibility == Visibility.Withdrawn ? r with { Visibility = Visibility.Published } : r);
+
     private static async Task WriteJsonLinesAsync(string path, int count, CancellationToken ct)
     {
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        foreach (var record in DemoCatalogue.GenerateLarge(count))
+        foreach (var record in Records(count))
         {
             ct.ThrowIfCancellationRequested();
             await writer.WriteLineAsync(JsonSerializer.Serialize(record, RegistryJson.Options));
         }
     }
+
+    /// <summary>The CSV export's columns (every exported record column, Vietnamese headers), RFC 4180 quoting.</summary>
+    private static async Task WriteCsvAsync(string path, int count, CancellationToken ct)
+    {
+        var columns = RecordFields.Columns.Where(c => c.Exported).ToList();
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
+        await writer.WriteAsync(string.Join(",", columns.Select(c => Quote(c.Header))) + "\r\n");
+        foreach (var record in Records(count))
+        {
+            ct.ThrowIfCancellationRequested();
+            await writer.WriteAsync(string.Join(",", columns.Select(c => Quote(c.Write(record)))) + "\r\n");
+        }
+    }
+
+    private static string Quote(string? cell) =>
+        string.IsNullOrEmpty(cell) ? "" : cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"") + "\"";
 
     internal static async Task<ServiceProvider> StoreAsync(string dataDirectory, CancellationToken ct)
     {

@@ -35,7 +35,7 @@ internal static class ImportCommand
         ImportReport report;
         try
         {
-            report = await imports.RunAsync(stream, format, options, Actor.CommandLine, progress, ct);
+            report = await imports.RunAsync(stream, format, options, Actor.CommandLine, progress, new ImportSource(FileName: Path.GetFileName(path)), ct);
         }
         catch (ImportFileException ex)
         {

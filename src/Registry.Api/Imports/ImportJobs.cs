@@ -54,10 +54,5 @@ public sealed class ImportJobs(IImportJobStore store)
         job.ReportJson is null ? null : JsonSerializer.Deserialize<ImportReportResponse>(job.ReportJson, RegistryJson.Options),
         job.ErrorJson is null ? null : JsonSerializer.Deserialize<ImportJobError>(job.ErrorJson, RegistryJson.Options));
 
-    public static string FormatName(ImportFormat format) => format switch
-    {
-        ImportFormat.JsonLines => "jsonl",
-        ImportFormat.Csv => "csv",
-        _ => "xlsx",
-    };
+    public static string FormatName(ImportFormat format) => format.Name();
 }

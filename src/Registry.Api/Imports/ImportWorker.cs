@@ -63,7 +63,7 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
         {
             await jobs.MarkRunningAsync(work.JobId, ct);
             await using var stream = new FileStream(work.File.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-            var report = await imports.RunAsync(stream, work.File.Format, work.Options, work.Actor, progress, ct);
+            var report = await imports.RunAsync(stream, work.File.Format, work.Options, work.Actor, progress, new ImportSource(work.JobId, work.File.FileName), ct);
             await progress.FlushAsync(ct);
             await jobs.CompleteAsync(work.JobId, report, ct);
             logger.LogInformation("Import job {JobId} finished: {Rows} rows, committed {Committed}", work.JobId, report.Rows, report.Committed);

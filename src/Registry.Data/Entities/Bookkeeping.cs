@@ -8,7 +8,19 @@ internal enum AuditAction
     Update,
     Publish,
     Withdraw,
+    /// <summary>An import changed an existing task: <see cref="AuditEntry.ChangesJson"/> is the full {field: {from, to}} diff.</summary>
     Import,
+    /// <summary>
+    /// An import created the task. Compact: <see cref="AuditEntry.ChangesJson"/> names the import and the row,
+    /// <c>{"import": "j…", "line": 17}</c>, instead of every field from null; the values are the task's first version
+    /// (docs/data.md, "The audit log").
+    /// </summary>
+    ImportCreate,
+    /// <summary>
+    /// An import committed. <see cref="AuditEntry.EntityId"/> is the import's id (a job's "j…", or "i…"); the changes
+    /// hold the file (name, format, bytes, SHA-256), the options and the counts.
+    /// </summary>
+    ImportFile,
     /// <summary>A collection deleted (tasks are never deleted, only withdrawn).</summary>
     Delete,
     /// <summary>A curator moved a technology-transfer inquiry (q…) to another status, with a note.</summary>
