@@ -84,7 +84,11 @@ public static class RegistryApiServices
             Limits = new ImportReadLimits { MaxBytes = sp.GetRequiredService<IOptions<RegistryApiOptions>>().Value.Imports.MaxBytes },
         });
         services.AddSingleton<DataDirectoryLock>();
-        services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Imports.JobHeartbeat > TimeSpan.Zero && o.Imports.JobLease >= 2 * o.Imports.JobHeartbeat,
+                "Registry:Imports:JobLease must be at least twice Registry:Imports:JobHeartbeat (and the heartbeat positive), " +
+                "or a busy instance's jobs could be failed by another instance between two renewals.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -108,4 +108,8 @@ internal sealed class ImportJob
     public string Actor { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The instance holding the job (its upload is in that instance's data directory) while queued or running.</summary>
+    public string? LeaseOwner { get; set; }
+    /// <summary>Renewed by the owner's heartbeat; once past, the owner is taken for dead and any instance fails the job.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }
