@@ -12,8 +12,8 @@ using Registry.Data.Records;
 namespace Registry.Bench;
 
 /// <summary>
-/// Generate → JSON Lines file → <see cref="ImportService"/> → fresh SQLite store, wired exactly as the host wires it.
-/// Reports the whole import (checking pass + writing pass) in rows per wall second and per CPU second.
+/// Generate → JSON Lines or CSV file → <see cref="ImportService"/> → fresh SQLite store, wired exactly as the host
+/// wires it. Reports the whole import (one pass, one transaction) in rows per wall second and per CPU second.
 /// </summary>
 internal static class ImportBench
 {
@@ -61,7 +61,7 @@ internal static class ImportBench
             var (elapsed, cpu) = (watch.Wall, watch.CpuTime);
             Console.WriteLine($"load average at end: {CpuClock.LoadAverage()}");
 
-            Print(report, elapsed, cpu, progress, dataDirectory);
+            Print(report, elapsed, cpu, dataDirectory);
             return report.Committed ? 0 : 1;
         }
         finally
@@ -121,19 +121,14 @@ internal static class ImportBench
         return services;
     }
 
-    private static void Print(ImportReport report, TimeSpan elapsed, TimeSpan cpu, ConsoleProgress progress, string dataDirectory)
+    private static void Print(ImportReport report, TimeSpan elapsed, TimeSpan cpu, string dataDirectory)
     {
         Console.WriteLine();
         Console.WriteLine(report.Summary);
         Console.WriteLine($"rows            {report.Rows:N0} (created {report.Created:N0}, updated {report.Updated:N0}, unchanged {report.Unchanged:N0}, rejected {report.Rejected:N0})");
-        Console.WriteLine($"time            {elapsed.TotalSeconds:F1}s wall, {cpu.TotalSeconds:F1}s CPU for both passes (check + write)");
-        Console.WriteLine($"throughput      {Rates(report.Rows, elapsed, cpu)} overall");
-        if (progress.WritingStartedAt is { } w && progress.WritingStartedCpu is { } c)
-        {
-            Console.WriteLine($"  checking pass {w.TotalSeconds:F1}s wall, {c.TotalSeconds:F1}s CPU, {Rates(report.Rows, w, c)}");
-            var (writing, writingCpu) = (elapsed - w, cpu - c);
-            Console.WriteLine($"  writing pass  {writing.TotalSeconds:F1}s wall, {writingCpu.TotalSeconds:F1}s CPU, {Rates(report.Rows, writing, writingCpu)}");
-        }
+        Console.WriteLine($"time            {elapsed.TotalSeconds:F1}s wall, {cpu.TotalSeconds:F1}s CPU (hash, parse, check and write; one pass)");
+        Console.WriteLine($"throughput      {Rates(report.Rows, elapsed, cpu)}");
+        Console.WriteLine($"CPU per row     {cpu.TotalMilliseconds * 1000 / Math.Max(report.Rows, 1):N0} µs");
         Console.WriteLine($"peak working set {Megabytes(Process.GetCurrentProcess().PeakWorkingSet64)}");
         var size = Directory.EnumerateFiles(dataDirectory, "registry.db*").Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"database size   {Megabytes(size)} (registry.db with its WAL)");
@@ -153,24 +148,13 @@ internal static class ImportBench
         catch (UnauthorizedAccessException) { Console.Error.WriteLine($"could not delete {path}"); }
     }
 
-    /// <summary>Prints a line about every 10% of the rows, per pass, and notes when the writing pass began.</summary>
+    /// <summary>Prints a line about every 10% of the rows.</summary>
     private sealed class ConsoleProgress(int total) : IProgress<ImportProgress>
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly TimeSpan _cpuAtStart = CpuClock.Cpu();
         private int _lastTenth = -1;
-        private string? _phase;
-
-        /// <summary>Time from the start to the end of the checking pass (its last report comes after its last batch).</summary>
-        public TimeSpan? WritingStartedAt { get; private set; }
-
-        /// <summary>Process CPU time used by the checking pass.</summary>
-        public TimeSpan? WritingStartedCpu { get; private set; }
 
         public void Report(ImportProgress value)
         {
-            if (value.Phase != _phase) (_phase, _lastTenth) = (value.Phase, -1);
-            if (value.Phase == "checking") (WritingStartedAt, WritingStartedCpu) = (_clock.Elapsed, CpuClock.Cpu() - _cpuAtStart);
             var tenth = (int)(value.RowsDone * 10L / Math.Max(total, 1));
             if (tenth == _lastTenth) return;
             _lastTenth = tenth;

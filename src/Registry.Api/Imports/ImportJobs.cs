@@ -33,7 +33,27 @@ public sealed class ImportJobs(IImportJobStore store, IOptions<RegistryApiOption
         return job;
     }
 
-    public Task<ImportJobState?> FindAsync(string id, CancellationToken ct) => store.FindAsync(id, ct);
+    /// <summary>Rows done of the jobs this instance is running, as the worker last reported them.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _running = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The stored job, with the rows done so far when this instance runs it: on SQLite the import's transaction holds
+    /// the write lock, so progress reaches the row only when the import ends.
+    /// </summary>
+    public async Task<ImportJobState?> FindAsync(string id, CancellationToken ct)
+    {
+        var job = await store.FindAsync(id, ct);
+        return job is { Status: ImportJobStatus.Running } && _running.TryGetValue(id, out var done) && done > job.ProcessedRows
+            ? job with { ProcessedRows = done }
+            : job;
+    }
+
+    /// <summary>Progress of a job this instance runs, seen by <see cref="FindAsync"/> before the database has it; null ends it.</summary>
+    public void Track(string id, int? processed)
+    {
+        if (processed is { } n) _running[id] = n;
+        else _running.TryRemove(id, out _);
+    }
 
     public Task MarkRunningAsync(string id, CancellationToken ct) => store.MarkRunningAsync(id, Lease, ct);
 
@@ -53,7 +73,8 @@ public sealed class ImportJobs(IImportJobStore store, IOptions<RegistryApiOption
     /// as interrupted; live jobs of other instances are left alone.
     /// </summary>
     public Task<int> FailInterruptedAsync(CancellationToken ct) => store.FailExpiredAsync(JsonSerializer.Serialize(new ImportJobError("interrupted",
-        "Máy chủ nhận tệp đã dừng khi đang nhập; hãy gửi lại tệp (the instance holding the import stopped; upload the file again)."), RegistryJson.Options), ct);
+        "Máy chủ nhận tệp đã dừng khi đang nhập; hãy gửi lại tệp (the instance holding the import stopped; upload the file again)."), RegistryJson.Options),
+        exceptOwner: Lease.Owner, ct);
 
     public static ImportJobResponse ToResponse(ImportJobState job) => new(
         job.Id,

@@ -116,6 +116,10 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
             await FailAsync(work.JobId, new ImportJobError("internal",
                 "Lỗi ngoài dự kiến khi nhập; không có gì được ghi nếu chưa có báo cáo (unexpected error during the import)."));
         }
+        finally
+        {
+            jobs.Track(work.JobId, null);
+        }
     }
 
     /// <summary>Records the failure; if even that fails (database gone), the job is marked at the next start.</summary>
@@ -142,6 +146,7 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
         public void Report(ImportProgress value)
         {
             var (processed, total) = (value.RowsDone, 0);
+            jobs.Track(jobId, processed);
             // Writes are chained so they land in order; a slow database delays the numbers, never the import.
             _pending = _pending.ContinueWith(_ => jobs.ReportProgressAsync(jobId, processed, total, CancellationToken.None)).Unwrap();
         }

@@ -51,7 +51,9 @@ public interface IImportJobStore
 
     /// <summary>
     /// Marks failed, with <paramref name="errorJson"/>, every queued or running job whose lease has expired (or that
-    /// never had one: written before leases); jobs with a live lease, whoever holds them, are left alone. Returns how many.
+    /// never had one: written before leases); jobs with a live lease, whoever holds them, are left alone, and so are
+    /// the jobs of <paramref name="exceptOwner"/> (the sweeping instance knows its own jobs are alive, even when a long
+    /// SQLite import kept it from renewing). Returns how many.
     /// </summary>
-    Task<int> FailExpiredAsync(string errorJson, CancellationToken ct = default);
+    Task<int> FailExpiredAsync(string errorJson, string? exceptOwner = null, CancellationToken ct = default);
 }

@@ -71,11 +71,13 @@ internal sealed class ImportJobStore(IDbContextFactory<RegistryDbContext> factor
     /// One conditional UPDATE, so two instances sweeping at once, or an owner renewing at that moment, cannot both win:
     /// a job is failed only if its lease is still expired when the row is written.
     /// </summary>
-    public async Task<int> FailExpiredAsync(string errorJson, CancellationToken ct = default)
+    public async Task<int> FailExpiredAsync(string errorJson, string? exceptOwner = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ImportJobQueries.Expired(db, now).ExecuteUpdateAsync(u => u
+        var expired = ImportJobQueries.Expired(db, now);
+        if (exceptOwner is not null) expired = expired.Where(j => j.LeaseOwner == null || j.LeaseOwner != exceptOwner);
+        return await expired.ExecuteUpdateAsync(u => u
             .SetProperty(j => j.Status, ImportJobStatus.Failed)
             .SetProperty(j => j.Error, errorJson)
             .SetProperty(j => j.FinishedAt, now)

@@ -43,10 +43,17 @@ public abstract class ImportJobContract(StoreHarness store)
         await store.ImportJobs.MarkRunningAsync(running.Id, A);
         store.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        await store.ImportJobs.FailExpiredAsync(Interrupted); // instance B starting, or its periodic sweep
+        await store.ImportJobs.FailExpiredAsync(Interrupted, B.Owner); // instance B starting, or its periodic sweep
 
         Assert.Equal(ImportJobStatus.Queued, (await store.ImportJobs.FindAsync(queued.Id))!.Status);
         Assert.Equal(ImportJobStatus.Running, (await store.ImportJobs.FindAsync(running.Id))!.Status);
+
+        // A long SQLite import keeps A from renewing; A's own sweep knows its jobs are alive, B's does not.
+        store.Clock.Advance(TimeSpan.FromMinutes(5));
+        await store.ImportJobs.FailExpiredAsync(Interrupted, A.Owner);
+        Assert.Equal(ImportJobStatus.Running, (await store.ImportJobs.FindAsync(running.Id))!.Status);
+        await store.ImportJobs.FailExpiredAsync(Interrupted, B.Owner);
+        Assert.Equal(ImportJobStatus.Failed, (await store.ImportJobs.FindAsync(running.Id))!.Status);
     }
 
     [StoreFact]
@@ -61,7 +68,7 @@ public abstract class ImportJobContract(StoreHarness store)
         store.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await store.ImportJobs.RenewAsync(B)); // B lives on; A died
 
-        Assert.True(await store.ImportJobs.FailExpiredAsync(Interrupted) >= 2);
+        Assert.True(await store.ImportJobs.FailExpiredAsync(Interrupted, B.Owner) >= 2);
 
         foreach (var id in new[] { queued.Id, running.Id })
         {
@@ -86,7 +93,7 @@ public abstract class ImportJobContract(StoreHarness store)
             store.Clock.Advance(TimeSpan.FromSeconds(90));
             await store.ImportJobs.ReportProgressAsync(running.Id, minute * 1000, 0, A);
             Assert.Equal(2, await store.ImportJobs.RenewAsync(A)); // the heartbeat holds the queued job too
-            await store.ImportJobs.FailExpiredAsync(Interrupted);
+            await store.ImportJobs.FailExpiredAsync(Interrupted, A.Owner);
         }
 
         Assert.Equal((ImportJobStatus.Running, 9000), ((await store.ImportJobs.FindAsync(running.Id))!.Status, (await store.ImportJobs.FindAsync(running.Id))!.ProcessedRows));
