@@ -7,10 +7,12 @@ internal static class BenchCommandLine
     private const string Usage = """
         Registry benchmarks
 
-          import-bench [--count 100000] [--batch 1000] [--keep]
-              Writes N generated demo records to a JSON Lines file in a temp directory, imports it through the
-              ImportService into a fresh SQLite store, and prints rows/s, peak working set and database size.
-              --keep leaves the temp directory (file and database) in place.
+          import-bench [--count 100000] [--batch 1000] [--format jsonl|csv|both] [--dir DIR] [--keep] [--profile]
+              Writes N generated demo records to a JSON Lines (or CSV) file in a new directory under DIR (default:
+              the temp directory), imports it through the ImportService into a fresh SQLite store, and prints
+              rows/s per wall and CPU second, peak working set and database size. --format both runs JSON Lines,
+              then CSV, each into its own fresh store. --keep leaves the directory (file and database) in place.
+              --profile first times the stages before the database (parse, validate, map, JSON) on their own.
 
           search-bench [--count 100000] [--queries 200] [--keep] [--index DIR]
               Generates N demo tasks, indexes them into a fresh Lucene index in a temp directory (docs/s per wall
@@ -65,7 +67,8 @@ internal static class BenchCommandLine
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
             return args[0] switch
             {
-                "import-bench" => await ImportBench.RunAsync(options.Int("count", 100_000), options.Int("batch", 1000), options.Flag("keep"), cts.Token),
+                "import-bench" => await ImportBench.RunAllAsync(options.Int("count", 100_000), options.Int("batch", 1000), options.Flag("keep"),
+                    options.Text("format") ?? "jsonl", options.Text("dir"), options.Flag("profile"), cts.Token),
                 "search-bench" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Int("queries", 200), options.Flag("keep"), options.Text("index"), cts.Token),
                 "import-to-searchable" => await ImportToSearchableBench.RunAsync(options.Int("count", 100_000), options.Int("singles", 50),
                     options.Int("batch", new Registry.Search.SearchOptions().IndexerBatchSize), options.Text("dir"), cts.Token),
@@ -95,7 +98,7 @@ internal static class BenchCommandLine
 internal sealed class BenchArguments
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
-    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries", "index", "singles", "dir", "data", "base", "rounds", "concurrency", "pid", "judged"];
+    private static readonly HashSet<string> Known = ["count", "batch", "keep", "seed", "queries", "index", "singles", "dir", "data", "base", "rounds", "concurrency", "pid", "judged", "format", "profile"];
 
     public static BenchArguments Parse(string[] args)
     {

@@ -14,6 +14,8 @@ public static class PublicIds
     public static string NewTaskId() => New('t');
     public static string NewOrganizationId() => New('o');
     public static string NewImportJobId() => New('j');
+    /// <summary>An import run inline (not as a job): names it in the audit log.</summary>
+    public static string NewImportId() => New('i');
     public static string NewCollectionId() => New('c');
     public static string NewAlertSubscriptionId() => New('s');
     public static string NewInquiryId() => New('q');

@@ -46,42 +46,40 @@ public sealed class ImportUnitTests
     }
 
     [Fact]
-    public void Progress_on_a_terminal_redraws_one_line_per_phase()
+    public void Progress_on_a_terminal_redraws_one_line_and_ends_with_the_total()
     {
         var output = new StringWriter();
         using var file = new MemoryStream(new byte[100]);
         var bar = new ImportProgressBar(output, file, interactive: true);
 
         file.Position = 50;
-        bar.Report(new ImportProgress("checking", 10, 10));
+        bar.Report(new ImportProgress("writing", 10, 10));
         file.Position = 100;
-        bar.Report(new ImportProgress("checking", 20, 20));
-        bar.Report(new ImportProgress("writing", 20, 10));
         bar.Report(new ImportProgress("writing", 20, 20));
-        bar.Finish();
+        bar.Finish(20);
 
         var text = output.ToString();
-        Assert.Contains("\rKiểm tra (checking) [###############...............] 10/? dòng (rows) 50%", text);
-        Assert.Contains("\rGhi (writing) [###############...............] 10/20 dòng (rows) 50%", text);
+        Assert.Contains("\rGhi (writing) [###############...............] 10/? dòng (rows) 50%", text);
         Assert.Contains("20/20 dòng (rows) 100%", text.Split('\r')[^1]);
-        Assert.Equal(2, text.Count(c => c == '\n'));
+        Assert.Equal(1, text.Count(c => c == '\n'));
     }
 
     [Fact]
-    public void Redirected_progress_writes_plain_lines()
+    public void Redirected_progress_writes_plain_lines_and_a_refused_import_shows_the_check()
     {
         var output = new StringWriter();
         using var file = new MemoryStream(new byte[10]);
         var bar = new ImportProgressBar(output, file, interactive: false);
 
-        bar.Report(new ImportProgress("checking", 3, 3));
         bar.Report(new ImportProgress("writing", 3, 3));
-        bar.Finish();
+        bar.Report(new ImportProgress("checking", 6, 6));
+        bar.Finish(6);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.DoesNotContain('\r', output.ToString());
-        Assert.StartsWith("Kiểm tra (checking)", lines[0]);
-        Assert.Contains("3/3 dòng (rows) 100%", lines[^1]);
+        Assert.StartsWith("Ghi (writing)", lines[0]);
+        Assert.StartsWith("Kiểm tra (checking)", lines[^1]);
+        Assert.Contains("6/? dòng (rows)", lines[^1]);
     }
 
     [Theory]

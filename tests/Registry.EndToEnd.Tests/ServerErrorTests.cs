@@ -39,5 +39,7 @@ public sealed class ServerErrorTests(ServerErrorTests.BrokenStoreFactory factory
         public Task<WriteResult> UpdateAsync(string id, Registry.Data.Records.TaskRecord record, long? expectedVersion, Actor actor, CancellationToken ct = default) => throw Boom();
         public Task<WriteResult> SetVisibilityAsync(string id, Registry.Data.Records.Visibility visibility, string? reason, long? expectedVersion, Actor actor, CancellationToken ct = default) => throw Boom();
         public Task<BatchOutcome> UpsertBatchAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct = default) => throw Boom();
+        public Task<bool> ImportAsync(ImportRun run, ImportOptions options, Func<IImportSession, CancellationToken, Task<ImportTotals?>> pass,
+            CancellationToken ct = default) => throw Boom();
     }
 }

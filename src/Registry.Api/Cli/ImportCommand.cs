@@ -35,7 +35,7 @@ internal static class ImportCommand
         ImportReport report;
         try
         {
-            report = await imports.RunAsync(stream, format, options, Actor.CommandLine, progress, ct);
+            report = await imports.RunAsync(stream, format, options, Actor.CommandLine, progress, new ImportSource(FileName: Path.GetFileName(path)), ct);
         }
         catch (ImportFileException ex)
         {
@@ -44,7 +44,7 @@ internal static class ImportCommand
             return RegistryCli.Rejected;
         }
 
-        progress.Finish();
+        progress.Finish(report.Rows);
         await WriteReportAsync(stdout, report);
         var refused = !report.Committed && !report.DryRun;
         return refused || (report.DryRun && report.Rejected > 0) ? RegistryCli.Rejected : RegistryCli.Ok;

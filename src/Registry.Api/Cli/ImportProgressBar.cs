@@ -7,7 +7,8 @@ namespace Registry.Api.Cli;
 /// <summary>
 /// Text progress of an import on stderr: rows done/total, percent, rows per second. On a terminal the line is
 /// redrawn with '\r'; when redirected, plain lines are written at most once a second, at each phase change and at
-/// the end. The first pass does not know the row count yet, so its percentage is how far into the file it has read.
+/// the end. The import reads the file once, so the row count is known only at the end: until then the percentage is
+/// how far into the file the reader has gone, and the last line gives the rows out of the total.
 /// </summary>
 internal sealed class ImportProgressBar(TextWriter output, Stream file, bool interactive) : IProgress<ImportProgress>
 {
@@ -17,15 +18,15 @@ internal sealed class ImportProgressBar(TextWriter output, Stream file, bool int
     private string? _phase;
     private TimeSpan _phaseStart;
     private TimeSpan? _lastPrinted;
-    private int _rowsRead;
     private int _total;
     private string _current = "";
     private string _printed = "";
+    private ImportProgress? _last;
 
     public void Report(ImportProgress value)
     {
         if (value.Phase != _phase) StartPhase(value.Phase);
-        _rowsRead = value.RowsRead;
+        _last = value;
         _current = Render(value);
         if (interactive)
         {
@@ -38,9 +39,16 @@ internal sealed class ImportProgressBar(TextWriter output, Stream file, bool int
     }
 
     /// <summary>Ends the display: a newline on a terminal, the final numbers when redirected.</summary>
-    public void Finish()
+    /// <param name="rows">The file's rows, once the report gives them: the last line then shows done/total.</param>
+    public void Finish(int rows = 0)
     {
         if (_phase is null) return;
+        if (rows > 0 && _last is { } last && last.Phase != "checking")
+        {
+            _total = rows;
+            _current = Render(last with { RowsDone = rows });
+            if (interactive) output.Write("\r" + _current);
+        }
         if (interactive) output.WriteLine();
         else if (_current != _printed) Print();
     }
@@ -48,8 +56,6 @@ internal sealed class ImportProgressBar(TextWriter output, Stream file, bool int
     private void StartPhase(string phase)
     {
         if (_phase is not null) Finish();
-        // The checking pass has read every row by the time the writing pass starts: that is the total.
-        if (_phase == "checking") _total = _rowsRead;
         _phase = phase;
         _phaseStart = _clock.Elapsed;
         _lastPrinted = null;

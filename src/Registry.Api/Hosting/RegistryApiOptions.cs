@@ -30,4 +30,15 @@ public sealed class ImportLimits
     /// <summary>Files with more rows than this run as a background job even when small in bytes.</summary>
     [Range(0, int.MaxValue)]
     public int InlineMaxRows { get; set; } = 2000;
+
+    /// <summary>
+    /// How long an instance's hold on its import jobs lasts without renewal. Another instance fails a job as
+    /// interrupted only after its owner has not renewed for this long, so keep it well above <see cref="JobHeartbeat"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the import worker renews its jobs' leases and sweeps for jobs whose owner died.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan JobHeartbeat { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -89,7 +89,11 @@ public static class RegistryApiServices
         });
         services.AddSingleton<DataDirectoryLock>();
         services.AddSingleton<InstanceIdentity>();
-        services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RegistryApiOptions>().BindConfiguration(RegistryApiOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Imports.JobHeartbeat > TimeSpan.Zero && o.Imports.JobLease >= 2 * o.Imports.JobHeartbeat,
+                "Registry:Imports:JobLease must be at least twice Registry:Imports:JobHeartbeat (and the heartbeat positive), " +
+                "or a busy instance's jobs could be failed by another instance between two renewals.")
+            .ValidateOnStart();
         return services;
     }
 }

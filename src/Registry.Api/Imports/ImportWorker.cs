@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Registry.Api.Hosting;
 using Registry.Data;
 using Registry.Data.Import;
 using Registry.Data.Telemetry;
@@ -6,10 +7,14 @@ using Registry.Data.Telemetry;
 namespace Registry.Api.Imports;
 
 /// <summary>
-/// Runs queued imports one at a time, recording progress and the report on the job row. Whatever a job throws fails
-/// that job, never the host; its upload is deleted however it ends, and uploads left by a crash are deleted at start.
+/// Runs this instance's queued imports one at a time, recording progress and the report on the job row. Whatever a
+/// job throws fails that job, never the host; its upload is deleted however it ends, and uploads left by a crash are
+/// deleted at start. Beside the queue, a heartbeat renews the lease of every job this instance holds and sweeps for
+/// jobs whose owner stopped renewing (that instance died): those, and only those, are failed as interrupted. So with
+/// several instances over one database, one starting never fails another's live job.
 /// </summary>
-public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOptions<RegistryDataOptions> data, ILogger<ImportWorker> logger)
+public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOptions<RegistryDataOptions> data,
+    IOptions<RegistryApiOptions> options, TimeProvider clock, ILogger<ImportWorker> logger)
     : BackgroundService
 {
     /// <summary>Runs before the web server accepts requests, so no upload of this process can be in the folder yet.</summary>
@@ -22,7 +27,7 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await FailInterruptedAsync(stoppingToken);
+        var heartbeat = HeartbeatAsync(stoppingToken);
         try
         {
             await foreach (var work in jobs.Reader.ReadAllAsync(stoppingToken))
@@ -39,21 +44,47 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: jobs still queued are failed as interrupted at the next start; their files go now.
+            // Stopping: jobs still queued are failed as interrupted once their lease runs out; their files go now.
             while (jobs.Reader.TryRead(out var left)) left.File.Delete();
         }
+        await heartbeat;
     }
 
-    private async Task FailInterruptedAsync(CancellationToken ct)
+    /// <summary>A sweep at start, then renew + sweep every heartbeat until the host stops.</summary>
+    private async Task HeartbeatAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(options.Value.Imports.JobHeartbeat, clock);
+        do
+        {
+            await BeatAsync(ct);
+        }
+        while (await TickAsync(timer, ct));
+    }
+
+    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken ct)
     {
         try
         {
-            var interrupted = await jobs.FailInterruptedAsync(ct);
-            if (interrupted > 0) logger.LogWarning("Marked {Count} interrupted import jobs as failed", interrupted);
+            return await timer.WaitForNextTickAsync(ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            logger.LogError("Could not mark interrupted import jobs as failed: {ExceptionType}", ex.GetType().Name);
+            return false;
+        }
+    }
+
+    /// <summary>Internal for tests: one renewal of this instance's leases and one sweep for expired ones.</summary>
+    internal async Task BeatAsync(CancellationToken ct)
+    {
+        try
+        {
+            await jobs.RenewAsync(ct);
+            var interrupted = await jobs.FailInterruptedAsync(ct);
+            if (interrupted > 0) logger.LogWarning("Marked {Count} import jobs failed: their instance stopped renewing them", interrupted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError("Could not renew or sweep import job leases: {ExceptionType}", ex.GetType().Name);
         }
     }
 
@@ -69,7 +100,7 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
         {
             await jobs.MarkRunningAsync(work.JobId, ct);
             await using var stream = new FileStream(work.File.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-            var report = await imports.RunAsync(stream, work.File.Format, work.Options, work.Actor, progress, ct);
+            var report = await imports.RunAsync(stream, work.File.Format, work.Options, work.Actor, progress, new ImportSource(work.JobId, work.File.FileName), ct);
             await progress.FlushAsync(ct);
             await jobs.CompleteAsync(work.JobId, report, ct);
             outcome = "completed";
@@ -98,6 +129,7 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
             RegistryTelemetry.ImportJobsRunning.Add(-1);
             RegistryTelemetry.ImportJobsFinished.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
             if (outcome != "completed") activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            jobs.Track(work.JobId, null);
         }
     }
 
@@ -115,19 +147,17 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService imports, IOption
     }
 
     /// <summary>
-    /// Progress arrives once per batch. During the first (checking) pass the total is not known yet, so only the rows
-    /// checked so far are shown; during the writing pass the total is the rows the first pass counted.
+    /// Progress arrives once per batch; the import reads the file once, so the total is known only from the report
+    /// (0 until then). Each write also renews the job's lease.
     /// </summary>
     private sealed class JobProgress(ImportJobs jobs, string jobId) : IProgress<ImportProgress>
     {
         private Task _pending = Task.CompletedTask;
-        private int _total;
 
         public void Report(ImportProgress value)
         {
-            var checking = value.Phase == "checking";
-            if (checking) _total = Math.Max(_total, value.RowsRead);
-            var (processed, total) = (value.RowsDone, checking ? 0 : _total);
+            var (processed, total) = (value.RowsDone, 0);
+            jobs.Track(jobId, processed);
             // Writes are chained so they land in order; a slow database delays the numbers, never the import.
             _pending = _pending.ContinueWith(_ => jobs.ReportProgressAsync(jobId, processed, total, CancellationToken.None)).Unwrap();
         }

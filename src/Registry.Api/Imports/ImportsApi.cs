@@ -91,7 +91,7 @@ public static class ImportsApi
         {
             try
             {
-                report = await imports.RunAsync(stream, file.Format, options, actor, null, ct);
+                report = await imports.RunAsync(stream, file.Format, options, actor, null, new ImportSource(FileName: file.FileName), ct);
             }
             catch (ImportFileException ex)
             {

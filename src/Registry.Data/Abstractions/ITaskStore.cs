@@ -60,6 +60,47 @@ public interface ITaskStore
     /// row rejects the whole batch; with <see cref="ImportOptions.DryRun"/> nothing is written either way.
     /// </summary>
     Task<BatchOutcome> UpsertBatchAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// Runs one import of a whole file in ONE transaction: <paramref name="pass"/> hands the file's batches to the
+    /// session, which checks each one and writes it into the open transaction, and returns the totals to commit
+    /// with, or null to write nothing. Nothing is visible to other readers, nor survives a crash, before the commit,
+    /// which also writes the import's own audit entry. When the database asks for a retry (a transient SQL Server
+    /// failure, a lost race creating an organization) the whole pass runs again from the start, so
+    /// <paramref name="pass"/> must be repeatable. A dry run opens no write transaction. True when committed.
+    /// </summary>
+    Task<bool> ImportAsync(ImportRun run, ImportOptions options, Func<IImportSession, CancellationToken, Task<ImportTotals?>> pass,
+        CancellationToken ct = default);
+}
+
+/// <summary>One import as the audit log records it.</summary>
+/// <param name="Id">The job's id ("j…") for a background job, else a fresh id ("i…") for this one run.</param>
+/// <param name="Format">jsonl, csv or xlsx.</param>
+/// <param name="Sha256">Lowercase hex SHA-256 of the file as uploaded: with the line numbers on each created task's
+/// entry, it ties every created task to the bytes it came from.</param>
+public sealed record ImportRun(string Id, Actor Actor, string Format, string? FileName = null, string? Sha256 = null, long Bytes = 0);
+
+/// <summary>What an import committed, recorded on its own audit entry.</summary>
+public sealed record ImportTotals(int Rows, int Created, int Updated, int Unchanged, int Rejected)
+{
+    public static ImportTotals Of(IReadOnlyCollection<RowResult> rows) => new(rows.Count,
+        rows.Count(r => r.Outcome == RowOutcome.Created), rows.Count(r => r.Outcome == RowOutcome.Updated),
+        rows.Count(r => r.Outcome == RowOutcome.Unchanged), rows.Count(r => r.Outcome == RowOutcome.Rejected));
+}
+
+/// <summary>The store's side of a running import (<see cref="ITaskStore.ImportAsync"/>).</summary>
+public interface IImportSession
+{
+    /// <summary>
+    /// Checks a batch against the store as it stands inside the import (earlier batches included) and, while
+    /// <see cref="Writing"/>, writes it. Without skipInvalid a batch with a rejected row is not written and the
+    /// session stops writing: later batches are only checked, so the report still names every bad row.
+    /// <see cref="BatchOutcome.Committed"/> says whether this batch was written into the open transaction.
+    /// </summary>
+    Task<BatchOutcome> AddAsync(IReadOnlyList<ImportCandidate> rows, CancellationToken ct = default);
+
+    /// <summary>False on a dry run, and once an all-or-nothing import has met a rejected row.</summary>
+    bool Writing { get; }
 }
 
 /// <param name="KeepTimestamps">Take createdAt/updatedAt/publishedAt from the records (demo seeding and snapshot
@@ -68,7 +109,11 @@ public sealed record ImportOptions(bool DryRun = false, bool SkipInvalid = false
 
 /// <summary>One parsed row of an import. <paramref name="Errors"/> holds parse problems found before validation.</summary>
 /// <param name="Line">1-based line (JSON Lines), or row number as the spreadsheet shows it (CSV, Excel).</param>
-public sealed record ImportCandidate(int Line, string? Code, TaskRecord? Record, IReadOnlyList<string> Errors, bool StateSecret = false);
+public sealed record ImportCandidate(int Line, string? Code, TaskRecord? Record, IReadOnlyList<string> Errors, bool StateSecret = false)
+{
+    /// <summary>Characters of the row as read (a JSON line, the cells of a CSV or Excel row), to size batches; 0 when unknown.</summary>
+    public int Chars { get; init; }
+}
 
 public enum RowOutcome
 {

@@ -65,5 +65,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(j => j.Error).HasMaxLength(TextLimits.LongText);
         b.Property(j => j.Actor).HasMaxLength(TextLimits.PersonName);
         b.HasIndex(j => j.CreatedAt);
+        b.Property(j => j.LeaseOwner).HasMaxLength(TextLimits.ShortText);
+        b.HasIndex(j => new { j.Status, j.LeaseUntil });
     }
 }

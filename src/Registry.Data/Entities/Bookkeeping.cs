@@ -8,7 +8,19 @@ internal enum AuditAction
     Update,
     Publish,
     Withdraw,
+    /// <summary>An import changed an existing task: <see cref="AuditEntry.ChangesJson"/> is the full {field: {from, to}} diff.</summary>
     Import,
+    /// <summary>
+    /// An import created the task. Compact: <see cref="AuditEntry.ChangesJson"/> names the import and the row,
+    /// <c>{"import": "j…", "line": 17}</c>, instead of every field from null; the values are the task's first version
+    /// (docs/data.md, "The audit log").
+    /// </summary>
+    ImportCreate,
+    /// <summary>
+    /// An import committed. <see cref="AuditEntry.EntityId"/> is the import's id (a job's "j…", or "i…"); the changes
+    /// hold the file (name, format, bytes, SHA-256), the options and the counts.
+    /// </summary>
+    ImportFile,
     /// <summary>A collection deleted (tasks are never deleted, only withdrawn).</summary>
     Delete,
     /// <summary>A curator moved a technology-transfer inquiry (q…) to another status, with a note.</summary>
@@ -102,4 +114,8 @@ internal sealed class ImportJob
     public string Actor { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The instance holding the job (its upload is in that instance's data directory) while queued or running.</summary>
+    public string? LeaseOwner { get; set; }
+    /// <summary>Renewed by the owner's heartbeat; once past, the owner is taken for dead and any instance fails the job.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

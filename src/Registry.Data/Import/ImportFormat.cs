@@ -11,6 +11,18 @@ public enum ImportFormat
     Xlsx,
 }
 
+public static class ImportFormatNames
+{
+    /// <summary>The short name jobs, the audit log and telemetry use: jsonl, csv, xlsx.</summary>
+    public static string Name(this ImportFormat format) => format switch
+    {
+        ImportFormat.JsonLines => "jsonl",
+        ImportFormat.Csv => "csv",
+        ImportFormat.Xlsx => "xlsx",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+}
+
 /// <summary>Works out the format of an upload from its name, its content type or its first bytes.</summary>
 public static class ImportFormatDetector
 {

@@ -1,7 +1,8 @@
 namespace Registry.Data.Import;
 
-/// <summary>Progress of an import: rows parsed so far and rows written (or checked, in the checking pass).</summary>
-/// <param name="Phase"><c>checking</c> during the first (dry-run) pass, <c>writing</c> during the second.</param>
+/// <summary>Progress of an import, once per batch: rows read and handed to the store so far.</summary>
+/// <param name="Phase"><c>writing</c> while batches are written into the import's transaction; <c>checking</c> on a dry
+/// run and after an all-or-nothing import met a rejected row (the rest is only checked, then nothing is written).</param>
 public sealed record ImportProgress(string Phase, int RowsRead, int RowsDone);
 
 /// <summary>A row that was not imported, with every reason. A state-secret row carries no code.</summary>

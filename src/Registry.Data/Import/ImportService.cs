@@ -1,21 +1,27 @@
+using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 using Registry.Data.Abstractions;
 using Registry.Data.Records;
+using Registry.Data.Telemetry;
 
 namespace Registry.Data.Import;
 
+/// <summary>Names an import for the audit log: the job it runs as (null inline) and the uploaded file's name.</summary>
+public sealed record ImportSource(string? JobId = null, string? FileName = null);
+
 /// <summary>
-/// Runs an import: parse, check, write, in batches of <see cref="BatchSize"/> through
-/// <see cref="ITaskStore.UpsertBatchAsync"/>.
+/// Runs an import: read, check, write, in ONE pass and ONE transaction (<see cref="ITaskStore.ImportAsync"/>).
 /// <para>
-/// The file is always read twice. The first pass parses every row (so a file-level problem such as bad encoding at
-/// row 80,000 or too many rows is found before anything is written) and, unless skipInvalid is set, sends every
-/// batch to the store as a dry run to collect every rejection. Only when the first pass found none does the second
-/// pass write. So without skipInvalid an import is all-or-nothing for the whole file, not just per batch; with
-/// skipInvalid, valid rows are written and bad rows reported. A row rejected in the write pass despite passing the
-/// check (someone changed the same task in between) is reported, and <see cref="ImportReport.Committed"/> is false.
+/// The file is parsed on one thread and handed in batches of <see cref="BatchSize"/> to the store on another, which
+/// checks each batch and writes it into the import's open transaction. Without skipInvalid the first rejected row
+/// stops the writing; the rest of the file is still checked so the report names every bad row, then everything is
+/// rolled back. A file-level problem (bad encoding at row 80,000, too many rows) rolls back too. So an import is
+/// all-or-nothing for the whole file, also across a crash (an uncommitted transaction is discarded), and with
+/// skipInvalid valid rows are written and bad rows reported, committed together at the end.
 /// </para>
-/// A non-seekable input is buffered to a temp file so it can be read twice.
+/// A non-seekable input is buffered to a temp file: it is hashed (SHA-256, recorded in the audit log) before it is
+/// read, and a retry asked for by the database reads it again from the start.
 /// </summary>
 public sealed class ImportService(ITaskStore store)
 {
@@ -27,32 +33,42 @@ public sealed class ImportService(ITaskStore store)
     public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>
-    /// A batch is also sent once its records hold this many characters (as JSON), so a batch of long rows costs no
-    /// more memory than a batch of ordinary ones: with 1,000 rows of ~2 KB a batch is never cut short.
+    /// A batch is also sent once its rows hold this many characters as read, so a batch of long rows costs no more
+    /// memory than a batch of ordinary ones: with 1,000 rows of ~3 KB a batch is never cut short.
     /// </summary>
     public int MaxBatchChars { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>Bounds for CSV and Excel; <see cref="ImportReadLimits.MaxBytes"/> follows Registry:Imports:MaxBytes.</summary>
     public ImportReadLimits Limits { get; init; } = new();
 
+    public Task<ImportReport> RunAsync(Stream input, ImportFormat format, ImportOptions options, Actor actor,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        RunAsync(input, format, options, actor, progress, new ImportSource(), ct);
+
+    /// <param name="source">The job and file name, for the audit log.</param>
     public async Task<ImportReport> RunAsync(Stream input, ImportFormat format, ImportOptions options, Actor actor,
-        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+        IProgress<ImportProgress>? progress, ImportSource source, CancellationToken ct = default)
     {
         await using var temp = input.CanSeek ? null : await BufferAsync(input, ct);
-        var source = temp ?? input;
-        var start = source.Position;
-        var checkWithStore = options.DryRun || !options.SkipInvalid;
+        var file = temp ?? input;
+        var start = file.Position;
+        var (sha256, bytes) = await HashAsync(file, ct);
+        var run = new ImportRun(source.JobId ?? PublicIds.NewImportId(), actor, format.Name(), source.FileName, sha256, bytes);
 
-        var check = await PassAsync(source, format, options with { DryRun = true }, actor, "checking", checkWithStore, progress, ct);
-        if (check.Rows == 0)
-            throw new ImportFileException(ImportFileErrorKind.Empty, "Tệp không có dòng dữ liệu nào (the file has no data rows)");
-        if (options.DryRun) return ImportSummary.Report(check, committed: false, dryRun: true);
-        if (!options.SkipInvalid && check.Rejected.Count > 0) return ImportSummary.Refused(check);
+        PassTally? tally = null;
+        var committed = await store.ImportAsync(run, options, async (session, token) =>
+        {
+            file.Position = start;
+            tally = await PassAsync(file, format, options, session, progress, token);
+            tally.Refused = !options.SkipInvalid && tally.Rejected.Count > 0;
+            if (tally.Rows == 0)
+                throw new ImportFileException(ImportFileErrorKind.Empty, "Tệp không có dòng dữ liệu nào (the file has no data rows)");
+            return tally.Refused || options.DryRun ? null : tally.Totals();
+        }, ct);
 
-        source.Position = start;
-        var write = await PassAsync(source, format, options, actor, "writing", useStore: true, progress, ct);
-        var committed = options.SkipInvalid || write.Rejected.Count == 0;
-        return ImportSummary.Report(write, committed, dryRun: false);
+        if (options.DryRun) return ImportSummary.Report(tally!, committed: false, dryRun: true);
+        if (tally!.Refused) return ImportSummary.Refused(tally);
+        return ImportSummary.Report(tally, committed, dryRun: false);
     }
 
     private static async Task<FileStream> BufferAsync(Stream input, CancellationToken ct)
@@ -64,32 +80,91 @@ public sealed class ImportService(ITaskStore store)
         return file;
     }
 
-    private async Task<PassTally> PassAsync(Stream source, ImportFormat format, ImportOptions options, Actor actor,
-        string phase, bool useStore, IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>SHA-256 and length of the stream from its position on; the position is restored.</summary>
+    private static async Task<(string Sha256, long Bytes)> HashAsync(Stream file, CancellationToken ct)
+    {
+        var start = file.Position;
+        var hash = await SHA256.HashDataAsync(file, ct);
+        var bytes = file.Position - start;
+        file.Position = start;
+        return (Convert.ToHexStringLower(hash), bytes);
+    }
+
+    /// <summary>
+    /// One pass: a reader task parses the file into batches (two cores: parsing overlaps writing), this task hands
+    /// them to the store. A reader failure (a file-level problem) surfaces here after the batches before it, and
+    /// before any commit; a store failure stops the reader.
+    /// </summary>
+    private async Task<PassTally> PassAsync(Stream file, ImportFormat format, ImportOptions options, IImportSession session,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var tally = new PassTally();
-        var firstLineOfCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var batch = new List<ImportCandidate>(BatchSize);
-        var batchChars = 0L;
-        await foreach (var parsed in ImportReaders.For(format, options.KeepTimestamps, Limits).ReadAsync(source, ct))
+        var formatName = format.Name();
+        var batches = Channel.CreateBounded<List<ImportCandidate>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadBatchesAsync(file, format, options, batches.Writer, stop.Token), stop.Token);
+        try
         {
-            if (++tally.Rows > MaxRows)
-                throw new ImportFileException(ImportFileErrorKind.TooLarge,
-                    $"Tệp có hơn {MaxRows:N0} dòng; hãy chia nhỏ (the file has more than {MaxRows:N0} rows; split it)");
-            batch.Add(MarkDuplicate(parsed, firstLineOfCode));
-            batchChars += ApproximateChars(parsed);
-            if (batch.Count < BatchSize && batchChars < MaxBatchChars) continue;
-            await FlushAsync(batch, options, actor, useStore, tally, ct);
-            batchChars = 0;
-            progress?.Report(new ImportProgress(phase, tally.Rows, tally.Done));
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                var outcome = await session.AddAsync(batch, stop.Token);
+                var pass = outcome.Committed ? "writing" : "checking";
+                var before = tally.Rejected.Count;
+                foreach (var row in outcome.Rows) tally.Add(row);
+                tally.Rows += batch.Count;
+                Record(formatName, pass, batch.Count, tally.Rejected.Count - before);
+                progress?.Report(new ImportProgress(pass, tally.Rows, tally.Rows));
+            }
         }
-        if (batch.Count > 0) await FlushAsync(batch, options, actor, useStore, tally, ct);
-        progress?.Report(new ImportProgress(phase, tally.Rows, tally.Done));
+        catch
+        {
+            await stop.CancelAsync();
+            try { await reading; }
+            catch (Exception) { /* the store's failure is the one to report */ }
+            throw;
+        }
+        await reading; // a file-level problem found after the last batch it produced
         return tally;
     }
 
-    private static long ApproximateChars(ImportCandidate row) => row.Record is { } record
-        ? JsonSerializer.SerializeToUtf8Bytes(record, RegistryJson.Options).Length
+    private static void Record(string format, string pass, int rows, int rejected)
+    {
+        var tags = new KeyValuePair<string, object?>[] { new("format", format), new("pass", pass), new("outcome", "accepted") };
+        if (rows - rejected > 0) RegistryTelemetry.ImportRows.Add(rows - rejected, tags);
+        tags[2] = new("outcome", "rejected");
+        if (rejected > 0) RegistryTelemetry.ImportRows.Add(rejected, tags);
+    }
+
+    private async Task ReadBatchesAsync(Stream file, ImportFormat format, ImportOptions options, ChannelWriter<List<ImportCandidate>> batches,
+        CancellationToken ct)
+    {
+        try
+        {
+            var rows = 0;
+            var firstLineOfCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var batch = new List<ImportCandidate>(BatchSize);
+            var batchChars = 0L;
+            await foreach (var parsed in ImportReaders.For(format, options.KeepTimestamps, Limits).ReadAsync(file, ct))
+            {
+                if (++rows > MaxRows)
+                    throw new ImportFileException(ImportFileErrorKind.TooLarge,
+                        $"Tệp có hơn {MaxRows:N0} dòng; hãy chia nhỏ (the file has more than {MaxRows:N0} rows; split it)");
+                batch.Add(MarkDuplicate(parsed, firstLineOfCode));
+                batchChars += ApproximateChars(parsed);
+                if (batch.Count < BatchSize && batchChars < MaxBatchChars) continue;
+                await batches.WriteAsync(batch, ct);
+                (batch, batchChars) = (new List<ImportCandidate>(BatchSize), 0);
+            }
+            if (batch.Count > 0) await batches.WriteAsync(batch, ct);
+        }
+        finally
+        {
+            batches.Complete();
+        }
+    }
+
+    private static long ApproximateChars(ImportCandidate row) => row.Chars > 0 ? row.Chars
+        : row.Record is { } record ? JsonSerializer.SerializeToUtf8Bytes(record, RegistryJson.Options).Length
         : row.Errors.Sum(e => (long)e.Length);
 
     /// <summary>
@@ -110,35 +185,19 @@ public sealed class ImportService(ITaskStore store)
                                      $"(line {row.Line}: code '{code}' already used on line {first} of this file)"],
         };
     }
-
-    private async Task FlushAsync(List<ImportCandidate> batch, ImportOptions options, Actor actor, bool useStore,
-        PassTally tally, CancellationToken ct)
-    {
-        if (useStore)
-        {
-            var outcome = await store.UpsertBatchAsync(batch.ToList(), options, actor, ct);
-            foreach (var row in outcome.Rows) tally.Add(row);
-        }
-        else
-        {
-            // Parse-only pass (skipInvalid): rows the readers already flagged are known rejections.
-            foreach (var row in batch.Where(r => r.StateSecret || r.Errors.Count > 0))
-                tally.Add(new RowResult(row.Line, row.StateSecret ? null : row.Code, RowOutcome.Rejected, null, row.Errors));
-        }
-        tally.Done += batch.Count;
-        batch.Clear();
-    }
 }
 
 /// <summary>Counts of one pass over the file.</summary>
 internal sealed class PassTally
 {
     public int Rows;
-    public int Done;
     public int Created;
     public int Updated;
     public int Unchanged;
     public List<RejectedRow> Rejected { get; } = [];
+
+    /// <summary>An all-or-nothing import met a rejected row, so nothing is committed.</summary>
+    public bool Refused;
 
     public void Add(RowResult row)
     {
@@ -150,4 +209,6 @@ internal sealed class PassTally
             default: Rejected.Add(new RejectedRow(row.Line, row.Code, row.Reasons)); break;
         }
     }
+
+    public ImportTotals Totals() => new(Rows, Created, Updated, Unchanged, Rejected.Count);
 }

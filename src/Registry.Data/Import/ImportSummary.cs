@@ -21,9 +21,6 @@ internal static class ImportSummary
                       $"(dry run, nothing written: would create {t.Created}, update {t.Updated}, leave {t.Unchanged} unchanged, reject {r})";
         else if (t.Created == 0 && t.Updated == 0 && r == 0)
             summary = $"Không có thay đổi: {t.Unchanged} bản ghi đã có, giống hệt (no changes: {t.Unchanged} records already present and identical)";
-        else if (!committed)
-            summary = $"Đã ghi một phần: thêm mới {t.Created}, cập nhật {t.Updated}, giữ nguyên {t.Unchanged}; {r} dòng bị từ chối khi ghi vì dữ liệu vừa thay đổi, hãy nhập lại " +
-                      $"(partly written: {t.Created} created, {t.Updated} updated, {t.Unchanged} unchanged; {r} rows were rejected while writing because the data changed meanwhile; import again)";
         else
             summary = $"Đã nhập: thêm mới {t.Created}, cập nhật {t.Updated}, giữ nguyên {t.Unchanged}, bỏ qua {r} dòng lỗi " +
                       $"(imported: {t.Created} created, {t.Updated} updated, {t.Unchanged} unchanged, {r} rows skipped)";

@@ -33,7 +33,7 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
             if (line is null) yield break;
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return ParseLine(lineNumber, line);
+            yield return ParseLine(lineNumber, line) with { Chars = line.Length };
         }
     }
 

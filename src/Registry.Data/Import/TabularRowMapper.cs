@@ -83,7 +83,10 @@ internal sealed class TabularRowMapper
                            $"(row {rowNumber}, column '{_headers[i]}': invalid value)");
         }
         var code = string.IsNullOrWhiteSpace(record.Code) ? null : record.Code;
-        return errors.Count > 0 ? new ImportCandidate(rowNumber, code, null, errors) : new ImportCandidate(rowNumber, code, record, []);
+        var chars = cells.Sum(c => c.Text.Length);
+        return errors.Count > 0
+            ? new ImportCandidate(rowNumber, code, null, errors) { Chars = chars }
+            : new ImportCandidate(rowNumber, code, record, []) { Chars = chars };
     }
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;

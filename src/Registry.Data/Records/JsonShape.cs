@@ -42,18 +42,20 @@ public static class JsonShape
         foreach (var property in value.EnumerateObject())
         {
             if (errors.Count >= MaxErrors) return;
-            var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-            if (!seen.Add(property.Name))
+            var name = property.Name;
+            // The path is built only when it can be needed: for an error, or to go down into an object or array.
+            string At() => path.Length == 0 ? name : $"{path}.{name}";
+            if (!seen.Add(name))
             {
-                errors.Add(new FieldError(at, Duplicate(property.Name)));
+                errors.Add(new FieldError(At(), Duplicate(name)));
             }
-            else if (!members.TryGetValue(property.Name, out var memberType))
+            else if (!members.TryGetValue(name, out var memberType))
             {
-                errors.Add(new FieldError(at, Unknown(property.Name, members.Keys)));
+                errors.Add(new FieldError(At(), Unknown(name, members.Keys)));
             }
-            else
+            else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                Walk(property.Value, memberType, at, errors);
+                Walk(property.Value, memberType, At(), errors);
             }
         }
     }

@@ -4,56 +4,54 @@ using Registry.Data.Abstractions;
 using Registry.Data.Catalog;
 using Registry.Data.Entities;
 using Registry.Data.Records;
-using Registry.Data.Webhooks;
 using Registry.Data.Validation;
+using Registry.Data.Webhooks;
 
 namespace Registry.Data.Store;
 
 /// <summary>
-/// Upserts an import batch by code. Rows are screened first (state secret, parse errors, validation, duplicate
-/// codes), then planned against the existing tasks (one query for the whole batch), then written with one
-/// SaveChanges: one transaction per batch. Change tracking is detected once, not per row, to keep imports fast.
+/// Upserts one import batch by code inside the import's open transaction (<see cref="TaskImport"/>). Rows are
+/// screened first (state secret, parse errors, validation, duplicate codes), then planned against the existing
+/// tasks (one query for the whole batch, which sees the import's earlier batches), then written: organizations and
+/// updated tasks through EF with change detection once per batch, new tasks and every appended row in bulk.
 /// </summary>
-internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock)
+internal sealed class TaskBatchWriter(RegistryDbContext db, ImportRun run, ImportOptions options, TimeProvider clock) : IImportSession
 {
     private sealed record Accepted(int Index, int Line, TaskRecord Record, string Code);
 
     private sealed record Plan(Accepted Row, ScienceTask? Existing, RowOutcome Outcome, JsonObject? Changes);
 
-    public Task<BatchOutcome> UpsertAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct) =>
-        OrganizationRace.RetryOnceAsync(() => UpsertOnceAsync(rows, options, actor, ct));
+    private bool _refused;
 
-    private async Task<BatchOutcome> UpsertOnceAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct)
+    public bool Writing => !options.DryRun && !_refused;
+
+    public async Task<BatchOutcome> AddAsync(IReadOnlyList<ImportCandidate> rows, CancellationToken ct = default)
     {
         var rejected = new Dictionary<int, RowResult>();
         var accepted = Screen(rows, rejected);
-
-        await using var db = await factory.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var existing = accepted.Count == 0
-            ? []
-            : await TaskQueries.ByCodes(db, accepted.Select(a => a.Code).ToList()).ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, ct);
+        var existing = await ExistingAsync(accepted, ct);
         // Seeding and snapshot restores (KeepTimestamps) copy the registry's own state; curator imports may not withdraw.
         if (!options.KeepTimestamps) accepted = RejectWithdrawals(accepted, existing, rejected);
         var orgs = new OrganizationResolver(db);
         await orgs.PreloadAsync(accepted.Select(a => a.Record.HostOrganization!), ct);
         var plans = accepted.Select(a => PlanRow(a, existing.GetValueOrDefault(a.Code), orgs)).ToList();
 
-        var commit = !options.DryRun && (rejected.Count == 0 || options.SkipInvalid);
+        if (rejected.Count > 0 && !options.SkipInvalid) _refused = true;
+        var write = Writing;
         var written = new Dictionary<int, ScienceTask>();
-        if (commit)
+        if (write)
         {
             var pending = new PendingRows();
             var now = clock.GetUtcNow();
             foreach (var plan in plans.Where(p => p.Outcome != RowOutcome.Unchanged))
             {
-                written[plan.Row.Index] = Apply(db, plan, orgs, options, actor, now, pending);
+                written[plan.Row.Index] = Apply(plan, orgs, now, pending);
             }
             // Only updated rows were changed in place; new rows were attached complete.
             if (plans.Any(p => p.Outcome == RowOutcome.Updated)) db.ChangeTracker.DetectChanges();
             try
             {
-                await SaveAsync(db, pending, ct);
+                await SaveAsync(pending, ct);
             }
             catch (DbUpdateException e)
             {
@@ -61,7 +59,19 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
                 throw;
             }
         }
-        return new BatchOutcome(Report(rows.Count, rejected, plans, written), commit);
+        // The import's transaction holds what was written; the tracker need not, so memory stays flat over the file.
+        db.ChangeTracker.Clear();
+        return new BatchOutcome(Report(rows.Count, rejected, plans, written), write);
+    }
+
+    /// <summary>The existing tasks among the batch's codes: a cheap code-only query first, the full rows only when some exist.</summary>
+    private async Task<Dictionary<string, ScienceTask>> ExistingAsync(List<Accepted> accepted, CancellationToken ct)
+    {
+        if (accepted.Count == 0) return [];
+        var codes = accepted.Select(a => a.Code).ToList();
+        var known = await TaskQueries.ExistingCodes(db, codes).ToListAsync(ct);
+        if (known.Count == 0) return new Dictionary<string, ScienceTask>(StringComparer.Ordinal);
+        return await TaskQueries.ByCodes(db, known).ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, ct);
     }
 
     /// <summary>Refuses what must not enter before anything is compared or written.</summary>
@@ -138,8 +148,11 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         public List<PublicChangeEntry> Changes { get; } = [];
     }
 
-    private static ScienceTask Apply(RegistryDbContext db, Plan plan, OrganizationResolver orgs, ImportOptions options, Actor actor,
-        DateTimeOffset now, PendingRows pending)
+    /// <summary>
+    /// An updated task keeps its full {from, to} audit diff; a created one gets the compact entry naming the import
+    /// and the line (<see cref="AuditAction.ImportCreate"/>), since its values are the task's first version.
+    /// </summary>
+    private ScienceTask Apply(Plan plan, OrganizationResolver orgs, DateTimeOffset now, PendingRows pending)
     {
         var record = plan.Row.Record;
         var keep = options.KeepTimestamps;
@@ -149,34 +162,32 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
         TaskMapper.ApplyContent(task, record, orgs.Resolve(record.HostOrganization!, now));
         TaskWrites.ApplyVisibility(task, record.Visibility ?? task.Visibility, task.WithdrawalReason, now);
         task.UpdatedAt = Pick(keep, record.UpdatedAt, now);
-        var changes = plan.Changes ?? TaskChanges.Created(TaskChanges.Snapshot(task));
-        pending.Audit.Add(TaskWrites.NewAudit(task, AuditAction.Import, changes, actor, now));
-        pending.Outbox.Add(TaskWrites.NewOutbox(task, now, WebhookEventRules.For(db, task, changes)));
+        if (plan.Existing is null)
+        {
+            pending.Audit.Add(TaskWrites.NewImportCreateAudit(task, run, plan.Row.Line, now));
+            pending.Outbox.Add(TaskWrites.NewOutbox(task, now, WebhookEventTypes.Join(WebhookEventRules.Classify(false, task.Visibility == Visibility.Published, false))));
+            if (task.Visibility == Visibility.Published) pending.Changes.Add(new PublicChangeEntry { TaskId = task.PublicId, Change = PublicChangeKind.Created, At = now });
+            // New tasks are not tracked: they and their children go in with a few bulk INSERTs.
+            pending.NewTasks.Add(task);
+            return task;
+        }
+        pending.Audit.Add(TaskWrites.NewAudit(task, AuditAction.Import, plan.Changes!, run.Actor, now));
+        pending.Outbox.Add(TaskWrites.NewOutbox(task, now, WebhookEventRules.For(db, task, plan.Changes!)));
         if (PublicChangeEntry.For(db, task, now) is { } change) pending.Changes.Add(change);
-        // New tasks are not tracked: they and their children go in with a few multi-row INSERTs.
-        if (plan.Existing is null) pending.NewTasks.Add(task);
         return task;
     }
 
     /// <summary>
-    /// One transaction: organizations and updated tasks through EF, then new tasks in bulk, their keys read back by
-    /// public id (one query), then their children, the audit and the outbox in bulk. Run through the provider's
-    /// execution strategy so SQL Server's retry-on-failure replays it whole.
+    /// Inside the import's transaction: organizations and updated tasks through EF, then new tasks in bulk, their keys
+    /// read back by public id (one query), then their children, the audit and the outbox in bulk.
     /// </summary>
-    private static async Task SaveAsync(RegistryDbContext db, PendingRows pending, CancellationToken ct)
+    private async Task SaveAsync(PendingRows pending, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        foreach (var task in pending.NewTasks) task.HostOrganizationId = task.HostOrganization.Id;
+        await BulkInsert.InsertAsync(db, pending.NewTasks, ct);
+        if (pending.NewTasks.Count > 0)
         {
-            await RelaxSyncAsync(db, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-            foreach (var task in pending.NewTasks)
-            {
-                // Changes are accepted only after the commit, so a new organization's key is read from its entry.
-                task.HostOrganizationId = db.Entry(task.HostOrganization).Property(o => o.Id).CurrentValue;
-            }
-            await BulkInsert.InsertAsync(db, pending.NewTasks, ct);
             var ids = await TaskQueries.KeysByPublicIds(db, pending.NewTasks.Select(t => t.PublicId).ToList())
                 .ToDictionaryAsync(k => k.PublicId, k => k.Id, ct);
             foreach (var task in pending.NewTasks)
@@ -187,34 +198,19 @@ internal sealed class TaskBatchWriter(IDbContextFactory<RegistryDbContext> facto
                 task.Outputs.ForEach(o => o.TaskId = id);
                 task.Coverage.ForEach(c => c.TaskId = id);
             }
-            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Fields).ToList(), ct);
-            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Investigators).ToList(), ct);
-            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Outputs).ToList(), ct);
-            await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Coverage).ToList(), ct);
-            await BulkInsert.InsertAsync(db, pending.Audit, ct);
-            await BulkInsert.InsertAsync(db, pending.Outbox, ct);
-            await BulkInsert.InsertAsync(db, pending.Changes, ct);
-            await transaction.CommitAsync(ct);
-        });
-        db.ChangeTracker.AcceptAllChanges();
-    }
-
-    /// <summary>
-    /// SQLite only: the database runs in WAL mode (set at start-up), where synchronous=NORMAL skips the fsync of every
-    /// commit (checkpoints still sync). A power cut can lose the last commits but never corrupts the file or splits a
-    /// transaction. The setting belongs to the connection and cannot change inside a transaction, so the connection is
-    /// opened here and stays open (EF closes it with the context) for the transaction that follows.
-    /// </summary>
-    private static async Task RelaxSyncAsync(RegistryDbContext db, CancellationToken ct)
-    {
-        if (!db.Database.IsSqlite()) return;
-        await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
+        }
+        await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Fields).ToList(), ct);
+        await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Investigators).ToList(), ct);
+        await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Outputs).ToList(), ct);
+        await BulkInsert.InsertAsync(db, pending.NewTasks.SelectMany(t => t.Coverage).ToList(), ct);
+        await BulkInsert.InsertAsync(db, pending.Audit, ct);
+        await BulkInsert.InsertAsync(db, pending.Outbox, ct);
+        await BulkInsert.InsertAsync(db, pending.Changes, ct);
     }
 
     private static DateTimeOffset Pick(bool keep, DateTimeOffset? given, DateTimeOffset now) => keep && given is { } g ? g : now;
 
-    /// <summary>Rows in input order; a row created in a batch that was not committed has no id yet.</summary>
+    /// <summary>Rows in input order; a row created in a batch that was not written has no id.</summary>
     private static List<RowResult> Report(int count, Dictionary<int, RowResult> rejected, List<Plan> plans,
         Dictionary<int, ScienceTask> written)
     {

@@ -33,6 +33,10 @@ internal static class TaskQueries
     public static IQueryable<ScienceTask> ByCodes(RegistryDbContext db, IReadOnlyCollection<string> codes) =>
         Full(db).Where(t => codes.Contains(t.Code));
 
+    /// <summary>Which of <paramref name="codes"/> are taken: an import batch of new tasks costs this one narrow query.</summary>
+    public static IQueryable<string> ExistingCodes(RegistryDbContext db, IReadOnlyCollection<string> codes) =>
+        db.Tasks.Where(t => codes.Contains(t.Code)).Select(t => t.Code);
+
     /// <summary>Another task already holding <paramref name="code"/> (excluding <paramref name="exceptId"/>).</summary>
     public static IQueryable<string> CodeTakenBy(RegistryDbContext db, string code, long exceptId) =>
         db.Tasks.Where(t => t.Code == code && t.Id != exceptId).Select(t => t.PublicId);

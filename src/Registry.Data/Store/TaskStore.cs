@@ -133,9 +133,22 @@ internal sealed class TaskStore(IDbContextFactory<RegistryDbContext> factory, Ti
         return await SaveAsync(db, task, WriteStatus.Ok, task.Code, ct);
     }
 
-    public Task<BatchOutcome> UpsertBatchAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor,
+    /// <summary>One batch as a whole import of its own (run id "i…", no file): written and committed, or nothing.</summary>
+    public async Task<BatchOutcome> UpsertBatchAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor,
+        CancellationToken ct = default)
+    {
+        BatchOutcome? outcome = null;
+        var committed = await ImportAsync(new ImportRun(PublicIds.NewImportId(), actor, "batch"), options, async (session, token) =>
+        {
+            outcome = await session.AddAsync(rows, token);
+            return outcome.Committed ? ImportTotals.Of(outcome.Rows) : null;
+        }, ct);
+        return outcome! with { Committed = committed };
+    }
+
+    public Task<bool> ImportAsync(ImportRun run, ImportOptions options, Func<IImportSession, CancellationToken, Task<ImportTotals?>> pass,
         CancellationToken ct = default) =>
-        new TaskBatchWriter(factory, clock).UpsertAsync(rows, options, actor, ct);
+        new TaskImport(factory, clock).RunAsync(run, options, pass, ct);
 
     /// <summary>State secrets first (nothing else is looked at), then validation.</summary>
     private WriteResult? Refuse(TaskRecord record)

@@ -91,6 +91,19 @@ internal static class TaskWrites
     };
 
     /// <summary>
+    /// The compact entry of a task an import created: who, when, which import and which row of its file. Written
+    /// without serialising the record: the values are the task's first version (docs/data.md, "The audit log").
+    /// </summary>
+    public static AuditEntry NewImportCreateAudit(ScienceTask task, ImportRun run, int line, DateTimeOffset now) => new()
+    {
+        At = now,
+        Actor = run.Actor.Name,
+        Action = AuditAction.ImportCreate,
+        EntityId = task.PublicId,
+        ChangesJson = $$"""{"import":"{{run.Id}}","line":{{line}}}""",
+    };
+
+    /// <summary>
     /// Upsert when the task is published after the change, else Remove (drafts and withdrawn leave the index);
     /// <paramref name="events"/> are the webhook events the write means (<see cref="WebhookEventRules"/>).
     /// </summary>

@@ -98,6 +98,10 @@ public sealed class FakeTaskStore : ITaskStore
     public Task<BatchOutcome> UpsertBatchAsync(IReadOnlyList<ImportCandidate> rows, ImportOptions options, Actor actor, CancellationToken ct = default) =>
         throw new NotSupportedException("Imports are tested against the real store.");
 
+    public Task<bool> ImportAsync(ImportRun run, ImportOptions options, Func<IImportSession, CancellationToken, Task<ImportTotals?>> pass,
+        CancellationToken ct = default) =>
+        throw new NotSupportedException("Imports are tested against the real store.");
+
     private WriteResult? Refuse(TaskRecord record, string? id)
     {
         if (record.SecurityClassification is { } c && c != SecurityClassification.None) return new WriteResult(WriteStatus.StateSecret);

@@ -7,16 +7,21 @@ namespace Registry.Data.Tests.Import;
 /// <summary>
 /// An in-memory <see cref="ITaskStore"/> with the upsert-by-code semantics the real store promises: rows with parse
 /// errors, state secrets, or missing code/title are rejected; without skipInvalid a bad row rejects its batch;
-/// dry runs write nothing; identical content is "unchanged". Only what the import and seeder need is implemented.
+/// dry runs write nothing; identical content is "unchanged"; an import writes into a staged copy that replaces the
+/// store only when it commits. Only what the import and seeder need is implemented.
 /// </summary>
 internal sealed class FakeTaskStore : ITaskStore, ITaskCatalog
 {
     public const string SecretReason = "Nhiệm vụ thuộc bí mật nhà nước, không được nhập (state secret: refused)";
 
-    private readonly Dictionary<string, TaskRecord> _byCode = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, TaskRecord> _byCode = new(StringComparer.OrdinalIgnoreCase);
 
     public int BatchCalls { get; private set; }
     public List<ImportOptions> OptionsSeen { get; } = [];
+    public List<ImportRun> Runs { get; } = [];
+
+    /// <summary>Thrown by the session when it is handed the batch holding this line: a failure in the middle of an import.</summary>
+    public int? FailAtLine { get; set; }
     public IReadOnlyCollection<TaskRecord> All => _byCode.Values;
     public TaskRecord? Get(string code) => _byCode.GetValueOrDefault(code);
 
@@ -31,6 +36,41 @@ internal sealed class FakeTaskStore : ITaskStore, ITaskCatalog
             foreach (var row in rows.Where(r => r.Record is not null && r.Errors.Count == 0 && !r.StateSecret))
                 _byCode[row.Code!] = Stamp(row.Record!, options);
         return Task.FromResult(new BatchOutcome(results, commit));
+    }
+
+    public async Task<bool> ImportAsync(ImportRun run, ImportOptions options, Func<IImportSession, CancellationToken, Task<ImportTotals?>> pass,
+        CancellationToken ct = default)
+    {
+        Runs.Add(run);
+        var committed = _byCode;
+        _byCode = new Dictionary<string, TaskRecord>(committed, StringComparer.OrdinalIgnoreCase);
+        var session = new Session(this, options);
+        try
+        {
+            var totals = await pass(session, ct);
+            if (totals is null || !session.Writing) return false;
+            committed = _byCode;
+            return true;
+        }
+        finally
+        {
+            _byCode = committed;
+        }
+    }
+
+    private sealed class Session(FakeTaskStore store, ImportOptions options) : IImportSession
+    {
+        private bool _refused;
+
+        public bool Writing => !options.DryRun && !_refused;
+
+        public async Task<BatchOutcome> AddAsync(IReadOnlyList<ImportCandidate> rows, CancellationToken ct = default)
+        {
+            if (store.FailAtLine is { } line && rows.Any(r => r.Line == line)) throw new IOException("injected failure");
+            var outcome = await store.UpsertBatchAsync(rows, Writing ? options : options with { DryRun = true }, Actor.CommandLine, ct);
+            if (!outcome.Committed && !options.DryRun && !options.SkipInvalid) _refused = true;
+            return outcome;
+        }
     }
 
     private RowResult Judge(ImportCandidate row)

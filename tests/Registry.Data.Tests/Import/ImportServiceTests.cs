@@ -39,7 +39,8 @@ public class ImportServiceTests
         Assert.Contains("kind", bad.Reasons.Single());
         Assert.Equal(0, report.Created);
         Assert.Contains("Không ghi bản ghi nào", report.Summary);
-        Assert.All(store.OptionsSeen, o => Assert.True(o.DryRun));
+        Assert.Single(store.Runs); // one pass: the earlier batches were written into the import's transaction, then rolled back
+        Assert.Contains(store.OptionsSeen, o => !o.DryRun);
     }
 
     [Fact]
@@ -150,14 +151,49 @@ public class ImportServiceTests
     }
 
     [Fact]
-    public async Task Progress_reports_checking_then_writing_up_to_all_rows()
+    public async Task Progress_reports_each_batch_written_up_to_all_rows()
     {
         var seen = new List<ImportProgress>();
         await Run(new FakeTaskStore(), Lines(5), batch: 2, progress: new SyncProgress(seen));
 
-        Assert.Equal(["checking", "writing"], seen.Select(p => p.Phase).Distinct());
-        Assert.Equal(new ImportProgress("writing", 5, 5), seen[^1]);
-        Assert.Contains(seen, p => p is { Phase: "checking", RowsDone: 2 });
+        Assert.Equal([new("writing", 2, 2), new("writing", 4, 4), new ImportProgress("writing", 5, 5)], seen);
+    }
+
+    [Fact]
+    public async Task After_a_rejected_row_the_rest_of_the_file_is_only_checked()
+    {
+        var seen = new List<ImportProgress>();
+        var file = Lines(2) + "\n" + Line("A-2", "") + "\n" + Line("A-3") + "\n" + Line("A-4");
+
+        var report = await Run(new FakeTaskStore(), file, batch: 2, progress: new SyncProgress(seen));
+
+        Assert.Equal(["writing", "checking", "checking"], seen.Select(p => p.Phase));
+        Assert.False(report.Committed);
+        Assert.Equal(3, Assert.Single(report.RejectedRows).Line);
+    }
+
+    [Fact]
+    public async Task The_import_is_named_with_its_file_hash_for_the_audit_log()
+    {
+        var store = new FakeTaskStore();
+        var bytes = Utf8(Lines(2)).ToArray();
+
+        await new ImportService(store).RunAsync(new MemoryStream(bytes), ImportFormat.JsonLines, new ImportOptions(), Curator, null,
+            new ImportSource("j0123456789ab", "nhiem-vu.jsonl"));
+
+        var run = Assert.Single(store.Runs);
+        Assert.Equal(new ImportRun("j0123456789ab", Curator, "jsonl", "nhiem-vu.jsonl",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.Length), run);
+    }
+
+    [Fact]
+    public async Task A_failure_in_the_middle_of_the_file_writes_nothing()
+    {
+        var store = new FakeTaskStore { FailAtLine = 5 };
+
+        await Assert.ThrowsAsync<IOException>(() => Run(store, Lines(6), batch: 2));
+
+        Assert.Empty(store.All);
     }
 
     [Fact]

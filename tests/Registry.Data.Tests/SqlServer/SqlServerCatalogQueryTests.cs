@@ -59,6 +59,8 @@ public sealed class SqlServerCatalogQueryTests : IDisposable
         ["PublicQueries.HarvestPage after"] = db => PublicQueries.HarvestPage(PublicQueries.Harvestable(db, new HarvestQuery(From: Now)), new HarvestPosition(Now, "t0123456789ab"), 100),
         ["ImportJobQueries.ById"] = db => ImportJobQueries.ById(db, "j0123456789ab"),
         ["ImportJobQueries.Unfinished"] = db => ImportJobQueries.Unfinished(db),
+        ["ImportJobQueries.HeldBy"] = db => ImportJobQueries.HeldBy(db, "imports:a"),
+        ["ImportJobQueries.Expired"] = db => ImportJobQueries.Expired(db, Now),
     };
 
     [Theory]
@@ -124,7 +126,8 @@ public sealed class SqlServerCatalogQueryTests : IDisposable
         Assert.Empty((await catalog.HarvestAsync(new HarvestQuery(Now, null, "4"), new HarvestPosition(Now, "t0123456789ab"), 50)).Items);
         Assert.Null(await catalog.FindHarvestItemAsync("t0123456789ab"));
         Assert.Null(await new ImportJobStore(server, clock).FindAsync("j0123456789ab"));
-        Assert.Equal(0, await new ImportJobStore(server, clock).FailUnfinishedAsync("{}"));
+        Assert.Equal(0, await new ImportJobStore(server, clock).FailExpiredAsync("{}"));
+        Assert.Equal(0, await new ImportJobStore(server, clock).RenewAsync(new Registry.Data.Abstractions.JobLease("imports:a", TimeSpan.FromMinutes(2))));
 
         Assert.True(server.Commands.Count >= 22, $"expected at least 22 statements, got {server.Commands.Count}");
         Assert.All(server.Commands, sql => Assert.Empty(TSql.Errors(sql)));

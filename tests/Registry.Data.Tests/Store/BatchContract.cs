@@ -49,7 +49,7 @@ public abstract class BatchContract(StoreHarness store)
         Assert.Equal(3, await CountStoredAsync(rows));
         await using var db = store.NewContext();
         var ids = outcome.Rows.Where(r => r.Id is not null).Select(r => r.Id!).ToList();
-        Assert.Equal(3, await db.AuditEntries.CountAsync(a => ids.Contains(a.EntityId) && a.Action == AuditAction.Import));
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => ids.Contains(a.EntityId) && a.Action == AuditAction.ImportCreate));
         Assert.Equal(3, await db.Outbox.CountAsync(o => ids.Contains(o.TaskId)));
     }
 
@@ -89,7 +89,7 @@ public abstract class BatchContract(StoreHarness store)
         Assert.Equal(store.Clock.GetUtcNow(), updated.Record.UpdatedAt);
         var after = await RowCountsAsync();
         Assert.Equal(before["Tasks"], after["Tasks"]);
-        Assert.Equal(before["AuditEntries"] + 1, after["AuditEntries"]);
+        Assert.Equal(before["AuditEntries"] + 2, after["AuditEntries"]); // the update's diff and the import's own entry
     }
 
     [StoreFact]

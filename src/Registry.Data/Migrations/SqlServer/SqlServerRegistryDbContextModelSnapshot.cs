@@ -396,6 +396,13 @@ namespace Registry.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("int");
 
@@ -425,6 +432,8 @@ namespace Registry.Data.Migrations.SqlServer
 
                     b.HasIndex("PublicId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "LeaseUntil");
 
                     b.ToTable("ImportJobs", (string)null);
                 });

@@ -375,6 +375,13 @@ namespace Registry.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER");
 
@@ -404,6 +411,8 @@ namespace Registry.Data.Migrations.Sqlite
 
                     b.HasIndex("PublicId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "LeaseUntil");
 
                     b.ToTable("ImportJobs", (string)null);
                 });
