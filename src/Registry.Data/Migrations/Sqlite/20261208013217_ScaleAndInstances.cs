@@ -6,11 +6,35 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Registry.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Instances : Migration
+    public partial class ScaleAndInstances : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_ProcessedAt_DueAt",
+                table: "Outbox");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Interactive",
+                table: "Outbox",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LeaseOwner",
+                table: "ImportJobs",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LeaseUntil",
+                table: "ImportJobs",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "SharedSecrets",
                 columns: table => new
@@ -52,6 +76,17 @@ namespace Registry.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ProcessedAt_Interactive_Sequence",
+                table: "Outbox",
+                columns: new[] { "ProcessedAt", "Interactive", "Sequence" },
+                descending: new[] { false, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status_LeaseUntil",
+                table: "ImportJobs",
+                columns: new[] { "Status", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UsedFormNonces_ExpiresAt",
                 table: "UsedFormNonces",
                 column: "ExpiresAt");
@@ -68,6 +103,31 @@ namespace Registry.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WorkerLeases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_ProcessedAt_Interactive_Sequence",
+                table: "Outbox");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ImportJobs_Status_LeaseUntil",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "Interactive",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "LeaseOwner",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "LeaseUntil",
+                table: "ImportJobs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ProcessedAt_DueAt",
+                table: "Outbox",
+                columns: new[] { "ProcessedAt", "DueAt" });
         }
     }
 }
