@@ -90,7 +90,7 @@ public sealed class SegmentBrowseTests : IDisposable
         { "nông nghiệp", "yearFrom=2020" },
         { "chuyen doi so", "status=accepted,inProgress" },
         { "giống", "field=4&status=accepted" },
-        { "nghiên cứu", "field=4&yearFrom=2015&yearTo=2025&status=accepted,inProgress" },
+        { "giống", "field=4&yearFrom=2015&yearTo=2025&status=accepted,inProgress" },
         { "", "status=accepted&transferable=true" },
         { "y tế", "budgetMin=1000000000&status=accepted" },
     };
