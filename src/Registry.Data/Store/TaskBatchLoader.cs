@@ -28,6 +28,22 @@ internal static class TaskBatchLoader
         return tasks;
     }
 
+    /// <summary>The published tasks among <paramref name="keys"/> (internal ids), in id order, with everything their
+    /// records need: the catalogue streams' second step after the primary-key walk.</summary>
+    public static async Task<List<ScienceTask>> PublishedByKeysAsync(RegistryDbContext db, IReadOnlyCollection<long> keys, CancellationToken ct)
+    {
+        var tasks = new List<ScienceTask>(keys.Count);
+        foreach (var slice in keys.Chunk(Slice))
+        {
+            var found = await TaskBatchQueries.PublishedWithOrganizationByKeys(db, slice).ToListAsync(ct);
+            if (found.Count == 0) continue;
+            await AttachChildrenAsync(db, found, ct);
+            tasks.AddRange(found);
+        }
+        tasks.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return tasks;
+    }
+
     private static async Task AttachChildrenAsync(RegistryDbContext db, List<ScienceTask> tasks, CancellationToken ct)
     {
         var byKey = tasks.ToDictionary(t => t.Id);
@@ -45,6 +61,10 @@ internal static class TaskBatchQueries
     public static IQueryable<ScienceTask> PublishedWithOrganization(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
         db.Tasks.AsNoTracking().Include(t => t.HostOrganization)
             .Where(t => t.Visibility == Visibility.Published && publicIds.Contains(t.PublicId));
+
+    public static IQueryable<ScienceTask> PublishedWithOrganizationByKeys(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
+        db.Tasks.AsNoTracking().Include(t => t.HostOrganization)
+            .Where(t => t.Visibility == Visibility.Published && taskKeys.Contains(t.Id));
 
     public static IQueryable<TaskField> Fields(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
         db.Set<TaskField>().AsNoTracking().Where(x => taskKeys.Contains(x.TaskId));

@@ -10,7 +10,12 @@ internal sealed class TaskCatalog(IDbContextFactory<RegistryDbContext> factory) 
 {
     internal const int BatchSize = 500;
 
-    /// <summary>Full curator records (the indexer needs every field; it applies the public projection itself).</summary>
+    /// <summary>
+    /// Full curator records (the indexer needs every field; it applies the public projection itself), in internal
+    /// id order: each page walks the primary key (<see cref="TaskQueries.RowsAfter"/>), then loads its published
+    /// tasks with their children by internal key (<see cref="TaskBatchLoader"/>), so every page costs the same
+    /// however far into the catalogue it is.
+    /// </summary>
     public async IAsyncEnumerable<TaskRecord> StreamPublishedAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var afterId = 0L;
@@ -18,25 +23,29 @@ internal sealed class TaskCatalog(IDbContextFactory<RegistryDbContext> factory) 
         {
             // A fresh context per batch keeps memory flat however large the catalogue.
             await using var db = await factory.CreateDbContextAsync(ct);
-            var batch = await TaskQueries.PublishedBatch(db, afterId, BatchSize).ToListAsync(ct);
-            foreach (var task in batch) yield return TaskMapper.ToRecord(task);
-            if (batch.Count < BatchSize) yield break;
-            afterId = batch[^1].Id;
+            var rows = await TaskQueries.RowsAfter(db, afterId, BatchSize).ToListAsync(ct);
+            var published = rows.Where(r => r.Visibility == Visibility.Published).Select(r => r.Id).ToList();
+            foreach (var task in await TaskBatchLoader.PublishedByKeysAsync(db, published, ct)) yield return TaskMapper.ToRecord(task);
+            if (rows.Count < BatchSize) yield break;
+            afterId = rows[^1].Id;
         }
     }
 
-    /// <summary>Two columns per task, keyset-paged in large batches: 100,000 tasks are a few dozen small queries.</summary>
+    /// <summary>Four columns per task on the primary-key walk, in large pages: 100,000 tasks are a few dozen small
+    /// queries, a million a few hundred.</summary>
     public async IAsyncEnumerable<PublishedVersion> StreamPublishedVersionsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var afterId = 0L;
         while (true)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            var batch = await TaskQueries.Published(db).AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id)
-                .Select(t => new { t.Id, t.PublicId, t.UpdatedAt }).Take(VersionBatchSize).ToListAsync(ct);
-            foreach (var task in batch) yield return new PublishedVersion(task.PublicId, task.UpdatedAt);
-            if (batch.Count < VersionBatchSize) yield break;
-            afterId = batch[^1].Id;
+            var rows = await TaskQueries.RowsAfter(db, afterId, VersionBatchSize).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (row.Visibility == Visibility.Published) yield return new PublishedVersion(row.PublicId, row.UpdatedAt);
+            }
+            if (rows.Count < VersionBatchSize) yield break;
+            afterId = rows[^1].Id;
         }
     }
 

@@ -317,6 +317,34 @@ public abstract class TaskStoreContract(StoreHarness store)
     }
 
     [StoreFact]
+    public async Task Catalog_streams_every_published_task_once_in_order_across_pages_with_drafts_between()
+    {
+        // 1,203 tasks, every third a draft: pages of the primary-key walk (500) end on drafts and on published tasks.
+        var rows = Enumerable.Range(1, 1_203)
+            .Select(i => TestRecords.WithIdentifiers() with { Visibility = i % 3 == 0 ? Visibility.Draft : Visibility.Published })
+            .Select((r, i) => new ImportCandidate(i + 1, r.Code, r, [])).ToList();
+        Assert.True((await store.Tasks.UpsertBatchAsync(rows, new ImportOptions(), Curator)).Committed);
+        var published = new List<string>();
+        foreach (var row in rows.Where(r => r.Record!.Visibility == Visibility.Published))
+        {
+            published.Add((await store.Tasks.FindByCodeAsync(row.Code!))!.Record.Id!);
+        }
+
+        var streamed = new List<TaskRecord>();
+        await foreach (var r in store.Catalog.StreamPublishedAsync()) streamed.Add(r);
+        var versions = new List<PublishedVersion>();
+        await foreach (var v in store.Catalog.StreamPublishedVersionsAsync()) versions.Add(v);
+
+        Assert.Equal(streamed.Count, streamed.Select(r => r.Id).Distinct().Count());
+        // Other tests of the class share the database: this batch's tasks come all, once, in the order written.
+        Assert.Equal(published, streamed.Select(r => r.Id!).Where(published.ToHashSet().Contains));
+        Assert.All(streamed, r => Assert.Equal(Visibility.Published, r.Visibility));
+        Assert.Equal(await store.Catalog.CountPublishedAsync(), streamed.Count);
+        Assert.Equal(streamed.Select(r => r.Id), versions.Select(v => v.Id));
+        Assert.All(streamed.Where(r => published.Contains(r.Id!)), r => Assert.NotEmpty(r.Fields!));
+    }
+
+    [StoreFact]
     public async Task Identifiers_are_stored_in_their_canonical_forms_and_resending_them_pasted_changes_nothing()
     {
         var pasted = TestRecords.WithIdentifiers(organization: "Viện Khoa học Nông Lâm nghiệp miền núi phía Bắc " + Guid.NewGuid().ToString("N")[..6]);
