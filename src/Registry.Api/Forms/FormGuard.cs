@@ -157,7 +157,7 @@ public sealed class FormGuard : IDisposable
         }
         if (limiter is not null)
         {
-            using var lease = limiter.AttemptAcquire(Slug(purpose) + ":" + ClientPartition(client));
+            using var lease = limiter.AttemptAcquire(Slug(purpose) + ":" + Registry.Api.Http.ClientAddresses.Partition(client));
             if (!lease.IsAcquired)
             {
                 await nonces.ForgetNonceAsync(parsed.Nonce, CancellationToken.None);
@@ -180,19 +180,6 @@ public sealed class FormGuard : IDisposable
     /// with the purpose as label, so one configured secret serves every instance and no signature stands in for another.
     /// </summary>
     public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes("derive." + purpose));
-
-    /// <summary>
-    /// The limit's partition for a client: the address itself for IPv4, its /64 network for IPv6 (one subscriber
-    /// usually holds a whole /64 and could otherwise rotate through it to escape the limit).
-    /// </summary>
-    internal static string ClientPartition(IPAddress? client)
-    {
-        if (client is null) return "unknown";
-        if (client.IsIPv4MappedToIPv6) client = client.MapToIPv4();
-        if (client.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return client.ToString();
-        var bytes = client.GetAddressBytes();
-        return Convert.ToHexStringLower(bytes.AsSpan(0, 8)) + "::/64";
-    }
 
     private static FormCheck Fail(ProblemKind kind, string field, string message) =>
         new(kind == ProblemKind.Validation ? ApiProblems.Validation(field, message) : ApiProblems.Create(kind, message));

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
+using Registry.Api.Http;
+
 namespace Registry.Api.Hosting;
 
 /// <summary>
@@ -26,8 +28,7 @@ public sealed class ForwardedHeadersSettings
     /// <summary>Whether any proxy is trusted (and so the middleware runs at all).</summary>
     public bool Enabled => Split(KnownProxies).Length > 0 || Split(KnownNetworks).Length > 0;
 
-    internal static string[] Split(string? list) =>
-        (list ?? "").Split([',', ' ', ';', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    internal static string[] Split(string? list) => ClientAddresses.SplitList(list);
 }
 
 /// <summary>Refuses the start, naming the setting, when a proxy address or network does not parse.</summary>
@@ -41,9 +42,9 @@ internal sealed class ForwardedHeadersSettingsValidator : IValidateOptions<Forwa
                 errors.Add($"{ForwardedHeadersSettings.Section}:KnownProxies: '{entry}' is not an IP address (one address per entry; networks go in KnownNetworks)");
         foreach (var entry in ForwardedHeadersSettings.Split(o.KnownNetworks))
         {
-            if (!System.Net.IPNetwork.TryParse(entry, out var network))
+            if (!ClientAddresses.TryParseCidr(entry, out var network))
                 errors.Add($"{ForwardedHeadersSettings.Section}:KnownNetworks: '{entry}' is not a network in CIDR form such as 172.16.0.0/12");
-            else if (network.PrefixLength == 0)
+            else if (ClientAddresses.IsEveryAddress(network))
                 errors.Add($"{ForwardedHeadersSettings.Section}:KnownNetworks: '{entry}' trusts every address on the Internet; name the proxies' network");
         }
         if (o.ForwardLimit is < 1 or > 10)
@@ -71,7 +72,7 @@ public static class ForwardedHeadersSetup
             foreach (var entry in ForwardedHeadersSettings.Split(s.KnownProxies))
                 if (IPAddress.TryParse(entry, out var address)) o.KnownProxies.Add(address);
             foreach (var entry in ForwardedHeadersSettings.Split(s.KnownNetworks))
-                if (System.Net.IPNetwork.TryParse(entry, out var network)) o.KnownIPNetworks.Add(network);
+                if (ClientAddresses.TryParseCidr(entry, out var network)) o.KnownIPNetworks.Add(network);
             // A proxy that sends more addresses than ForwardLimit allows is not an error: the nearest ones win.
             o.RequireHeaderSymmetry = false;
         });

@@ -48,7 +48,7 @@ internal static class RateLimits
         var keyName = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.Name) : null;
         var (partition, limit) = keyName is not null
             ? ("key:" + keyName, keyHolders)
-            : ("ip:" + Registry.Api.Forms.FormGuard.ClientPartition(context.Connection.RemoteIpAddress), anonymous);
+            : ("ip:" + ClientAddresses.Partition(context.Connection.RemoteIpAddress), anonymous);
         if (limit <= 0) return RateLimitPartition.GetNoLimiter(partition);
 
         return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions

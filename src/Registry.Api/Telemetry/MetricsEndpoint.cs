@@ -36,7 +36,7 @@ public static class MetricsEndpoint
 internal sealed class MetricsGate(PrometheusSettings settings)
 {
     private readonly IReadOnlyList<IPNetwork> _networks = settings.EffectiveNetworks
-        .Select(n => TelemetryOptionsValidator.TryParseNetwork(n, out var network) ? network : throw new InvalidOperationException("validated at start"))
+        .Select(n => Registry.Api.Http.ClientAddresses.TryParseNetworkOrAddress(n, out var network) ? network : throw new InvalidOperationException("validated at start"))
         .ToList();
 
     public async Task InvokeAsync(HttpContext context, Func<Task> next)

@@ -129,12 +129,12 @@ internal sealed partial class TelemetryOptionsValidator : IValidateOptions<Telem
         var everyone = false;
         foreach (var entry in p.EffectiveNetworks)
         {
-            if (!TryParseNetwork(entry, out var network))
+            if (!Registry.Api.Http.ClientAddresses.TryParseNetworkOrAddress(entry, out var network))
             {
                 errors.Add($"{P}:AllowedNetworks entry '{Clip(entry)}' must be a network such as 10.0.0.0/8 or fd00::/8, or one address");
                 continue;
             }
-            everyone |= network.PrefixLength == 0;
+            everyone |= Registry.Api.Http.ClientAddresses.IsEveryAddress(network);
         }
         if (everyone && !p.RequireAdminKey)
             errors.Add($"{P}:AllowedNetworks opens the endpoint to every address; set {P}:RequireAdminKey to true as well, or list only the scrapers' networks");
@@ -152,18 +152,6 @@ internal sealed partial class TelemetryOptionsValidator : IValidateOptions<Telem
             errors.Add($"{O}:Headers must be name=value pairs separated by commas, on one line");
         if (o.Enabled && !o.Traces && !o.Metrics)
             errors.Add($"{O}:Traces and {O}:Metrics are both false while {O}:Enabled is true; turn one on or disable OTLP");
-    }
-
-    /// <summary>A CIDR network, or a single address as a /32 (/128) network.</summary>
-    public static bool TryParseNetwork(string? text, out IPNetwork network)
-    {
-        network = default;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        var trimmed = text.Trim();
-        if (IPNetwork.TryParse(trimmed, out network)) return true;
-        if (!IPAddress.TryParse(trimmed, out var address)) return false;
-        network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
-        return true;
     }
 
     private static bool HeadersValid(string headers) =>

@@ -172,10 +172,10 @@ public sealed class FormGuardTests : IDisposable
     [Fact]
     public async Task IPv6_clients_are_limited_per_64_network_and_mapped_IPv4_as_IPv4()
     {
-        Assert.Equal(FormGuard.ClientPartition(IPAddress.Parse("2001:db8:1:2::1")), FormGuard.ClientPartition(IPAddress.Parse("2001:db8:1:2:ffff::9")));
-        Assert.NotEqual(FormGuard.ClientPartition(IPAddress.Parse("2001:db8:1:2::1")), FormGuard.ClientPartition(IPAddress.Parse("2001:db8:1:3::1")));
-        Assert.Equal("203.0.113.7", FormGuard.ClientPartition(IPAddress.Parse("::ffff:203.0.113.7")));
-        Assert.Equal("unknown", FormGuard.ClientPartition(null));
+        Assert.Equal(Registry.Api.Http.ClientAddresses.Partition(IPAddress.Parse("2001:db8:1:2::1")), Registry.Api.Http.ClientAddresses.Partition(IPAddress.Parse("2001:db8:1:2:ffff::9")));
+        Assert.NotEqual(Registry.Api.Http.ClientAddresses.Partition(IPAddress.Parse("2001:db8:1:2::1")), Registry.Api.Http.ClientAddresses.Partition(IPAddress.Parse("2001:db8:1:3::1")));
+        Assert.Equal("203.0.113.7", Registry.Api.Http.ClientAddresses.Partition(IPAddress.Parse("::ffff:203.0.113.7")));
+        Assert.Equal("unknown", Registry.Api.Http.ClientAddresses.Partition(null));
 
         using var guard = Guard(new FormOptions { SubmissionsPerWindow = 1 });
         var a = guard.Issue(FormPurpose.Feedback);

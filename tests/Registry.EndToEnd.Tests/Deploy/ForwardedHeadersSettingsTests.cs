@@ -28,6 +28,7 @@ public sealed class ForwardedHeadersSettingsTests
     [InlineData("10.0.0.0/8", "", 1, "networks go in KnownNetworks")]
     [InlineData("", "10.0.0.0", 1, "KnownNetworks: '10.0.0.0' is not a network in CIDR form")]
     [InlineData("", "10.0.0.0/33", 1, "is not a network in CIDR form")]
+    [InlineData("", "10.0.0.1/8", 1, "KnownNetworks: '10.0.0.1/8' is not a network in CIDR form")]
     [InlineData("", "0.0.0.0/0", 1, "trusts every address on the Internet")]
     [InlineData("", "::/0", 1, "trusts every address on the Internet")]
     [InlineData("10.0.0.5", "", 0, "ForwardLimit must be between 1 and 10")]

@@ -22,6 +22,7 @@ public sealed class TelemetryConfigurationTests
     [InlineData("Registry:Telemetry:Prometheus:Path", "/a//b", "Registry:Telemetry:Prometheus:Path")]
     [InlineData("Registry:Telemetry:Prometheus:Port", "70000", "Registry:Telemetry:Prometheus:Port")]
     [InlineData("Registry:Telemetry:Prometheus:AllowedNetworks:0", "10.0.0.0/33", "Registry:Telemetry:Prometheus:AllowedNetworks")]
+    [InlineData("Registry:Telemetry:Prometheus:AllowedNetworks:0", "10.0.0.1/8", "Registry:Telemetry:Prometheus:AllowedNetworks")]
     [InlineData("Registry:Telemetry:Prometheus:AllowedNetworks:0", "intranet", "Registry:Telemetry:Prometheus:AllowedNetworks")]
     [InlineData("Registry:Telemetry:Prometheus:AllowedNetworks:0", "0.0.0.0/0", "Registry:Telemetry:Prometheus:RequireAdminKey")]
     [InlineData("Registry:Telemetry:Prometheus:AllowedNetworks:0", "::/0", "Registry:Telemetry:Prometheus:RequireAdminKey")]
