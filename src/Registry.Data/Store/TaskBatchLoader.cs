@@ -20,7 +20,7 @@ internal static class TaskBatchLoader
         var tasks = new List<ScienceTask>(publicIds.Count);
         foreach (var slice in publicIds.Distinct(StringComparer.Ordinal).Chunk(Slice))
         {
-            var found = await TaskBatchQueries.PublishedWithOrganization(db, slice).ToListAsync(ct);
+            var found = Published(await TaskBatchQueries.WithOrganization(db, slice).ToListAsync(ct));
             if (found.Count == 0) continue;
             await AttachChildrenAsync(db, found, ct);
             tasks.AddRange(found);
@@ -35,12 +35,23 @@ internal static class TaskBatchLoader
         var tasks = new List<ScienceTask>(keys.Count);
         foreach (var slice in keys.Chunk(Slice))
         {
-            var found = await TaskBatchQueries.PublishedWithOrganizationByKeys(db, slice).ToListAsync(ct);
+            var found = Published(await TaskBatchQueries.WithOrganizationByKeys(db, slice).ToListAsync(ct));
             if (found.Count == 0) continue;
             await AttachChildrenAsync(db, found, ct);
             tasks.AddRange(found);
         }
         tasks.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return tasks;
+    }
+
+    /// <summary>
+    /// Visibility is checked here, not in SQL: beside a list of ten or more ids, a visibility condition made SQLite
+    /// read the (Visibility, PublishedAt, Id) index and every published task's row instead of looking the ids up
+    /// (500 ids among a million tasks: 67 s against 0.08 s; among 100,000, most of the indexer's batch read).
+    /// </summary>
+    private static List<ScienceTask> Published(List<ScienceTask> tasks)
+    {
+        tasks.RemoveAll(t => t.Visibility != Visibility.Published);
         return tasks;
     }
 
@@ -58,13 +69,14 @@ internal static class TaskBatchLoader
 /// <summary>The batch loader's queries, by name (see <see cref="TaskQueries"/> for why).</summary>
 internal static class TaskBatchQueries
 {
-    public static IQueryable<ScienceTask> PublishedWithOrganization(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
-        db.Tasks.AsNoTracking().Include(t => t.HostOrganization)
-            .Where(t => t.Visibility == Visibility.Published && publicIds.Contains(t.PublicId));
+    /// <summary>Tasks by public id with their host organisation, whatever their visibility (see
+    /// <see cref="TaskBatchLoader"/> for why the caller filters it).</summary>
+    public static IQueryable<ScienceTask> WithOrganization(RegistryDbContext db, IReadOnlyCollection<string> publicIds) =>
+        db.Tasks.AsNoTracking().Include(t => t.HostOrganization).Where(t => publicIds.Contains(t.PublicId));
 
-    public static IQueryable<ScienceTask> PublishedWithOrganizationByKeys(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
-        db.Tasks.AsNoTracking().Include(t => t.HostOrganization)
-            .Where(t => t.Visibility == Visibility.Published && taskKeys.Contains(t.Id));
+    /// <summary>Tasks by internal key with their host organisation, whatever their visibility.</summary>
+    public static IQueryable<ScienceTask> WithOrganizationByKeys(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
+        db.Tasks.AsNoTracking().Include(t => t.HostOrganization).Where(t => taskKeys.Contains(t.Id));
 
     public static IQueryable<TaskField> Fields(RegistryDbContext db, IReadOnlyCollection<long> taskKeys) =>
         db.Set<TaskField>().AsNoTracking().Where(x => taskKeys.Contains(x.TaskId));

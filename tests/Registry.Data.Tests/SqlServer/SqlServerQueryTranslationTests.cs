@@ -6,7 +6,7 @@ namespace Registry.Data.Tests.SqlServer;
 /// Every query builder the stores use, translated by the SQL Server provider with no server (<c>ToQueryString()</c>)
 /// and parsed as T-SQL. Covered: TaskQueries.Full, ById, ByCode, ByIds, ByCodes, CodeTakenBy, CodeHeldByOther,
 /// PublishedPage (first page and after a cursor), Published, RowsAfter,
-/// OrganizationsByNormalizedNames; TaskBatchQueries.PublishedWithOrganization, PublishedWithOrganizationByKeys, Fields, Investigators, Outputs, Coverage; OutboxQueries.Leasable, LeaseBatch, LeasedWith, HeldBy, Pending, MaxSequence;
+/// OrganizationsByNormalizedNames; TaskBatchQueries.WithOrganization, WithOrganizationByKeys, Fields, Investigators, Outputs, Coverage; OutboxQueries.Leasable, LeaseBatch, LeasedWith, HeldBy, Pending, MaxSequence;
 /// ApiKeyQueries.All, ByName, ById, ActiveByName, ActiveByPrefix. The statements that are not plain queries
 /// (ExecuteUpdate, counts, Any, Max) are captured from the real store methods in <see cref="SqlServerStoreStatementTests"/>.
 /// </summary>
@@ -30,8 +30,8 @@ public sealed class SqlServerQueryTranslationTests : IDisposable
         ["TaskQueries.PublishedPage after"] = db => TaskQueries.PublishedPage(db, Now, 42, 21),
         ["TaskQueries.Published"] = db => TaskQueries.Published(db),
         ["TaskQueries.RowsAfter"] = db => TaskQueries.RowsAfter(db, 42, 500),
-        ["TaskBatchQueries.PublishedWithOrganization"] = db => TaskBatchQueries.PublishedWithOrganization(db, ["t0123456789ab", "t0123456789ac"]),
-        ["TaskBatchQueries.PublishedWithOrganizationByKeys"] = db => TaskBatchQueries.PublishedWithOrganizationByKeys(db, [1L, 2L]),
+        ["TaskBatchQueries.WithOrganization"] = db => TaskBatchQueries.WithOrganization(db, ["t0123456789ab", "t0123456789ac"]),
+        ["TaskBatchQueries.WithOrganizationByKeys"] = db => TaskBatchQueries.WithOrganizationByKeys(db, [1L, 2L]),
         ["TaskBatchQueries.Fields"] = db => TaskBatchQueries.Fields(db, [1L, 2L]),
         ["TaskBatchQueries.Investigators"] = db => TaskBatchQueries.Investigators(db, [1L, 2L]),
         ["TaskBatchQueries.Outputs"] = db => TaskBatchQueries.Outputs(db, [1L, 2L]),
