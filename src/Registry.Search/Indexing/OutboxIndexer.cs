@@ -16,8 +16,8 @@ namespace Registry.Search.Indexing;
 /// instances; a curator's single save ahead of any import backlog), the current published state of each task is
 /// read from the catalogue in one batch (so the latest state wins, whatever the order of changes), present tasks
 /// are upserted and the others removed. While a backlog lasts the next batch is leased and read while the engine
-/// writes the current one (two stages, two cores), and the batches of one run share the engine's costs: one durable
-/// commit per group (<see cref="GroupCommitItems"/>, the end of the run, or when nothing more is due), and one
+/// writes the current one (two stages, two cores), and consecutive batches share the engine's costs: one durable
+/// commit per group (<see cref="GroupCommitItems"/>, <see cref="GroupCommitEvery"/>, or when nothing more is due), one
 /// reader reopen per <see cref="BulkRefreshEvery"/>, except that curator saves are written first and made searchable
 /// at once. Items are completed only after the commit that holds their change: a crash at any point leaves them
 /// pending, and they are applied again after the restart. When the engine fails, everything not yet committed is
@@ -39,13 +39,21 @@ public sealed class OutboxIndexer(
 
     /// <summary>
     /// How long one pipelined run keeps <see cref="SearchIndexState.WriteTurn"/> before letting the reconciler in
-    /// (it waits for the turn between two of its own batches). A run ends with a commit, so this also bounds how long
-    /// an applied item waits for its completion.
+    /// (it waits for the turn between two of its own batches).
     /// </summary>
     private static readonly TimeSpan TurnLength = TimeSpan.FromSeconds(2);
 
-    /// <summary>Most items applied between two commits within a run.</summary>
-    internal const int GroupCommitItems = 10_000;
+    /// <summary>
+    /// A group of written batches is committed (and only then completed) when it holds this many items, when it is
+    /// this old, or when nothing more is due. Fewer commits flush fewer, larger segments; the lease (2 min) outlasts
+    /// a group by far.
+    /// </summary>
+    internal const int GroupCommitItems = 20_000;
+    internal static readonly TimeSpan GroupCommitEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Batches written since the last commit, still leased; touched only under the write turn.</summary>
+    private readonly List<OutboxBatch> _group = [];
+    private long _groupStartedAt;
 
     /// <summary>How often an import backlog becomes searchable while it drains (curator saves: at once).</summary>
     internal static readonly TimeSpan BulkRefreshEvery = TimeSpan.FromSeconds(1);
@@ -56,7 +64,7 @@ public sealed class OutboxIndexer(
     /// between <see cref="MinBatch"/> and <see cref="SearchOptions.IndexerBatchSize"/>.
     /// </summary>
     private static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(250);
-    private const int MinBatch = 100;
+    private const int MinBatch = 250;
 
     /// <summary>Engine write ticks per item, smoothed over batches; 0 until the first batch.</summary>
     private double _writeTicksPerItem;
@@ -103,7 +111,9 @@ public sealed class OutboxIndexer(
             var batch = await PrepareAsync(options.Value.IndexerBatchSize, ct);
             if (batch is null) return 0;
             var writing = Task.Run(() => WriteAsync(batch, commit: true, ct), CancellationToken.None);
-            return await FinishAsync([batch], writing, committed: true, ahead: null, ct);
+            // The commit holds the group a previous drain left uncommitted as well: it is completed with the batch.
+            _group.Add(batch);
+            return await FinishAsync(_group, writing, committed: true, ahead: null, ct);
         }
         finally
         {
@@ -121,28 +131,33 @@ public sealed class OutboxIndexer(
         var applied = 0;
         while (true)
         {
-            var run = await RunAsync(ct);
-            if (run < 0) return -1;
-            if (run == 0) return applied;
-            applied += run;
+            var (completed, drained) = await RunAsync(ct);
+            if (completed < 0) return -1;
+            applied += completed;
+            if (drained) return applied;
         }
     }
 
-    /// <summary>One pipelined run, holding the write turn (so the reconciler cannot interleave an older state
-    /// between a read and its write) for at most <see cref="TurnLength"/>, and ending with a commit.</summary>
-    private async Task<int> RunAsync(CancellationToken ct)
+    /// <summary>
+    /// One pipelined run, holding the write turn (so the reconciler cannot interleave an older state between a read
+    /// and its write) for at most <see cref="TurnLength"/>. Batches written but not yet committed stay in
+    /// <see cref="_group"/> across runs (still leased), until the group is due for its commit or nothing more is due.
+    /// </summary>
+    private async Task<(int Completed, bool Drained)> RunAsync(CancellationToken ct)
     {
         await _state.WriteTurn.WaitAsync(ct);
-        var group = new List<OutboxBatch>();
         try
         {
             var started = Stopwatch.StartNew();
             var applied = 0;
             var current = await PrepareAsync(NextBatchSize(), ct);
+            if (current is null)
+                return (_group.Count == 0 ? 0 : await FinishAsync(_group, CommitAsync(ct), committed: true, ahead: null, ct), true);
             while (current is not null)
             {
                 var more = !current.Drained && started.Elapsed < TurnLength;
-                var commit = !more || group.Sum(b => b.Items.Count) + current.Items.Count >= GroupCommitItems;
+                if (_group.Count == 0) _groupStartedAt = Stopwatch.GetTimestamp();
+                var commit = current.Drained || GroupDue(current.Items.Count);
                 var batch = current;
                 // The engine's work runs on the pool so that the next batch is leased and read meanwhile.
                 var writing = Task.Run(() => WriteAsync(batch, commit, ct), CancellationToken.None);
@@ -156,22 +171,32 @@ public sealed class OutboxIndexer(
                 {
                     readFailure = ExceptionDispatchInfo.Capture(e);
                 }
-                group.Add(batch);
-                // Nothing read ahead (drained, or the read failed): the group is committed now, not left leased.
-                if (!commit && next is null) writing = ThenCommitAsync(writing, ct);
-                var done = await FinishAsync(group, writing, commit || next is null, next, ct);
+                _group.Add(batch);
+                // Nothing more is due, or the read failed: the group is committed now rather than left leased.
+                if (!commit && (readFailure is not null || (more && next is null)))
+                {
+                    writing = ThenCommitAsync(writing, ct);
+                    commit = true;
+                }
+                var done = await FinishAsync(_group, writing, commit, next, ct);
                 readFailure?.Throw();
-                if (done < 0) return -1;
+                if (done < 0) return (-1, true);
                 applied += done;
+                if (!more && !current.Drained) return (applied, false);   // the turn is over, the backlog is not
                 current = next;
             }
-            return applied;
+            return (applied, true);
         }
         finally
         {
             _state.WriteTurn.Release();
         }
     }
+
+    /// <summary>The group, with <paramref name="adding"/> more items, is due for its commit.</summary>
+    private bool GroupDue(int adding) =>
+        _group.Sum(b => b.Items.Count) + adding >= GroupCommitItems || Stopwatch.GetElapsedTime(_groupStartedAt) >= GroupCommitEvery;
+
     private async Task<OutboxBatch?> PrepareAsync(int size, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -270,7 +295,12 @@ public sealed class OutboxIndexer(
         {
             await writing;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            group.Clear();   // shutting down: the leases run out or the next start releases them
+            throw;
+        }
+        catch (Exception e)
         {
             var attempts = items.Max(i => i.Attempts) + 1;
             var retryAt = time.GetUtcNow() + Backoff(attempts);
@@ -281,12 +311,15 @@ public sealed class OutboxIndexer(
             return -1;
         }
         if (!committed) return 0;
+        // Whatever happens to the completion, these items are no longer this drain's to commit (a failed completion
+        // leaves them leased: they are applied again after the lease or the process ends).
+        var batches = group.Select(b => b.Items.Count).ToList();
+        group.Clear();
         var watch = Stopwatch.StartNew();
         await outbox.CompleteAsync(Owner, items.Select(i => i.Sequence).ToList(), ct);
         Statistics.Add(OutboxStage.Complete, watch);
-        foreach (var batch in group) Statistics.Applied(batch.Items.Count);
+        foreach (var count in batches) Statistics.Applied(count);
         RegistryTelemetry.OutboxIndexed.Add(items.Count);
-        group.Clear();
         return items.Count;
     }
 
