@@ -20,9 +20,10 @@ public sealed class SearchOptions : IValidatableObject
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Most outbox items per indexer batch (a batch holds what is due, up to this). Larger batches drain a backlog
-    /// faster (one read per table, one reader reopen and one commit per batch); a curator's save waits for at most
-    /// the batch being written and the one read ahead, so this also bounds that wait (docs/search.md).
+    /// Most outbox items per indexer batch (a batch holds what is due, up to this). While a backlog drains the
+    /// indexer sizes batches for about 250 ms of engine time within this ceiling (a curator's save waits for at most
+    /// the batch being written and the one read ahead); commits and reader reopens are shared by several batches
+    /// (docs/search.md).
     /// </summary>
     [Range(1, 5000)]
     public int IndexerBatchSize { get; set; } = 1000;

@@ -68,6 +68,14 @@ internal sealed class TelemetrySearchIndex(ISearchIndex inner) : ISearchIndex
     public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
         TracedWriteAsync("search index remove", ids.Count, () => inner.RemoveAsync(ids, ct));
 
+    public Task ApplyAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default) =>
+        TracedWriteAsync("search index apply", upserts.Count + removals.Count, () => inner.ApplyAsync(upserts, removals, ct));
+
+    public Task WriteAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default) =>
+        TracedWriteAsync("search index write", upserts.Count + removals.Count, () => inner.WriteAsync(upserts, removals, ct));
+
+    public Task RefreshAsync(CancellationToken ct = default) => TracedWriteAsync("search index refresh", null, () => inner.RefreshAsync(ct));
+
     public Task FlushAsync(CancellationToken ct = default) => TracedWriteAsync("search index commit", null, () => inner.FlushAsync(ct));
 
     public Task ResetAsync(CancellationToken ct = default) => TracedWriteAsync("search index reset", null, () => inner.ResetAsync(ct));

@@ -10,7 +10,8 @@ public enum OutboxKind
 
 /// <summary>One change waiting for the search engine.</summary>
 /// <param name="Sequence">Monotonic; also the cursor of the changes feed.</param>
-public sealed record OutboxItem(long Sequence, string TaskId, OutboxKind Kind, int Attempts, DateTimeOffset CreatedAt);
+/// <param name="Interactive">A curator's single save (not an import row): the indexer makes it searchable first.</param>
+public sealed record OutboxItem(long Sequence, string TaskId, OutboxKind Kind, int Attempts, DateTimeOffset CreatedAt, bool Interactive = false);
 
 /// <summary>
 /// The outbox of index changes. Rows are leased (owner + expiry) so several API instances never apply the same

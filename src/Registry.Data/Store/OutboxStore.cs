@@ -26,7 +26,7 @@ internal sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, 
                 .SetProperty(o => o.LeaseToken, token)
                 .SetProperty(o => o.LeaseUntil, until), ct);
         var leased = await OutboxQueries.LeasedWith(db, token).ToListAsync(ct);
-        return leased.Select(o => new OutboxItem(o.Sequence, o.TaskId, o.Kind, o.Attempts, o.CreatedAt)).ToList();
+        return leased.Select(o => new OutboxItem(o.Sequence, o.TaskId, o.Kind, o.Attempts, o.CreatedAt, o.Interactive)).ToList();
     }
 
     public async Task CompleteAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default)

@@ -39,6 +39,17 @@ internal sealed class NotifyingSearchIndex(ISearchIndex inner, IReadOnlyList<ISe
         await Changed();
     }
 
+    /// <summary>Not searchable yet, so listeners hear of it at the refresh (a cache evicted now could be filled
+    /// again with the old results before the reopen).</summary>
+    public Task WriteAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default) =>
+        inner.WriteAsync(upserts, removals, ct);
+
+    public async Task RefreshAsync(CancellationToken ct = default)
+    {
+        await inner.RefreshAsync(ct);
+        await Changed();
+    }
+
     public Task FlushAsync(CancellationToken ct = default) => inner.FlushAsync(ct);
 
     public async Task ResetAsync(CancellationToken ct = default)

@@ -15,12 +15,14 @@ namespace Registry.Search.Indexing;
 /// Drains the outbox into the search engine. Items are leased under a unique owner id (safe with several API
 /// instances; a curator's single save ahead of any import backlog), the current published state of each task is
 /// read from the catalogue in one batch (so the latest state wins, whatever the order of changes), present tasks
-/// are upserted and the others removed in one engine batch, the engine is flushed (one durable commit for the
-/// whole batch), and only then are the items completed: a crash at any point leaves them pending, and they are
-/// applied again after the restart. While a backlog lasts the next batch is leased and read while the engine
-/// writes and commits the current one (two stages, two cores). When the engine fails, the batch is released for a
-/// retry with exponential back-off (capped at 30 s) and the batch read ahead is handed back untried: nothing is
-/// lost, the index catches up when the engine is back.
+/// are upserted and the others removed. While a backlog lasts the next batch is leased and read while the engine
+/// writes the current one (two stages, two cores), and consecutive batches share the engine's costs: one durable
+/// commit per group (<see cref="GroupCommitItems"/>, <see cref="GroupCommitEvery"/>, or when nothing more is due), one
+/// reader reopen per <see cref="BulkRefreshEvery"/>, except that curator saves are written first and made searchable
+/// at once. Items are completed only after the commit that holds their change: a crash at any point leaves them
+/// pending, and they are applied again after the restart. When the engine fails, everything not yet committed is
+/// handed back for a retry with exponential back-off (capped at 30 s) and the batch read ahead is handed back
+/// untried: nothing is lost, the index catches up when the engine is back.
 /// </summary>
 public sealed class OutboxIndexer(
     IServiceScopeFactory scopes,
@@ -40,6 +42,33 @@ public sealed class OutboxIndexer(
     /// (it waits for the turn between two of its own batches).
     /// </summary>
     private static readonly TimeSpan TurnLength = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A group of written batches is committed (and only then completed) when it holds this many items, when it is
+    /// this old, or when nothing more is due. Fewer commits flush fewer, larger segments; the lease (2 min) outlasts
+    /// a group by far.
+    /// </summary>
+    internal const int GroupCommitItems = 20_000;
+    internal static readonly TimeSpan GroupCommitEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Batches written since the last commit, still leased; touched only under the write turn.</summary>
+    private readonly List<OutboxBatch> _group = [];
+    private long _groupStartedAt;
+
+    /// <summary>How often an import backlog becomes searchable while it drains (curator saves: at once).</summary>
+    internal static readonly TimeSpan BulkRefreshEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The engine time one batch should take, so that a save arriving meanwhile waits for about two such batches
+    /// (the one being written and the one read ahead). The batch size follows the measured write cost per item,
+    /// between <see cref="MinBatch"/> and <see cref="SearchOptions.IndexerBatchSize"/>.
+    /// </summary>
+    private static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(250);
+    private const int MinBatch = 250;
+
+    /// <summary>Engine write ticks per item, smoothed over batches; 0 until the first batch.</summary>
+    private double _writeTicksPerItem;
+    private long _refreshedAt = Stopwatch.GetTimestamp();
 
     /// <summary>Unique per process and instance, so leases of a crashed instance are taken over after expiry.</summary>
     public string Owner { get; } = $"indexer:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -71,17 +100,20 @@ public sealed class OutboxIndexer(
     }
 
     /// <summary>
-    /// Leases and applies one batch. Returns the number of items applied, 0 when nothing was due, or -1 when the
-    /// engine failed and the batch was released for a retry.
+    /// Leases and applies one batch, committed and searchable. Returns the number of items applied, 0 when nothing
+    /// was due, or -1 when the engine failed and the batch was released for a retry.
     /// </summary>
     public async Task<int> DrainOnceAsync(CancellationToken ct = default)
     {
         await _state.WriteTurn.WaitAsync(ct);
         try
         {
-            var batch = await PrepareAsync(ct);
+            var batch = await PrepareAsync(options.Value.IndexerBatchSize, ct);
             if (batch is null) return 0;
-            return await ApplyAndCompleteAsync(batch, ahead: null, ct);
+            var writing = Task.Run(() => WriteAsync(batch, commit: true, ct), CancellationToken.None);
+            // The commit holds the group a previous drain left uncommitted as well: it is completed with the batch.
+            _group.Add(batch);
+            return await FinishAsync(_group, writing, committed: true, ahead: null, ct);
         }
         finally
         {
@@ -90,8 +122,8 @@ public sealed class OutboxIndexer(
     }
 
     /// <summary>
-    /// Applies batches until nothing is due, reading each next batch while the current one is written and
-    /// committed. Returns the items applied, 0 when nothing was due, or -1 when the engine failed (the caller
+    /// Applies batches until nothing is due, reading each next batch while the current one is written. Returns the
+    /// items applied (committed and searchable), 0 when nothing was due, or -1 when the engine failed (the caller
     /// pauses before polling again).
     /// </summary>
     public async Task<int> DrainAsync(CancellationToken ct = default)
@@ -99,46 +131,61 @@ public sealed class OutboxIndexer(
         var applied = 0;
         while (true)
         {
-            var run = await RunAsync(ct);
-            if (run < 0) return -1;
-            if (run == 0) return applied;
-            applied += run;
+            var (completed, drained) = await RunAsync(ct);
+            if (completed < 0) return -1;
+            applied += completed;
+            if (drained) return applied;
         }
     }
 
-    /// <summary>One pipelined run, holding the write turn (so the reconciler cannot interleave an older state
-    /// between a read and its write) for at most <see cref="TurnLength"/>.</summary>
-    private async Task<int> RunAsync(CancellationToken ct)
+    /// <summary>
+    /// One pipelined run, holding the write turn (so the reconciler cannot interleave an older state between a read
+    /// and its write) for at most <see cref="TurnLength"/>. Batches written but not yet committed stay in
+    /// <see cref="_group"/> across runs (still leased), until the group is due for its commit or nothing more is due.
+    /// </summary>
+    private async Task<(int Completed, bool Drained)> RunAsync(CancellationToken ct)
     {
         await _state.WriteTurn.WaitAsync(ct);
         try
         {
             var started = Stopwatch.StartNew();
             var applied = 0;
-            var current = await PrepareAsync(ct);
+            var current = await PrepareAsync(NextBatchSize(), ct);
+            if (current is null)
+                return (_group.Count == 0 ? 0 : await FinishAsync(_group, CommitAsync(ct), committed: true, ahead: null, ct), true);
             while (current is not null)
             {
+                var more = !current.Drained && started.Elapsed < TurnLength;
+                if (_group.Count == 0) _groupStartedAt = Stopwatch.GetTimestamp();
+                var commit = current.Drained || GroupDue(current.Items.Count);
+                var batch = current;
                 // The engine's work runs on the pool so that the next batch is leased and read meanwhile.
-                var writing = Task.Run(() => WriteAsync(current, ct), CancellationToken.None);
-                var full = current.Items.Count >= options.Value.IndexerBatchSize;
-                Batch? next = null;
+                var writing = Task.Run(() => WriteAsync(batch, commit, ct), CancellationToken.None);
+                OutboxBatch? next = null;
                 ExceptionDispatchInfo? readFailure = null;
                 try
                 {
-                    if (full && started.Elapsed < TurnLength) next = await PrepareAsync(ct);
+                    if (more) next = await PrepareAsync(NextBatchSize(), ct);
                 }
                 catch (Exception e)
                 {
                     readFailure = ExceptionDispatchInfo.Capture(e);
                 }
-                // Whatever happened to the read-ahead, the current batch is finished (or released) first.
-                var done = await FinishAsync(current, writing, next, ct);
+                _group.Add(batch);
+                // Nothing more is due, or the read failed: the group is committed now rather than left leased.
+                if (!commit && (readFailure is not null || (more && next is null)))
+                {
+                    writing = ThenCommitAsync(writing, ct);
+                    commit = true;
+                }
+                var done = await FinishAsync(_group, writing, commit, next, ct);
                 readFailure?.Throw();
-                if (done < 0) return -1;
+                if (done < 0) return (-1, true);
                 applied += done;
+                if (!more && !current.Drained) return (applied, false);   // the turn is over, the backlog is not
                 current = next;
             }
-            return applied;
+            return (applied, true);
         }
         finally
         {
@@ -146,19 +193,17 @@ public sealed class OutboxIndexer(
         }
     }
 
-    /// <summary>A leased batch with the catalogue's current state of its tasks.</summary>
-    private sealed record Batch(IReadOnlyList<OutboxItem> Items, IReadOnlyList<TaskRecord> Published, IReadOnlyList<string> Gone)
-    {
-        public List<long> Sequences => Items.Select(i => i.Sequence).ToList();
-    }
+    /// <summary>The group, with <paramref name="adding"/> more items, is due for its commit.</summary>
+    private bool GroupDue(int adding) =>
+        _group.Sum(b => b.Items.Count) + adding >= GroupCommitItems || Stopwatch.GetElapsedTime(_groupStartedAt) >= GroupCommitEvery;
 
-    private async Task<Batch?> PrepareAsync(CancellationToken ct)
+    private async Task<OutboxBatch?> PrepareAsync(int size, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
         var catalog = scope.ServiceProvider.GetRequiredService<ITaskCatalog>();
         var watch = Stopwatch.StartNew();
-        var items = await outbox.LeaseAsync(Owner, options.Value.IndexerBatchSize, LeaseFor, ct);
+        var items = await outbox.LeaseAsync(Owner, size, LeaseFor, ct);
         Statistics.Add(OutboxStage.Lease, watch);
         if (items.Count == 0) return null;
         try
@@ -166,8 +211,7 @@ public sealed class OutboxIndexer(
             var ids = items.Select(i => i.TaskId).Distinct(StringComparer.Ordinal).ToList();
             var published = await catalog.GetPublishedAsync(ids, ct);
             Statistics.Add(OutboxStage.Read, watch);
-            var present = published.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            return new Batch(items, published, ids.Where(id => !present.Contains(id)).ToList());
+            return OutboxBatch.Of(items, size, published);
         }
         catch
         {
@@ -177,46 +221,106 @@ public sealed class OutboxIndexer(
         }
     }
 
-    private async Task WriteAsync(Batch batch, CancellationToken ct)
+    /// <summary>
+    /// Writes the batch: curator saves first and searchable at once, then the rest, searchable at the next paced
+    /// refresh; with <paramref name="commit"/> the whole group is then committed and made searchable.
+    /// </summary>
+    private async Task WriteAsync(OutboxBatch batch, bool commit, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        await index.ApplyAsync(batch.Published, batch.Gone, ct);
+        if (!batch.Urgent.IsEmpty)
+        {
+            await index.WriteAsync(batch.Urgent.Published, batch.Urgent.Gone, ct);
+            await RefreshAsync(watch, ct);
+        }
+        if (!batch.Bulk.IsEmpty) await index.WriteAsync(batch.Bulk.Published, batch.Bulk.Gone, ct);
+        Learn(batch.Items.Count, watch.Elapsed);
         Statistics.Add(OutboxStage.Write, watch);
-        await index.FlushAsync(ct);
-        Statistics.Add(OutboxStage.Commit, watch);
+        if (commit) await CommitAsync(ct);
+        else if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _refreshedAt)) >= BulkRefreshEvery) await RefreshAsync(watch, ct);
     }
 
-    private Task<int> ApplyAndCompleteAsync(Batch batch, Batch? ahead, CancellationToken ct) =>
-        FinishAsync(batch, Task.Run(() => WriteAsync(batch, ct), CancellationToken.None), ahead, ct);
+    /// <summary>Commits everything written so far and makes it searchable.</summary>
+    private async Task CommitAsync(CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        await index.FlushAsync(ct);
+        Statistics.Add(OutboxStage.Commit, watch);
+        await RefreshAsync(watch, ct);
+    }
+
+    private async Task ThenCommitAsync(Task writing, CancellationToken ct)
+    {
+        await writing;
+        await CommitAsync(ct);
+    }
+
+    private async Task RefreshAsync(Stopwatch watch, CancellationToken ct)
+    {
+        watch.Restart();
+        await index.RefreshAsync(ct);
+        Interlocked.Exchange(ref _refreshedAt, Stopwatch.GetTimestamp());
+        Statistics.Add(OutboxStage.Refresh, watch);
+    }
+
+    /// <summary>Items per batch for about <see cref="BatchBudget"/> of engine time, from the last batches' cost.</summary>
+    private int NextBatchSize()
+    {
+        var max = options.Value.IndexerBatchSize;
+        var perItem = Volatile.Read(ref _writeTicksPerItem);
+        if (perItem <= 0) return Math.Min(max, MinBatch);
+        return (int)Math.Clamp(BatchBudget.Ticks / perItem, Math.Min(max, MinBatch), max);
+    }
+
+    private void Learn(int items, TimeSpan elapsed)
+    {
+        if (items < 10) return;   // a save or two says little about the cost per item of a backlog
+        var perItem = (double)elapsed.Ticks / items;
+        var old = Volatile.Read(ref _writeTicksPerItem);
+        Volatile.Write(ref _writeTicksPerItem, old <= 0 ? perItem : 0.7 * old + 0.3 * perItem);
+    }
 
     /// <summary>
-    /// Waits for the batch's engine write and commit, then completes its items (never before the commit). When the
-    /// engine failed, the batch is released for a retry after the back-off and <paramref name="ahead"/> is handed
-    /// back untried.
+    /// Waits for the batch's engine write (and, when <paramref name="committed"/>, the group's commit), then
+    /// completes every item of the group (never before the commit). When the engine failed, everything not yet
+    /// committed is handed back for a retry after the back-off and <paramref name="ahead"/> is handed back untried.
+    /// Returns the items completed (0 while the group waits for its commit), or -1 after a failure.
     /// </summary>
-    private async Task<int> FinishAsync(Batch batch, Task writing, Batch? ahead, CancellationToken ct)
+    private async Task<int> FinishAsync(List<OutboxBatch> group, Task writing, bool committed, OutboxBatch? ahead, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
+        var items = group.SelectMany(b => b.Items).ToList();
         try
         {
             await writing;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            var attempts = batch.Items.Max(i => i.Attempts) + 1;
+            group.Clear();   // shutting down: the leases run out or the next start releases them
+            throw;
+        }
+        catch (Exception e)
+        {
+            var attempts = items.Max(i => i.Attempts) + 1;
             var retryAt = time.GetUtcNow() + Backoff(attempts);
-            logger.LogWarning(e, "Indexing {Count} outbox items failed (attempt {Attempts}); retrying at {RetryAt}.", batch.Items.Count, attempts, retryAt);
-            await outbox.FailAsync(Owner, batch.Sequences, Truncate(e.Message), retryAt, CancellationToken.None);
+            logger.LogWarning(e, "Indexing {Count} outbox items failed (attempt {Attempts}); retrying at {RetryAt}.", items.Count, attempts, retryAt);
+            await outbox.FailAsync(Owner, items.Select(i => i.Sequence).ToList(), Truncate(e.Message), retryAt, CancellationToken.None);
             if (ahead is not null) await outbox.ReleaseAsync(Owner, ahead.Sequences, CancellationToken.None);
+            group.Clear();
             return -1;
         }
+        if (!committed) return 0;
+        // Whatever happens to the completion, these items are no longer this drain's to commit (a failed completion
+        // leaves them leased: they are applied again after the lease or the process ends).
+        var batches = group.Select(b => b.Items.Count).ToList();
+        group.Clear();
         var watch = Stopwatch.StartNew();
-        await outbox.CompleteAsync(Owner, batch.Sequences, ct);
+        await outbox.CompleteAsync(Owner, items.Select(i => i.Sequence).ToList(), ct);
         Statistics.Add(OutboxStage.Complete, watch);
-        Statistics.Applied(batch.Items.Count);
-        RegistryTelemetry.OutboxIndexed.Add(batch.Items.Count);
-        return batch.Items.Count;
+        foreach (var count in batches) Statistics.Applied(count);
+        RegistryTelemetry.OutboxIndexed.Add(items.Count);
+        return items.Count;
     }
 
     /// <summary>0.5 s, 1 s, 2 s, … capped at 30 s.</summary>

@@ -11,8 +11,10 @@ public enum OutboxStage
     Read,
     /// <summary>The engine write: analysis and indexing (Lucene), or the bulk request (Elasticsearch).</summary>
     Write,
-    /// <summary>The engine's durable commit.</summary>
+    /// <summary>The engine's durable commit (once per group of batches).</summary>
     Commit,
+    /// <summary>Making written changes searchable (Lucene: the reader reopen and the warming of new segments).</summary>
+    Refresh,
     /// <summary>Marking the items done, after the commit.</summary>
     Complete,
 }

@@ -12,8 +12,10 @@ namespace Registry.Search.Lucene;
 
 /// <summary>
 /// The embedded engine: one <see cref="IndexWriter"/> and a near-real-time <see cref="SearcherManager"/>.
-/// Every write batch is followed by a reopen, so changes are searchable at once; <see cref="FlushAsync"/> commits
-/// them to disk (the outbox indexer calls it once per drained batch, before completing the batch), a timer commits
+/// Every <see cref="ApplyAsync"/> is followed by a reopen, so changes are searchable at once (the outbox indexer
+/// writes a backlog with <see cref="WriteAsync"/> and reopens when it needs to, see <see cref="RefreshAsync"/>);
+/// <see cref="FlushAsync"/> commits them to disk (the outbox indexer calls it once per group of batches, before
+/// completing them), a timer commits
 /// other writers' changes every <see cref="SearchOptions.CommitInterval"/>, and disposal commits what is left.
 /// An index that cannot be opened is set aside and replaced by an empty one (see <c>LuceneSearchIndex.Recovery</c>).
 /// </summary>
@@ -30,6 +32,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private IndexWriter _writer;
     private SearcherManager _manager;
     private long _uncommitted;
+    /// <summary>Written with <see cref="WriteAsync"/> since the last reader reopen.</summary>
+    private bool _unrefreshed;
     private bool _rebuilding;
     private bool _disposed;
 
@@ -60,7 +64,26 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
     /// <summary>Upserts and removals under one lock, then one reader reopen for both (a reopen flushes a segment and
     /// warms it, the largest fixed cost of a small batch).</summary>
-    public Task ApplyAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default)
+    public Task ApplyAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default) =>
+        Apply(upserts, removals, refresh: true);
+
+    /// <summary>Written into the writer's buffer, searchable at the next <see cref="RefreshAsync"/> (or any
+    /// <see cref="ApplyAsync"/>): a backlog's batches share one reopen and flush fewer, larger segments.</summary>
+    public Task WriteAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default) =>
+        Apply(upserts, removals, refresh: false);
+
+    public Task RefreshAsync(CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_unrefreshed && !_rebuilding) _manager.MaybeRefreshBlocking();
+            _unrefreshed = false;
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task Apply(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, bool refresh)
     {
         var documents = Latest(upserts.Count < ParallelFrom
             ? upserts.Select(SearchDocument.From).ToList()
@@ -72,7 +95,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             // in-memory segment per thread), so large batches (a rebuild, a big import) use every core.
             else Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Write);
             if (removals.Count > 0) _writer.DeleteDocuments(removals.Select(id => new Term(SearchFields.Id, id)).ToArray());
-            if (documents.Count + removals.Count > 0) AfterWrite(documents.Count + removals.Count);
+            if (documents.Count + removals.Count > 0) AfterWrite(documents.Count + removals.Count, refresh);
         }
         return Task.CompletedTask;
     }
@@ -153,11 +176,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         _logger.LogInformation("Đã đóng chỉ mục tìm kiếm (search index closed)");
     }
 
-    private void AfterWrite(int count)
+    private void AfterWrite(int count, bool refresh)
     {
         _uncommitted += count;
+        _unrefreshed = !refresh;
         // During a rebuild readers keep the old view until the build completes.
-        if (!_rebuilding) _manager.MaybeRefreshBlocking();
+        if (refresh && !_rebuilding) _manager.MaybeRefreshBlocking();
     }
 
     private void CommitIfDirty()

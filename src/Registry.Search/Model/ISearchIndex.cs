@@ -31,6 +31,18 @@ public interface ISearchIndex
     }
 
     /// <summary>
+    /// Like <see cref="ApplyAsync"/>, but the changes need to become searchable only at the next
+    /// <see cref="RefreshAsync"/>: the outbox indexer writes several batches of a backlog and pays one reader reopen
+    /// for them (Lucene: each reopen flushes a small segment and warms it). Engines without the distinction apply
+    /// at once.
+    /// </summary>
+    Task WriteAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default) =>
+        ApplyAsync(upserts, removals, ct);
+
+    /// <summary>Makes every change written so far searchable (see <see cref="WriteAsync"/>).</summary>
+    Task RefreshAsync(CancellationToken ct = default) => Task.CompletedTask;
+
+    /// <summary>
     /// Makes every change written so far survive a crash. The outbox indexer completes its items only after this
     /// returns, so a change it has acknowledged is never lost (Lucene commits; Elasticsearch acknowledged a bulk
     /// request only once its translog was synced).

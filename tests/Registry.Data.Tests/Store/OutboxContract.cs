@@ -64,6 +64,9 @@ public abstract class OutboxContract(StoreHarness store)
         Assert.Equal(30, imports.Count);
         Assert.Equal(imports.OrderBy(x => x.Sequence).Select(x => x.n), imports.Select(x => x.n).Order());
         Assert.True(leases[0].Single(i => i.TaskId == saved).Sequence > imports.Max(x => x.Sequence));
+        // The lease says which is which, so the indexer can make the save searchable before the rows beside it.
+        Assert.True(leases[0].Single(i => i.TaskId == saved).Interactive);
+        Assert.All(leases.SelectMany(l => l).Where(i => backlog.Contains(i.TaskId)), i => Assert.False(i.Interactive));
     }
 
     [StoreFact]

@@ -59,12 +59,17 @@ public sealed class StartupRecoveryTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Damages the largest file of a kind every segment has; returns its path.</summary>
+    /// <summary>
+    /// Damages the largest file of a kind every segment has, among the files of the last commit (the one a restart
+    /// opens: a merge that finished after it, or a segment flushed for searching but not yet committed, leaves files
+    /// the restart never reads); returns its path.
+    /// </summary>
     private static string DamageIndex(string dataDirectory, Damage damage)
     {
         var index = Path.Combine(dataDirectory, "index");
         var pattern = damage switch { Damage.Garbage => "*.tim", Damage.Truncated => "*.fdt", _ => "*.si" };
-        var file = new DirectoryInfo(index).GetFiles(pattern).OrderByDescending(f => f.Length).First();
+        var committed = CommittedFiles(index);
+        var file = new DirectoryInfo(index).GetFiles(pattern).Where(f => committed.Contains(f.Name)).OrderByDescending(f => f.Length).First();
         switch (damage)
         {
             case Damage.Garbage:
@@ -79,5 +84,13 @@ public sealed class StartupRecoveryTests(ITestOutputHelper output)
                 break;
         }
         return file.FullName;
+    }
+
+    private static HashSet<string> CommittedFiles(string index)
+    {
+        using var directory = global::Lucene.Net.Store.FSDirectory.Open(index);
+        var commit = new global::Lucene.Net.Index.SegmentInfos();
+        commit.Read(directory);
+        return commit.GetFiles(directory, includeSegmentsFile: false).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
     /// others, as the real store does), else as a row of an import batch.</summary>
     public void Append(string taskId, OutboxKind kind, bool interactive = false)
     {
-        lock (_rows) _rows.Add(new Row { Item = new OutboxItem(++_sequence, taskId, kind, 0, time.GetUtcNow()), DueAt = time.GetUtcNow(), Interactive = interactive });
+        lock (_rows) _rows.Add(new Row { Item = new OutboxItem(++_sequence, taskId, kind, 0, time.GetUtcNow(), interactive), DueAt = time.GetUtcNow(), Interactive = interactive });
     }
 
     /// <summary>Every lease call, in order: the sequences it handed out.</summary>

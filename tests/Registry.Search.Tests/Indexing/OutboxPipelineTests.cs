@@ -99,8 +99,66 @@ public sealed class OutboxPipelineTests : IDisposable
         Assert.Equal(40, await Indexer(_lucene, batchSize: 7).DrainAsync());
 
         Assert.Equal(40, checkedItems);
-        Assert.Equal(6, _outbox.Completions.Count);
         Assert.True(_outbox.Leases.Count >= 6);
+        // Group commit: the six batches share commits, and each completion covers more than one batch.
+        Assert.True(_outbox.Completions.Count < 6, $"{_outbox.Completions.Count} completions for 6 batches");
+        Assert.Contains(_outbox.Completions, c => c.Count > 7);
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_writes_and_their_group_commit_leaves_every_item_pending_and_the_restart_applies_them()
+    {
+        var records = Publish(30);
+        var crashed = System.IO.Directory.CreateTempSubdirectory("registry-crashed-").FullName;
+        try
+        {
+            // The process dies as the group commit starts: what is on disk then is what the restart finds.
+            var engine = new CrashAtCommit(_lucene, () => CopyFiles(_path, crashed));
+            Assert.Equal(-1, await Indexer(engine, batchSize: 10).DrainAsync());
+            Assert.True(engine.Writes >= 3);                                          // three batches written ...
+            Assert.Empty(_outbox.Completions);                                          // ... none completed
+            Assert.Equal(30, await _outbox.PendingCountAsync());
+
+            using var restarted = new LuceneSearchIndex(FSDirectory.Open(crashed), TimeSpan.FromHours(1));
+            Assert.Equal(0, await restarted.CountAsync());                              // nothing was committed
+            await _outbox.ReleaseAllLeasesAsync();
+            _time.Advance(OutboxIndexer.Backoff(5));
+            Assert.Equal(30, await Indexer(restarted, batchSize: 10).DrainAsync());
+            Assert.Equal(0, await _outbox.PendingCountAsync());
+            Assert.Equal(records.Select(r => r.Id).Order(),
+                (await restarted.SearchAsync(new SearchRequest { PageSize = 50 })).Hits.Select(h => h.Id).Order());
+        }
+        finally
+        {
+            try { System.IO.Directory.Delete(crashed, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task A_save_made_while_a_large_backlog_drains_is_searchable_long_before_the_backlog_is_done()
+    {
+        Publish(2_000);
+        var saved = SeededCorpus.Records[0] with { Id = "t-curator-save", Title = "Giống chè shan tuyết mới của Phú Thọ" };
+        _catalog.Published[saved.Id!] = saved;
+        var writesWhenFound = -1;
+        var totalWrites = 0;
+        var saveQuery = new SearchRequest { Query = "chè shan tuyết mới", PageSize = 1 };
+        var engine = new Watching(_lucene, async writes =>
+        {
+            totalWrites = writes;
+            // The curator saves while the second bulk batch is being written.
+            if (writes == 2) _outbox.Append(saved.Id!, OutboxKind.Upsert, interactive: true);
+            if (writes > 2 && writesWhenFound < 0 && (await _lucene.SearchAsync(saveQuery)).Hits.FirstOrDefault()?.Id == saved.Id)
+                writesWhenFound = writes;
+        });
+
+        Assert.Equal(2_001, await Indexer(engine, batchSize: 100).DrainAsync());
+
+        // Searchable after the batch being written, the one read ahead and its own (written first, refreshed at
+        // once, before any commit), while most of the twenty bulk batches were still to come.
+        Assert.True(totalWrites >= 20, $"{totalWrites} writes");
+        Assert.InRange(writesWhenFound, 3, 6);
+        Assert.Equal(saved.Id, (await _lucene.SearchAsync(saveQuery)).Hits[0].Id);
     }
 
     [Fact]
@@ -119,7 +177,7 @@ public sealed class OutboxPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task An_engine_that_fails_mid_drain_gets_its_batch_back_with_a_back_off_and_the_batch_read_ahead_back_untried()
+    public async Task An_engine_that_fails_mid_group_gets_everything_uncommitted_back_with_a_back_off_and_the_batch_read_ahead_back_untried()
     {
         var records = Publish(30);
         var engine = new FailingOnce(_lucene, failingWrite: 2);
@@ -127,16 +185,17 @@ public sealed class OutboxPipelineTests : IDisposable
 
         Assert.Equal(-1, await indexer.DrainAsync());
 
-        Assert.Equal(20, await _outbox.PendingCountAsync());
+        // The first batch was written but its group not yet committed: it comes back with the failed one.
+        Assert.Equal(30, await _outbox.PendingCountAsync());
+        Assert.Empty(_outbox.Completions);
         Assert.Empty(_outbox.LeasedBy(indexer.Owner));                               // nothing held back by a lease
         Assert.Equal(["search engine unavailable"], _outbox.Errors.Distinct());
-        Assert.Equal(10, _outbox.Errors.Count);                                       // only the tried batch counts an attempt
-        Assert.Equal(10, await _lucene.CountAsync());
+        Assert.Equal(20, _outbox.Errors.Count);                                       // the batch read ahead counts no attempt
 
-        // The untried batch goes at once; the failed one after its back-off.
+        // The untried batch goes at once; the uncommitted ones after their back-off.
         Assert.Equal(10, await indexer.DrainAsync());
         _time.Advance(OutboxIndexer.Backoff(1));
-        Assert.Equal(10, await indexer.DrainAsync());
+        Assert.Equal(20, await indexer.DrainAsync());
         Assert.Equal(0, await _outbox.PendingCountAsync());
         Assert.Equal(records.Select(r => r.Id).Order(), (await _lucene.SearchAsync(new SearchRequest { PageSize = 50 })).Hits.Select(h => h.Id).Order());
     }
@@ -145,6 +204,60 @@ public sealed class OutboxPipelineTests : IDisposable
     {
         _lucene.Dispose();
         try { System.IO.Directory.Delete(_path, recursive: true); } catch (IOException) { }
+    }
+
+    private static void CopyFiles(string from, string to)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(from))
+            if (!file.EndsWith("write.lock", StringComparison.Ordinal)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+    }
+
+    /// <summary>An engine that takes writes and, at the first commit, "dies": <c>crash</c> captures the disk first.</summary>
+    private sealed class CrashAtCommit(ISearchIndex inner, Action crash) : ISearchIndex
+    {
+        public int Writes;
+
+        public Task WriteAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default)
+        {
+            Interlocked.Increment(ref Writes);
+            return inner.WriteAsync(upserts, removals, ct);
+        }
+        public Task FlushAsync(CancellationToken ct = default)
+        {
+            crash();
+            throw new IOException("process killed");
+        }
+        public Task RefreshAsync(CancellationToken ct = default) => inner.RefreshAsync(ct);
+        public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default) => inner.UpsertAsync(records, ct);
+        public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => inner.RemoveAsync(ids, ct);
+        public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) => inner.SearchAsync(request, ct);
+        public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) => inner.SuggestAsync(prefix, max, ct);
+        public Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default) => inner.RelatedAsync(id, max, ct);
+        public Task ResetAsync(CancellationToken ct = default) => inner.ResetAsync(ct);
+        public Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default) => inner.BeginRebuildAsync(ct);
+        public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
+    }
+
+    /// <summary>The engine, with <c>afterWrite</c> called with the number of writes so far after each one.</summary>
+    private sealed class Watching(ISearchIndex inner, Func<int, Task> afterWrite) : ISearchIndex
+    {
+        private int _writes;
+
+        public async Task WriteAsync(IReadOnlyCollection<TaskRecord> upserts, IReadOnlyCollection<string> removals, CancellationToken ct = default)
+        {
+            await inner.WriteAsync(upserts, removals, ct);
+            await afterWrite(Interlocked.Increment(ref _writes));
+        }
+        public Task RefreshAsync(CancellationToken ct = default) => inner.RefreshAsync(ct);
+        public Task FlushAsync(CancellationToken ct = default) => inner.FlushAsync(ct);
+        public Task UpsertAsync(IReadOnlyCollection<TaskRecord> records, CancellationToken ct = default) => inner.UpsertAsync(records, ct);
+        public Task RemoveAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => inner.RemoveAsync(ids, ct);
+        public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) => inner.SearchAsync(request, ct);
+        public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) => inner.SuggestAsync(prefix, max, ct);
+        public Task<IReadOnlyList<SearchHit>> RelatedAsync(string id, int max = 5, CancellationToken ct = default) => inner.RelatedAsync(id, max, ct);
+        public Task ResetAsync(CancellationToken ct = default) => inner.ResetAsync(ct);
+        public Task<ISearchIndexBuild> BeginRebuildAsync(CancellationToken ct = default) => inner.BeginRebuildAsync(ct);
+        public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
     }
 
     /// <summary>An engine whose <c>failingWrite</c>-th batch write fails (down for a moment), the others succeed.</summary>
