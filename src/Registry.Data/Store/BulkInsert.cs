@@ -23,15 +23,18 @@ internal static class BulkInsert
     private const int MaxParameters = 500;
     private const int MaxRows = 1000;
 
-    public static async Task InsertAsync<T>(RegistryDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    public static Task InsertAsync<T>(RegistryDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class =>
+        InsertReturningRowIdsAsync(db, rows, ct);
+
+    /// <returns>
+    /// On SQLite's direct path, the rowid of each row in order (for a table whose key is an INTEGER PRIMARY KEY, its
+    /// key); otherwise null, and the caller reads the keys back.
+    /// </returns>
+    public static async Task<long[]?> InsertReturningRowIdsAsync<T>(RegistryDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
-        if (rows.Count == 0) return;
+        if (rows.Count == 0) return [];
         var table = Describe<T>(db);
-        if (db.Database.IsSqlite())
-        {
-            await InsertPreparedAsync(db, table, rows, ct);
-            return;
-        }
+        if (db.Database.IsSqlite()) return await InsertPreparedAsync(db, table, rows, ct);
         var perStatement = Math.Clamp(MaxParameters / table.Columns.Count, 1, MaxRows);
         var connection = db.Database.GetDbConnection();
         for (var start = 0; start < rows.Count; start += perStatement)
@@ -42,6 +45,7 @@ internal static class BulkInsert
             Build(db, table, rows.Skip(start).Take(perStatement).ToList(), command);
             await command.ExecuteNonQueryAsync(ct);
         }
+        return null;
     }
 
     /// <summary>
@@ -51,7 +55,7 @@ internal static class BulkInsert
     /// binding by position: the same SQL text and the same stored values, without the ADO.NET command's per-row
     /// parameter lookups by name and reader objects.
     /// </summary>
-    private static async Task InsertPreparedAsync<T>(RegistryDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    private static async Task<long[]?> InsertPreparedAsync<T>(RegistryDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -59,9 +63,8 @@ internal static class BulkInsert
         if (table.Plain && !CommandPathOnly.Value && command.Connection is SqliteConnection { Handle: { } handle } && command.Transaction is not null)
         {
             ct.ThrowIfCancellationRequested();
-            RawSqlite.Insert(handle, command.CommandText, table.Columns.Count, rows.Count,
+            return RawSqlite.Insert(handle, command.CommandText, table.Columns.Count, rows.Count,
                 (r, c) => ProviderValue(table.Columns[c], rows[r]!));
-            return;
         }
         await command.PrepareAsync(ct);
         for (var r = 0; r < rows.Count; r++)
@@ -69,6 +72,7 @@ internal static class BulkInsert
             for (var c = 0; r > 0 && c < table.Columns.Count; c++) command.Parameters[c].Value = ProviderValue(table.Columns[c], rows[r]);
             await command.ExecuteNonQueryAsync(ct);
         }
+        return null;
     }
 
     private static object ProviderValue(Column column, object row)

@@ -18,8 +18,10 @@ internal static class RawSqlite
             || t == typeof(bool) || t == typeof(double) || t == typeof(DateOnly) || t == typeof(Guid));
 
     /// <param name="value">The provider value of (row, column), or <see cref="DBNull"/>.</param>
-    public static void Insert(sqlite3 db, string sql, int columns, int rows, Func<int, int, object> value)
+    /// <returns>The rowid of each inserted row (the key of a table with an INTEGER PRIMARY KEY), in row order.</returns>
+    public static long[] Insert(sqlite3 db, string sql, int columns, int rows, Func<int, int, object> value)
     {
+        var rowIds = new long[rows];
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
@@ -35,9 +37,12 @@ internal static class RawSqlite
                     raw.sqlite3_reset(statement);
                     Check(db, rc);
                 }
+                // A trigger's own inserts do not change it once the statement is done.
+                rowIds[r] = raw.sqlite3_last_insert_rowid(db);
                 Check(db, raw.sqlite3_reset(statement));
             }
         }
+        return rowIds;
     }
 
     private static int Bind(sqlite3_stmt statement, int index, object value) => value switch

@@ -203,11 +203,14 @@ internal sealed class TaskBatchWriter(RegistryDbContext db, ImportRun run, Impor
     {
         await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
         foreach (var task in pending.NewTasks) task.HostOrganizationId = task.HostOrganization.Id;
-        await BulkInsert.InsertAsync(db, pending.NewTasks, ct);
+        // SQLite's direct path gives each new task's key (its rowid) as it is inserted; elsewhere they are read back.
+        var rowIds = await BulkInsert.InsertReturningRowIdsAsync(db, pending.NewTasks, ct);
         if (pending.NewTasks.Count > 0)
         {
-            var ids = await TaskQueries.KeysByPublicIds(db, pending.NewTasks.Select(t => t.PublicId).ToList())
-                .ToDictionaryAsync(k => k.PublicId, k => k.Id, ct);
+            var ids = rowIds is null
+                ? await TaskQueries.KeysByPublicIds(db, pending.NewTasks.Select(t => t.PublicId).ToList())
+                    .ToDictionaryAsync(k => k.PublicId, k => k.Id, ct)
+                : pending.NewTasks.Select((t, i) => (t.PublicId, Id: rowIds[i])).ToDictionary(k => k.PublicId, k => k.Id);
             foreach (var task in pending.NewTasks)
             {
                 var id = ids[task.PublicId];
