@@ -96,6 +96,22 @@ public sealed class ImportStoredBytesTests : IAsyncLifetime
             new ImportSource("j0123456789ab", "nhiem-vu." + format.Name()));
     }
 
+    [Fact]
+    public async Task The_imports_larger_page_cache_does_not_stay_on_pooled_connections()
+    {
+        var records = DemoCatalogue.GenerateLarge(3).Select(r => r with { Visibility = Visibility.Published }).ToList();
+        Assert.Equal(3, (await ImportAsync(_direct, JsonLines(records), ImportFormat.JsonLines)).Created);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = _direct.NewContext();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA cache_size";
+            Assert.Equal(-2000L, (long)(await command.ExecuteScalarAsync())!);
+        }
+    }
+
     private static async Task WriteLeasedOutboxRowAsync(SqliteHarness store)
     {
         await using var db = store.NewContext();
