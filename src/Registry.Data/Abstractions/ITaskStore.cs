@@ -99,6 +99,13 @@ public interface IImportSession
     /// </summary>
     Task<BatchOutcome> AddAsync(IReadOnlyList<ImportCandidate> rows, CancellationToken ct = default);
 
+    /// <summary>
+    /// The checks of a batch that need nothing from the store (the state-secret guard, the record's validation), run
+    /// by the caller on the parsing thread before <see cref="AddAsync"/>, so the two threads share the work. Safe to
+    /// call from another thread than <see cref="AddAsync"/>; skipping it changes nothing but speed.
+    /// </summary>
+    IReadOnlyList<ImportCandidate> Prepare(IReadOnlyList<ImportCandidate> rows) => rows;
+
     /// <summary>False on a dry run, and once an all-or-nothing import has met a rejected row.</summary>
     bool Writing { get; }
 }
@@ -113,7 +120,13 @@ public sealed record ImportCandidate(int Line, string? Code, TaskRecord? Record,
 {
     /// <summary>Characters of the row as read (a JSON line, the cells of a CSV or Excel row), to size batches; 0 when unknown.</summary>
     public int Chars { get; init; }
+
+    /// <summary>The store's own checks of <see cref="Record"/>, made ahead on the parsing thread (<see cref="IImportSession.Prepare"/>); null when not made.</summary>
+    internal RecordCheck? Check { get; init; }
 }
+
+/// <summary>What the store's checks said of a record before it is planned: a state secret, or the validation problems.</summary>
+internal sealed record RecordCheck(bool StateSecret, IReadOnlyList<string> Problems);
 
 public enum RowOutcome
 {

@@ -44,7 +44,8 @@ internal sealed class CsvTokenizer(TextReader reader, ImportReadLimits limits)
         var cell = new StringBuilder();
         var quoted = false;
         var length = 0;
-        while (await EnsureAsync(ct))
+        // "_pos < _length ||" first: the await (a call and a state machine step) is paid only when the buffer runs out.
+        while (_pos < _length || await EnsureAsync(ct))
         {
             var c = _buffer[_pos++];
             if (++length > limits.MaxRecordChars) throw RecordTooLong(row);
@@ -52,7 +53,7 @@ internal sealed class CsvTokenizer(TextReader reader, ImportReadLimits limits)
             if (quoted)
             {
                 if (c != '"') { cell.Append(c); continue; }
-                if (await EnsureAsync(ct) && _buffer[_pos] == '"') { cell.Append('"'); _pos++; }
+                if ((_pos < _length || await EnsureAsync(ct)) && _buffer[_pos] == '"') { cell.Append('"'); _pos++; }
                 else quoted = false;
             }
             else if (c == '"' && cell.Length == 0) quoted = true;
@@ -64,7 +65,7 @@ internal sealed class CsvTokenizer(TextReader reader, ImportReadLimits limits)
             }
             else if (c == '\r')
             {
-                if (await EnsureAsync(ct) && _buffer[_pos] == '\n') _pos++;
+                if ((_pos < _length || await EnsureAsync(ct)) && _buffer[_pos] == '\n') _pos++;
                 break;
             }
             else if (c == '\n') break;

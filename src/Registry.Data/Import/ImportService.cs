@@ -100,9 +100,9 @@ public sealed class ImportService(ITaskStore store)
     {
         var tally = new PassTally();
         var formatName = format.Name();
-        var batches = Channel.CreateBounded<List<ImportCandidate>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<IReadOnlyList<ImportCandidate>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Run(() => ReadBatchesAsync(file, format, options, batches.Writer, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadBatchesAsync(file, format, options, session, batches.Writer, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
@@ -135,8 +135,9 @@ public sealed class ImportService(ITaskStore store)
         if (rejected > 0) RegistryTelemetry.ImportRows.Add(rejected, tags);
     }
 
-    private async Task ReadBatchesAsync(Stream file, ImportFormat format, ImportOptions options, ChannelWriter<List<ImportCandidate>> batches,
-        CancellationToken ct)
+    /// <summary>Parses the file into batches and runs the store's row checks that need no database (<see cref="IImportSession.Prepare"/>) here, on the parsing thread.</summary>
+    private async Task ReadBatchesAsync(Stream file, ImportFormat format, ImportOptions options, IImportSession session,
+        ChannelWriter<IReadOnlyList<ImportCandidate>> batches, CancellationToken ct)
     {
         try
         {
@@ -152,10 +153,10 @@ public sealed class ImportService(ITaskStore store)
                 batch.Add(MarkDuplicate(parsed, firstLineOfCode));
                 batchChars += ApproximateChars(parsed);
                 if (batch.Count < BatchSize && batchChars < MaxBatchChars) continue;
-                await batches.WriteAsync(batch, ct);
+                await batches.WriteAsync(session.Prepare(batch), ct);
                 (batch, batchChars) = (new List<ImportCandidate>(BatchSize), 0);
             }
-            if (batch.Count > 0) await batches.WriteAsync(batch, ct);
+            if (batch.Count > 0) await batches.WriteAsync(session.Prepare(batch), ct);
         }
         finally
         {

@@ -37,8 +37,50 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         }
     }
 
+    /// <summary>
+    /// One line: first the fast reading (<see cref="TryReadClean"/>), which only ever accepts a line the strict reading
+    /// would accept as the same record; anything else (a secret, a bad value, a duplicate, an unknown name, broken
+    /// JSON) goes through the strict reading, which says what is wrong.
+    /// </summary>
+    internal ImportCandidate ParseLine(int lineNumber, string line) =>
+        TryReadClean(line) is { } record ? Accept(lineNumber, record) : ParseLineStrict(lineNumber, line);
+
+    /// <summary>
+    /// One walk of the line by the strict serializer (no duplicates, no unknown members, at any depth, case-insensitive
+    /// names as the shape check sees them; the same depth limit as the document; no comments or trailing commas).
+    /// It succeeds only on a line with no shape or value error, so the strict reading would give the same record; the
+    /// classification is then checked on the record (a "not classified" value or none), since the serializer reads a
+    /// secret level too. Null means: read it strictly.
+    /// </summary>
+    internal static TaskRecord? TryReadClean(string line)
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize<TaskRecord>(line, CleanOptions);
+            return record is { SecurityClassification: null or SecurityClassification.None } ? record : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static readonly JsonSerializerOptions CleanOptions = new(RecordJsonReader.Options)
+    {
+        MaxDepth = RecordJsonReader.MaxDepth,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    private ImportCandidate Accept(int lineNumber, TaskRecord record)
+    {
+        record = record with { Id = null, HostOrganization = record.HostOrganization is { } org ? org with { Id = null } : null };
+        if (!keepTimestamps) record = record with { CreatedAt = null, UpdatedAt = null, PublishedAt = null };
+        return new ImportCandidate(lineNumber, record.Code, record, []);
+    }
+
     /// <summary>One line through the strict record reading (<see cref="RecordJsonReader"/>): secrets first, then shape, then values.</summary>
-    internal ImportCandidate ParseLine(int lineNumber, string line)
+    internal ImportCandidate ParseLineStrict(int lineNumber, string line)
     {
         JsonDocument doc;
         try
@@ -63,9 +105,7 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
                 return new ImportCandidate(lineNumber, CodeOf(root), null, read.Errors.Select(e => $"Dòng {lineNumber}: {Located(e)}").ToList());
             }
 
-            record = record with { Id = null, HostOrganization = record.HostOrganization is { } org ? org with { Id = null } : null };
-            if (!keepTimestamps) record = record with { CreatedAt = null, UpdatedAt = null, PublishedAt = null };
-            return new ImportCandidate(lineNumber, record.Code, record, []);
+            return Accept(lineNumber, record);
         }
     }
 
@@ -79,7 +119,7 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
         string? code = null;
         foreach (var p in root.EnumerateObject())
         {
-            if (!p.NameEquals("code") || p.Value.ValueKind != JsonValueKind.String) continue;
+            if (!IsCode(p) || p.Value.ValueKind != JsonValueKind.String) continue;
             if (code is not null) return null; // a repeated code names no row
             try
             {
@@ -91,6 +131,19 @@ public sealed class JsonLinesImportReader(bool keepTimestamps = false) : IImport
             }
         }
         return code;
+    }
+
+    /// <summary>NameEquals unescapes, so a name escaping a lone surrogate throws: such a name is not "code".</summary>
+    private static bool IsCode(JsonProperty p)
+    {
+        try
+        {
+            return p.NameEquals("code");
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static ImportCandidate Fail(int line, string? code, string error) => new(line, code, null, [error]);

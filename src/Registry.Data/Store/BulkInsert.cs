@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -22,15 +23,18 @@ internal static class BulkInsert
     private const int MaxParameters = 500;
     private const int MaxRows = 1000;
 
-    public static async Task InsertAsync<T>(RegistryDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    public static Task InsertAsync<T>(RegistryDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class =>
+        InsertReturningRowIdsAsync(db, rows, ct);
+
+    /// <returns>
+    /// On SQLite's direct path, the rowid of each row in order (for a table whose key is an INTEGER PRIMARY KEY, its
+    /// key); otherwise null, and the caller reads the keys back.
+    /// </returns>
+    public static async Task<long[]?> InsertReturningRowIdsAsync<T>(RegistryDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
-        if (rows.Count == 0) return;
+        if (rows.Count == 0) return [];
         var table = Describe<T>(db);
-        if (db.Database.IsSqlite())
-        {
-            await InsertPreparedAsync(db, table, rows, ct);
-            return;
-        }
+        if (db.Database.IsSqlite()) return await InsertPreparedAsync(db, table, rows, ct);
         var perStatement = Math.Clamp(MaxParameters / table.Columns.Count, 1, MaxRows);
         var connection = db.Database.GetDbConnection();
         for (var start = 0; start < rows.Count; start += perStatement)
@@ -41,23 +45,34 @@ internal static class BulkInsert
             Build(db, table, rows.Skip(start).Take(perStatement).ToList(), command);
             await command.ExecuteNonQueryAsync(ct);
         }
+        return null;
     }
 
     /// <summary>
     /// SQLite runs in-process, so there is no round trip to save: one prepared single-row INSERT executed per row,
-    /// rebinding values, is its fastest path (no re-parsing, no wide statements to bind).
+    /// rebinding values, is its fastest path (no re-parsing, no wide statements to bind). When every column's provider
+    /// type is a plain one (<see cref="RawSqlite"/>), the statement is stepped directly on the connection's handle,
+    /// binding by position: the same SQL text and the same stored values, without the ADO.NET command's per-row
+    /// parameter lookups by name and reader objects.
     /// </summary>
-    private static async Task InsertPreparedAsync<T>(RegistryDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    private static async Task<long[]?> InsertPreparedAsync<T>(RegistryDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         Build(db, table, [rows[0]], command);
+        if (table.Plain && !CommandPathOnly.Value && command.Connection is SqliteConnection { Handle: { } handle } && command.Transaction is not null)
+        {
+            ct.ThrowIfCancellationRequested();
+            return RawSqlite.Insert(handle, command.CommandText, table.Columns.Count, rows.Count,
+                (r, c) => ProviderValue(table.Columns[c], rows[r]!));
+        }
         await command.PrepareAsync(ct);
         for (var r = 0; r < rows.Count; r++)
         {
             for (var c = 0; r > 0 && c < table.Columns.Count; c++) command.Parameters[c].Value = ProviderValue(table.Columns[c], rows[r]);
             await command.ExecuteNonQueryAsync(ct);
         }
+        return null;
     }
 
     private static object ProviderValue(Column column, object row)
@@ -66,6 +81,9 @@ internal static class BulkInsert
         if (value is null) return DBNull.Value;
         return (column.Converter is null ? value : column.Converter.ConvertToProvider(value)) ?? DBNull.Value;
     }
+
+    /// <summary>Whether rows of <typeparamref name="T"/> can be written directly on a SQLite handle (<see cref="RawSqlite"/>).</summary>
+    internal static bool WritesDirectly<T>(RegistryDbContext db) where T : class => Describe<T>(db).Plain;
 
     /// <summary>Fills <paramref name="command"/> with one INSERT of <paramref name="rows"/> (exposed for SQL checks).</summary>
     public static void Build<T>(RegistryDbContext db, IReadOnlyList<T> rows, DbCommand command) where T : class =>
@@ -77,7 +95,14 @@ internal static class BulkInsert
         public Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter { get; } = Property.GetTypeMapping().Converter;
     }
 
-    private sealed record Table(string Name, IReadOnlyList<Column> Columns);
+    private sealed record Table(string Name, IReadOnlyList<Column> Columns)
+    {
+        /// <summary>Every column's provider value is one <see cref="RawSqlite"/> binds as Microsoft.Data.Sqlite does.</summary>
+        public bool Plain { get; } = Columns.All(c => RawSqlite.Binds(c.Converter?.ProviderClrType ?? c.Property.ClrType));
+    }
+
+    /// <summary>Tests only: make this flow write through the ADO.NET command (the general path) to compare the two.</summary>
+    internal static readonly AsyncLocal<bool> CommandPathOnly = new();
 
     /// <summary>The table's columns except generated keys, including those of owned types stored in the same table.</summary>
     private static Table Describe<T>(RegistryDbContext db)

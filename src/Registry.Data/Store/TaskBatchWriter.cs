@@ -74,6 +74,23 @@ internal sealed class TaskBatchWriter(RegistryDbContext db, ImportRun run, Impor
         return await TaskQueries.ByCodes(db, known).ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, ct);
     }
 
+    public IReadOnlyList<ImportCandidate> Prepare(IReadOnlyList<ImportCandidate> rows)
+    {
+        var prepared = new List<ImportCandidate>(rows.Count);
+        foreach (var row in rows)
+        {
+            prepared.Add(row.StateSecret || row.Record is null || row.Errors.Count > 0 || row.Check is not null
+                ? row
+                : row with { Check = CheckRecord(row.Record) });
+        }
+        return prepared;
+    }
+
+    /// <summary>The store-independent checks of a record: the state-secret guard first, then validation.</summary>
+    private RecordCheck CheckRecord(TaskRecord record) => StateSecretGuard.IsClassified(record)
+        ? new RecordCheck(true, [])
+        : new RecordCheck(false, TaskRecordValidator.Validate(record, clock).Select(e => $"{e.Path}: {e.Message}").ToList());
+
     /// <summary>Refuses what must not enter before anything is compared or written.</summary>
     private List<Accepted> Screen(IReadOnlyList<ImportCandidate> rows, Dictionary<int, RowResult> rejected)
     {
@@ -81,7 +98,11 @@ internal sealed class TaskBatchWriter(RegistryDbContext db, ImportRun run, Impor
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            if (row.StateSecret || (row.Record is { } r && StateSecretGuard.IsClassified(r)))
+            // A row with parse errors is still screened for a secret (never for validity): its errors are the answer.
+            var check = row.Record is { } r && !row.StateSecret
+                ? row.Check ?? (row.Errors.Count == 0 ? CheckRecord(r) : new RecordCheck(StateSecretGuard.IsClassified(r), []))
+                : null;
+            if (row.StateSecret || check is { StateSecret: true })
             {
                 // Not even the code is echoed back: the row is answered by its line only.
                 rejected[i] = new RowResult(row.Line, null, RowOutcome.Rejected, null, [StateSecretGuard.RefusalMessage]);
@@ -89,10 +110,7 @@ internal sealed class TaskBatchWriter(RegistryDbContext db, ImportRun run, Impor
             }
             var reasons = new List<string>(row.Errors);
             if (row.Record is null && reasons.Count == 0) reasons.Add("Dòng trống hoặc không đọc được (empty or unreadable row)");
-            if (row.Record is not null && reasons.Count == 0)
-            {
-                reasons.AddRange(TaskRecordValidator.Validate(row.Record, clock).Select(e => $"{e.Path}: {e.Message}"));
-            }
+            if (row.Record is not null && reasons.Count == 0) reasons.AddRange(check!.Problems);
             if (reasons.Count > 0) rejected[i] = new RowResult(row.Line, row.Code, RowOutcome.Rejected, null, reasons);
             else accepted.Add(new Accepted(i, row.Line, row.Record!, TaskMapper.Text(row.Record!.Code)!));
         }
@@ -185,11 +203,14 @@ internal sealed class TaskBatchWriter(RegistryDbContext db, ImportRun run, Impor
     {
         await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
         foreach (var task in pending.NewTasks) task.HostOrganizationId = task.HostOrganization.Id;
-        await BulkInsert.InsertAsync(db, pending.NewTasks, ct);
+        // SQLite's direct path gives each new task's key (its rowid) as it is inserted; elsewhere they are read back.
+        var rowIds = await BulkInsert.InsertReturningRowIdsAsync(db, pending.NewTasks, ct);
         if (pending.NewTasks.Count > 0)
         {
-            var ids = await TaskQueries.KeysByPublicIds(db, pending.NewTasks.Select(t => t.PublicId).ToList())
-                .ToDictionaryAsync(k => k.PublicId, k => k.Id, ct);
+            var ids = rowIds is null
+                ? await TaskQueries.KeysByPublicIds(db, pending.NewTasks.Select(t => t.PublicId).ToList())
+                    .ToDictionaryAsync(k => k.PublicId, k => k.Id, ct)
+                : pending.NewTasks.Select((t, i) => (t.PublicId, Id: rowIds[i])).ToDictionary(k => k.PublicId, k => k.Id);
             foreach (var task in pending.NewTasks)
             {
                 var id = ids[task.PublicId];

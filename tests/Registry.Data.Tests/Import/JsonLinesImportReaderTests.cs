@@ -141,4 +141,15 @@ public class JsonLinesImportReaderTests
 
         Assert.Equal(SecurityClassification.None, rows.Single().Record!.SecurityClassification);
     }
+
+    [Fact]
+    public async Task A_property_name_escaping_a_lone_surrogate_is_a_row_error_not_a_failed_import()
+    {
+        var rows = await JsonLinesAsync(Line("A-1", extra: ",\"\\uD800\":1") + "\n" + Line("A-2"));
+
+        Assert.Contains("Dòng 1", rows[0].Errors.Single());
+        Assert.Contains("unreadable text", rows[0].Errors.Single());
+        Assert.Null(rows[0].Record);
+        Assert.NotNull(rows[1].Record);
+    }
 }
