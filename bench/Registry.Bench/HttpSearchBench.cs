@@ -8,9 +8,11 @@ namespace Registry.Bench;
 /// <summary>
 /// The query mix of <c>search-bench</c> (<see cref="SearchQueryMix"/>) plus the real judged queries, sent over HTTP
 /// to a running host as users send them: <c>GET /api/v1/tasks</c> (text with highlighting, filtered, faceted,
-/// sorted, a cursor page 1,000 hits deep) and <c>GET /api/v1/suggest</c>. Every request carries a parameter the
-/// API ignores but the output cache keys on (<c>bench=N</c>), so the server's cache never answers and each
-/// response is the engine's and the host's work. Run one connection at a time, then several at once; per class
+/// sorted, a cursor page 1,000 hits deep) and <c>GET /api/v1/suggest</c>. The host must run with its output cache
+/// off (<c>Registry:OutputCache:Enabled=false</c>, as <c>bench/load/million.sh</c> starts it) so that each response
+/// is the engine's and the host's work; a response the cache answered (an <c>Age</c> header) counts as a failure.
+/// The API refuses unknown query parameters, so no cache-busting parameter can be added instead.
+/// Run one connection at a time, then several at once; per class
 /// p50/p95/p99/max of the wall time from request sent to body read, and the host's CPU ms per request (read from
 /// /proc for the given process id) where known.
 /// </summary>
@@ -26,18 +28,16 @@ internal static class HttpSearchBench
         var requests = Requests(judgedFile);
         var deep = await DeepCursorAsync(http, ct);
         if (deep is not null) requests.Add(("deep-page", deep));
-        var counter = 0;
-        string Unique(string path) => path + (path.Contains('?') ? "&" : "?") + "bench=" + Interlocked.Increment(ref counter);
 
         Console.WriteLine($"{requests.Count} distinct requests ({string.Join(", ", requests.GroupBy(r => r.Class).Select(g => $"{g.Key} {g.Count()}"))}); load average {CpuClock.LoadAverage()}");
         foreach (var (cls, path) in requests.Where(r => r.Class != "suggest").DistinctBy(r => r.Path).Take(40))
         {
-            var total = await TotalAsync(http, Unique(path), ct);
+            var total = await TotalAsync(http, path, ct);
             Console.WriteLine($"  {cls,-9} {total,10} hits  {Uri.UnescapeDataString(path)[..Math.Min(110, Uri.UnescapeDataString(path).Length)]}");
         }
         // Warm-up: every request three times, then a pause for .NET's background recompilation (in the host).
         for (var i = 0; i < 3; i++)
-            foreach (var (_, path) in requests) await SendAsync(http, Unique(path), ct);
+            foreach (var (_, path) in requests) await SendAsync(http, path, ct);
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
 
         foreach (var connections in new[] { 1, concurrency }.Distinct())
@@ -53,7 +53,7 @@ internal static class HttpSearchBench
                 while (work.TryDequeue(out var item))
                 {
                     var start = Stopwatch.GetTimestamp();
-                    if (!await SendAsync(http, Unique(item.Path), ct)) Interlocked.Increment(ref failures);
+                    if (!await SendAsync(http, item.Path, ct)) Interlocked.Increment(ref failures);
                     timings.Add((item.Class, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
                 }
             }, ct)));
@@ -62,7 +62,7 @@ internal static class HttpSearchBench
             var all = timings.ToList();
             Console.WriteLine();
             Console.WriteLine($"{connections} connection(s): {all.Count:N0} requests in {wall.Elapsed.TotalSeconds:F1}s ({all.Count / wall.Elapsed.TotalSeconds:F0}/s), " +
-                              $"{failures} not 200; host CPU {(cpu is { } c ? $"{c.TotalMilliseconds / all.Count:F1} ms/request" : "n/a")}; load average {CpuClock.LoadAverage()}");
+                              $"{failures} not 200 or cached; host CPU {(cpu is { } c ? $"{c.TotalMilliseconds / all.Count:F1} ms/request" : "n/a")}; load average {CpuClock.LoadAverage()}");
             Console.WriteLine($"  {"class",-10} {"n",6} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}");
             foreach (var group in all.GroupBy(t => t.Class).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -108,7 +108,7 @@ internal static class HttpSearchBench
         var path = Path(SearchQueryMix.DeepPaging);
         for (var page = 0; page < SearchQueryMix.DeepPages; page++)
         {
-            using var response = await http.GetAsync(path + "&bench=deep" + page, ct);
+            using var response = await http.GetAsync(path, ct);
             response.EnsureSuccessStatusCode();
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             if (!body.RootElement.GetProperty("meta").TryGetProperty("nextCursor", out var next) || next.ValueKind != JsonValueKind.String) return null;
@@ -128,7 +128,7 @@ internal static class HttpSearchBench
     private static async Task<bool> SendAsync(HttpClient http, string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
-        return response.StatusCode == HttpStatusCode.OK;
+        return response.StatusCode == HttpStatusCode.OK && response.Headers.Age is null;
     }
 
     /// <summary>User + system CPU time of another process (Linux /proc), or null when it cannot be read.</summary>

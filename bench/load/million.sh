@@ -4,7 +4,7 @@
 # starts the Release host on 127.0.0.1 over it (rate limits off; the host builds the search index from the store at
 # its first start and reconciles it at every start, so the index is the service's own), waits until /health/ready,
 # then sends the search-bench query mix and the real judged queries (bench verb http-search-bench: every request
-# unique for the output cache, one connection then CONCURRENCY) and prints p50/p95/p99 per class, the host's CPU ms
+# answered with the host's output cache off, one connection then CONCURRENCY) and prints p50/p95/p99 per class, the host's CPU ms
 # per request and the load average.
 # Usage: bench/load/million.sh     (TASKS=1000000 DATA=/work/bench-data/search/m1 ROUNDS=20 CONCURRENCY=4 PORT=5098)
 set -euo pipefail
@@ -47,6 +47,7 @@ Registry__DataDirectory="$DATA" \
 Registry__SeedDemoData=false \
 Registry__RateLimits__AnonymousPerMinute=0 \
 Registry__RateLimits__KeyPerMinute=0 \
+Registry__OutputCache__Enabled=false \
   dotnet "$API" --urls "$BASE" >> "$DATA/host.log" 2>&1 &
 HOST_PID=$!
 
@@ -59,7 +60,7 @@ until curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null; do
   sleep 5
 done
 echo "ready after $((SECONDS - start)) s" >&2
-total="$(curl -fsS "$BASE/api/v1/tasks?pageSize=1&select=id&bench=count" | sed -E 's/.*"count":([0-9]+).*/\1/')"
+total="$(curl -fsS "$BASE/api/v1/tasks?pageSize=1" | grep -oE '"count":[0-9]+' | head -1 | cut -d: -f2)"
 echo "index holds $total published tasks; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 dotnet "$BENCH" http-search-bench --base "$BASE" --rounds "$ROUNDS" --concurrency "$CONCURRENCY" --pid "$HOST_PID" --judged "$JUDGED"

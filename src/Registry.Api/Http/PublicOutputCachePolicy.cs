@@ -6,14 +6,14 @@ namespace Registry.Api.Http;
 /// <summary>
 /// Server-side cache of public reads (200 only), keyed by path, every query parameter and, where the endpoint
 /// negotiates its representation, the Accept header; tagged <see cref="HttpCaching.PublicTag"/> so writes and index
-/// changes evict it. Requests with an API key bypass it.
+/// changes evict it. Requests with an API key bypass it, and so does everything when <paramref name="enabled"/> is false.
 /// </summary>
-internal sealed class PublicOutputCachePolicy : IOutputCachePolicy
+internal sealed class PublicOutputCachePolicy(bool enabled = true) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var cacheable = HttpCaching.IsPublicRead(http) && !HttpCaching.IsStreamed(http);
+        var cacheable = enabled && HttpCaching.IsPublicRead(http) && !HttpCaching.IsStreamed(http);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

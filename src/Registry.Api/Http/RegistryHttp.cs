@@ -31,7 +31,11 @@ public static class RegistryHttp
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddOutputCache(o => o.AddBasePolicy(new PublicOutputCachePolicy()));
+        services.AddOutputCache();
+        // Registry:OutputCache:Enabled=false turns the server-side cache of public reads off (a CDN in front, or a
+        // benchmark measuring the work behind every request); Cache-Control, ETags and 304s are unchanged.
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.AddBasePolicy(new PublicOutputCachePolicy(configuration.GetValue("Registry:OutputCache:Enabled", true))));
         services.AddRegistryRateLimits();
         services.AddSearchIndexChangeListener<SearchIndexCacheEviction>();
         services.AddSearchIndexBootstrap();
