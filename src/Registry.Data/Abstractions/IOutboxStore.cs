@@ -22,6 +22,13 @@ public interface IOutboxStore
     /// <summary>Leases up to <paramref name="max"/> due items, oldest first, for <paramref name="leaseFor"/>.</summary>
     Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default);
 
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due curator saves (<see cref="OutboxItem.Interactive"/>) only, leaving
+    /// import rows where they are: the indexer asks between two bulk batches, so a save made while a backlog drains
+    /// waits for the batch being written, not also for the one already leased ahead of it.
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> LeaseInteractiveAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default);
+
     /// <summary>Marks leased items done (only those still leased by <paramref name="owner"/>).</summary>
     Task CompleteAsync(string owner, IReadOnlyCollection<long> sequences, CancellationToken ct = default);
 

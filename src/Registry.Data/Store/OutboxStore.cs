@@ -12,7 +12,13 @@ namespace Registry.Data.Store;
 /// </summary>
 internal sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, TimeProvider clock) : IOutboxStore
 {
-    public async Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default)
+    public Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default) =>
+        LeaseAsync(owner, max, leaseFor, interactiveOnly: false, ct);
+
+    public Task<IReadOnlyList<OutboxItem>> LeaseInteractiveAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default) =>
+        LeaseAsync(owner, max, leaseFor, interactiveOnly: true, ct);
+
+    private async Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, bool interactiveOnly, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         if (max <= 0) return [];
@@ -20,7 +26,7 @@ internal sealed class OutboxStore(IDbContextFactory<RegistryDbContext> factory, 
         var now = clock.GetUtcNow();
         var until = now + leaseFor;
         var token = Guid.NewGuid();
-        await OutboxQueries.LeaseBatch(db, now, max)
+        await OutboxQueries.LeaseBatch(db, now, max, interactiveOnly)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.LeaseOwner, owner)
                 .SetProperty(o => o.LeaseToken, token)
@@ -114,9 +120,11 @@ internal static class OutboxQueries
     /// (the order of the pending index, so the database reads only these rows), with the leasable condition repeated
     /// on the updated rows so that, of two racing UPDATEs, the second finds the row no longer free.
     /// </summary>
-    public static IQueryable<OutboxEntry> LeaseBatch(RegistryDbContext db, DateTimeOffset now, int max)
+    /// <param name="interactiveOnly">Only curator saves (the pending index's second column: a seek, not a scan).</param>
+    public static IQueryable<OutboxEntry> LeaseBatch(RegistryDbContext db, DateTimeOffset now, int max, bool interactiveOnly = false)
     {
-        var candidates = Leasable(db, now).OrderByDescending(o => o.Interactive).ThenBy(o => o.Sequence).Select(o => o.Sequence).Take(max);
+        var leasable = interactiveOnly ? Leasable(db, now).Where(o => o.Interactive) : Leasable(db, now);
+        var candidates = leasable.OrderByDescending(o => o.Interactive).ThenBy(o => o.Sequence).Select(o => o.Sequence).Take(max);
         return Leasable(db, now).Where(o => candidates.Contains(o.Sequence));
     }
 

@@ -153,8 +153,13 @@ public sealed class OutboxIndexer(
             var current = await PrepareAsync(NextBatchSize(), ct);
             if (current is null)
                 return (_group.Count == 0 ? 0 : await FinishAsync(_group, CommitAsync(ct), committed: true, ahead: null, ct), true);
+            var readAhead = false;
             while (current is not null)
             {
+                // A batch read ahead was leased before the last write ended: curator saves made since then join it
+                // and are written first, rather than waiting for the batch after it.
+                if (readAhead) current = await WithSavesAsync(current, ct);
+                readAhead = true;
                 var more = !current.Drained && started.Elapsed < TurnLength;
                 if (_group.Count == 0) _groupStartedAt = Stopwatch.GetTimestamp();
                 var commit = current.Drained || GroupDue(current.Items.Count);
@@ -220,6 +225,39 @@ public sealed class OutboxIndexer(
             throw;
         }
     }
+
+    /// <summary>Leases the curator saves due now (none while no curator writes) and adds them to
+    /// <paramref name="batch"/>, whose requested size grows by as many, so a full batch stays full.</summary>
+    private async Task<OutboxBatch> WithSavesAsync(OutboxBatch batch, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
+        var catalog = scope.ServiceProvider.GetRequiredService<ITaskCatalog>();
+        var watch = Stopwatch.StartNew();
+        var saves = await outbox.LeaseInteractiveAsync(Owner, SavesPerBatch, LeaseFor, ct);
+        Statistics.Add(OutboxStage.Lease, watch);
+        if (saves.Count == 0) return batch;
+        try
+        {
+            var published = await catalog.GetPublishedAsync(saves.Select(i => i.TaskId).Distinct(StringComparer.Ordinal).ToList(), ct);
+            Statistics.Add(OutboxStage.Read, watch);
+            // A task in both is taken as the saves' read found it (the newer state: published, or gone if the save
+            // withdrew it), never as the batch's older read.
+            var saved = saves.Select(i => i.TaskId).ToHashSet(StringComparer.Ordinal);
+            return OutboxBatch.Of([.. batch.Items, .. saves], batch.Requested + saves.Count,
+                [.. AllPublished(batch).Where(r => !saved.Contains(r.Id!)), .. published]);
+        }
+        catch
+        {
+            await outbox.ReleaseAsync(Owner, saves.Select(i => i.Sequence).ToList(), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static IEnumerable<TaskRecord> AllPublished(OutboxBatch batch) => batch.Urgent.Published.Concat(batch.Bulk.Published);
+
+    /// <summary>At most this many saves join a batch read ahead (curators save one task at a time).</summary>
+    private const int SavesPerBatch = 100;
 
     /// <summary>
     /// Writes the batch: curator saves first and searchable at once, then the rest, searchable at the next paced

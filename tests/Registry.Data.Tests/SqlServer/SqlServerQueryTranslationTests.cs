@@ -39,6 +39,7 @@ public sealed class SqlServerQueryTranslationTests : IDisposable
         ["TaskQueries.OrganizationsByNormalizedNames"] = db => TaskQueries.OrganizationsByNormalizedNames(db, ["trường đại học hùng vương"]),
         ["OutboxQueries.Leasable"] = db => OutboxQueries.Leasable(db, Now),
         ["OutboxQueries.LeaseBatch"] = db => OutboxQueries.LeaseBatch(db, Now, 50),
+        ["OutboxQueries.LeaseBatch saves only"] = db => OutboxQueries.LeaseBatch(db, Now, 50, interactiveOnly: true),
         ["OutboxQueries.LeasedWith"] = db => OutboxQueries.LeasedWith(db, Guid.NewGuid()),
         ["OutboxQueries.HeldBy"] = db => OutboxQueries.HeldBy(db, "instance-a", [1L, 2L]),
         ["OutboxQueries.Pending"] = db => OutboxQueries.Pending(db),

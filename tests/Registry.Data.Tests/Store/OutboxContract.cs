@@ -70,6 +70,29 @@ public abstract class OutboxContract(StoreHarness store)
     }
 
     [StoreFact]
+    public async Task The_saves_only_lease_takes_curator_saves_and_leaves_the_import_backlog_where_it_is()
+    {
+        await DrainAsync();
+        var rows = Enumerable.Range(1, 20).Select(i => TestRecords.Valid()).Select((r, i) => new ImportCandidate(i + 1, r.Code, r, [])).ToList();
+        Assert.True((await store.Tasks.UpsertBatchAsync(rows, new ImportOptions(), new Actor("import", ApiRole.Curator))).Committed);
+        Assert.Empty(await store.Outbox.LeaseInteractiveAsync("indexer", 10, Lease));
+        var first = (await store.Tasks.CreateAsync(TestRecords.Valid(), Curator)).Task!.Id;
+        var second = (await store.Tasks.CreateAsync(TestRecords.Valid(), Curator)).Task!.Id;
+
+        var saves = await store.Outbox.LeaseInteractiveAsync("indexer", 10, Lease);
+
+        Assert.Equal([first, second], saves.Select(i => i.TaskId));
+        Assert.All(saves, i => Assert.True(i.Interactive));
+        // Leased: another instance gets neither the saves again nor anything but the backlog.
+        Assert.Empty(await store.Outbox.LeaseInteractiveAsync("other", 10, Lease));
+        var rest = await store.Outbox.LeaseAsync("other", 100, Lease);
+        Assert.Equal(20, rest.Count);
+        Assert.All(rest, i => Assert.False(i.Interactive));
+        await store.Outbox.CompleteAsync("indexer", saves.Select(i => i.Sequence).ToList());
+        await store.Outbox.CompleteAsync("other", rest.Select(i => i.Sequence).ToList());
+    }
+
+    [StoreFact]
     public async Task Items_released_untried_are_due_at_once_without_an_attempt_counted()
     {
         await DrainAsync();

@@ -43,15 +43,25 @@ internal sealed class InMemoryOutbox(TimeProvider time) : IOutboxStore
 
     public IReadOnlyList<string> Errors { get { lock (_rows) return _rows.Where(r => r.Error is not null).Select(r => r.Error!).ToList(); } }
 
-    public Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default)
+    public Task<IReadOnlyList<OutboxItem>> LeaseAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default) =>
+        Lease(owner, max, leaseFor, interactiveOnly: false);
+
+    /// <summary>Every interactive-only lease call that found something, in order.</summary>
+    public List<IReadOnlyList<long>> InteractiveLeases { get; } = [];
+
+    public Task<IReadOnlyList<OutboxItem>> LeaseInteractiveAsync(string owner, int max, TimeSpan leaseFor, CancellationToken ct = default) =>
+        Lease(owner, max, leaseFor, interactiveOnly: true);
+
+    private Task<IReadOnlyList<OutboxItem>> Lease(string owner, int max, TimeSpan leaseFor, bool interactiveOnly)
     {
         var now = time.GetUtcNow();
         lock (_rows)
         {
-            var due = _rows.Where(r => !r.Done && r.DueAt <= now && (r.Owner is null || r.LeasedUntil <= now))
+            var due = _rows.Where(r => !r.Done && r.DueAt <= now && (r.Owner is null || r.LeasedUntil <= now) && (r.Interactive || !interactiveOnly))
                 .OrderByDescending(r => r.Interactive).ThenBy(r => r.Item.Sequence).Take(max).ToList();
             foreach (var r in due) { r.Owner = owner; r.LeasedUntil = now + leaseFor; }
-            Leases.Add(due.Select(r => r.Item.Sequence).ToList());
+            if (!interactiveOnly) Leases.Add(due.Select(r => r.Item.Sequence).ToList());
+            else if (due.Count > 0) InteractiveLeases.Add(due.Select(r => r.Item.Sequence).ToList());
             return Task.FromResult<IReadOnlyList<OutboxItem>>(due.Select(r => r.Item).ToList());
         }
     }
@@ -132,8 +142,17 @@ internal sealed class FakeCatalog : ITaskCatalog
 
     public Task<int> CountAllAsync(CancellationToken ct = default) => Task.FromResult(Published.Count);
 
-    public Task<IReadOnlyList<TaskRecord>> GetPublishedAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<TaskRecord>>(ids.Where(Published.ContainsKey).Select(id => Published[id]).ToList());
+    private int _reads;
+
+    /// <summary>How many batch reads (<see cref="GetPublishedAsync"/>) have returned.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
+    public Task<IReadOnlyList<TaskRecord>> GetPublishedAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        IReadOnlyList<TaskRecord> found = ids.Where(Published.ContainsKey).Select(id => Published[id]).ToList();
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(found);
+    }
 }
 
 /// <summary>An engine that is down for the first <c>failures</c> writes.</summary>
