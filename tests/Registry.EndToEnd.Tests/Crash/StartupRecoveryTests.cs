@@ -13,7 +13,8 @@ namespace Registry.EndToEnd.Tests.Crash;
 public sealed class StartupRecoveryTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private const int Published = 1500;
+    // Enough tasks that the rebuild outlasts the start of the web server, so readiness can be seen answering 503.
+    private const int Published = 4000;
 
     public enum Damage { Garbage, Truncated, Missing }
 
