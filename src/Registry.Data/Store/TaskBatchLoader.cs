@@ -15,43 +15,36 @@ internal static class TaskBatchLoader
 {
     public const int Slice = 1000;
 
-    public static async Task<List<ScienceTask>> PublishedByIdsAsync(RegistryDbContext db, IReadOnlyCollection<string> publicIds, CancellationToken ct)
-    {
-        var tasks = new List<ScienceTask>(publicIds.Count);
-        foreach (var slice in publicIds.Distinct(StringComparer.Ordinal).Chunk(Slice))
-        {
-            var found = Published(await TaskBatchQueries.WithOrganization(db, slice).ToListAsync(ct));
-            if (found.Count == 0) continue;
-            await AttachChildrenAsync(db, found, ct);
-            tasks.AddRange(found);
-        }
-        return tasks;
-    }
+    public static Task<List<ScienceTask>> PublishedByIdsAsync(RegistryDbContext db, IReadOnlyCollection<string> publicIds, CancellationToken ct) =>
+        PublishedAsync(db, publicIds.Distinct(StringComparer.Ordinal).ToList(), TaskBatchQueries.WithOrganization, ct);
 
     /// <summary>The published tasks among <paramref name="keys"/> (internal ids), in id order, with everything their
     /// records need: the catalogue streams' second step after the primary-key walk.</summary>
     public static async Task<List<ScienceTask>> PublishedByKeysAsync(RegistryDbContext db, IReadOnlyCollection<long> keys, CancellationToken ct)
     {
-        var tasks = new List<ScienceTask>(keys.Count);
-        foreach (var slice in keys.Chunk(Slice))
-        {
-            var found = Published(await TaskBatchQueries.WithOrganizationByKeys(db, slice).ToListAsync(ct));
-            if (found.Count == 0) continue;
-            await AttachChildrenAsync(db, found, ct);
-            tasks.AddRange(found);
-        }
+        var tasks = await PublishedAsync(db, keys, TaskBatchQueries.WithOrganizationByKeys, ct);
         tasks.Sort((a, b) => a.Id.CompareTo(b.Id));
         return tasks;
     }
 
     /// <summary>
+    /// The tasks the query finds for each slice of <paramref name="keys"/>, published ones only, with their children.
     /// Visibility is checked here, not in SQL: beside a list of ten or more ids, a visibility condition made SQLite
     /// read the (Visibility, PublishedAt, Id) index and every published task's row instead of looking the ids up
     /// (500 ids among a million tasks: 67 s against 0.08 s; among 100,000, most of the indexer's batch read).
     /// </summary>
-    private static List<ScienceTask> Published(List<ScienceTask> tasks)
+    private static async Task<List<ScienceTask>> PublishedAsync<TKey>(RegistryDbContext db, IReadOnlyCollection<TKey> keys,
+        Func<RegistryDbContext, IReadOnlyCollection<TKey>, IQueryable<ScienceTask>> query, CancellationToken ct)
     {
-        tasks.RemoveAll(t => t.Visibility != Visibility.Published);
+        var tasks = new List<ScienceTask>(keys.Count);
+        foreach (var slice in keys.Chunk(Slice))
+        {
+            var found = await query(db, slice).ToListAsync(ct);
+            found.RemoveAll(t => t.Visibility != Visibility.Published);
+            if (found.Count == 0) continue;
+            await AttachChildrenAsync(db, found, ct);
+            tasks.AddRange(found);
+        }
         return tasks;
     }
 

@@ -20,6 +20,18 @@ internal sealed record OutboxBatch(IReadOnlyList<OutboxItem> Items, int Requeste
     /// <summary>The lease found fewer items than it asked for: nothing else is due now.</summary>
     public bool Drained => Items.Count < Requested;
 
+    /// <summary>
+    /// This batch with curator saves leased after it: the requested size grows by as many (a full batch stays
+    /// full), and a task in both is taken as the saves' read found it (the newer state: published, or gone if the
+    /// save withdrew it), never as this batch's older read.
+    /// </summary>
+    public OutboxBatch With(IReadOnlyList<OutboxItem> saves, IReadOnlyList<TaskRecord> savesPublished)
+    {
+        var saved = saves.Select(i => i.TaskId).ToHashSet(StringComparer.Ordinal);
+        var older = Urgent.Published.Concat(Bulk.Published).Where(r => !saved.Contains(r.Id!));
+        return Of([.. Items, .. saves], Requested + saves.Count, [.. older, .. savesPublished]);
+    }
+
     public static OutboxBatch Of(IReadOnlyList<OutboxItem> items, int requested, IReadOnlyList<TaskRecord> published)
     {
         var urgent = items.Where(i => i.Interactive).Select(i => i.TaskId).ToHashSet(StringComparer.Ordinal);

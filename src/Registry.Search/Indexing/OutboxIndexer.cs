@@ -202,13 +202,25 @@ public sealed class OutboxIndexer(
     private bool GroupDue(int adding) =>
         _group.Sum(b => b.Items.Count) + adding >= GroupCommitItems || Stopwatch.GetElapsedTime(_groupStartedAt) >= GroupCommitEvery;
 
-    private async Task<OutboxBatch?> PrepareAsync(int size, CancellationToken ct)
+    private async Task<OutboxBatch?> PrepareAsync(int size, CancellationToken ct) =>
+        await LeaseAndReadAsync(size, savesOnly: false, ct) is { } leased ? OutboxBatch.Of(leased.Items, size, leased.Published) : null;
+
+    /// <summary>Leases the curator saves due now (none while no curator writes) and adds them to
+    /// <paramref name="batch"/> (<see cref="OutboxBatch.With"/>).</summary>
+    private async Task<OutboxBatch> WithSavesAsync(OutboxBatch batch, CancellationToken ct) =>
+        await LeaseAndReadAsync(SavesPerBatch, savesOnly: true, ct) is { } saves ? batch.With(saves.Items, saves.Published) : batch;
+
+    /// <summary>Leases up to <paramref name="size"/> due items (curator saves only, or saves first then the oldest)
+    /// and reads their tasks' current published state; null when nothing is due.</summary>
+    private async Task<(IReadOnlyList<OutboxItem> Items, IReadOnlyList<TaskRecord> Published)?> LeaseAndReadAsync(int size, bool savesOnly, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
         var catalog = scope.ServiceProvider.GetRequiredService<ITaskCatalog>();
         var watch = Stopwatch.StartNew();
-        var items = await outbox.LeaseAsync(Owner, size, LeaseFor, ct);
+        var items = savesOnly
+            ? await outbox.LeaseInteractiveAsync(Owner, size, LeaseFor, ct)
+            : await outbox.LeaseAsync(Owner, size, LeaseFor, ct);
         Statistics.Add(OutboxStage.Lease, watch);
         if (items.Count == 0) return null;
         try
@@ -216,7 +228,7 @@ public sealed class OutboxIndexer(
             var ids = items.Select(i => i.TaskId).Distinct(StringComparer.Ordinal).ToList();
             var published = await catalog.GetPublishedAsync(ids, ct);
             Statistics.Add(OutboxStage.Read, watch);
-            return OutboxBatch.Of(items, size, published);
+            return (items, published);
         }
         catch
         {
@@ -225,36 +237,6 @@ public sealed class OutboxIndexer(
             throw;
         }
     }
-
-    /// <summary>Leases the curator saves due now (none while no curator writes) and adds them to
-    /// <paramref name="batch"/>, whose requested size grows by as many, so a full batch stays full.</summary>
-    private async Task<OutboxBatch> WithSavesAsync(OutboxBatch batch, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
-        var catalog = scope.ServiceProvider.GetRequiredService<ITaskCatalog>();
-        var watch = Stopwatch.StartNew();
-        var saves = await outbox.LeaseInteractiveAsync(Owner, SavesPerBatch, LeaseFor, ct);
-        Statistics.Add(OutboxStage.Lease, watch);
-        if (saves.Count == 0) return batch;
-        try
-        {
-            var published = await catalog.GetPublishedAsync(saves.Select(i => i.TaskId).Distinct(StringComparer.Ordinal).ToList(), ct);
-            Statistics.Add(OutboxStage.Read, watch);
-            // A task in both is taken as the saves' read found it (the newer state: published, or gone if the save
-            // withdrew it), never as the batch's older read.
-            var saved = saves.Select(i => i.TaskId).ToHashSet(StringComparer.Ordinal);
-            return OutboxBatch.Of([.. batch.Items, .. saves], batch.Requested + saves.Count,
-                [.. AllPublished(batch).Where(r => !saved.Contains(r.Id!)), .. published]);
-        }
-        catch
-        {
-            await outbox.ReleaseAsync(Owner, saves.Select(i => i.Sequence).ToList(), CancellationToken.None);
-            throw;
-        }
-    }
-
-    private static IEnumerable<TaskRecord> AllPublished(OutboxBatch batch) => batch.Urgent.Published.Concat(batch.Bulk.Published);
 
     /// <summary>At most this many saves join a batch read ahead (curators save one task at a time).</summary>
     private const int SavesPerBatch = 100;
