@@ -55,10 +55,7 @@ public sealed partial class LuceneSearchIndex
         if (extra.Count > 0 && Sideways && SidewaysPlan.For(request.Filters, extra) is { } sideways)
             return SearchSideways(searcher, plan, request, query, sideways, sort, after, facets, main, size, scored);
         var (top, counter) = SegmentParallelSearch.Search(searcher, query, filter, sort, size + 1, after, main, Parallelism, scored);
-        var docs = top.ScoreDocs;
-        var page = docs.Take(size).Cast<FieldDoc>().ToList();
-        var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? plan.Parsed.HighlightTerms : [])).ToList();
-        var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
+        var (hits, next) = Page(searcher, top.ScoreDocs, size, request, request.Highlight ? plan.Parsed.HighlightTerms : []);
         return new SearchResult(counter.TotalHits, hits, next, FacetCounts(searcher, scored ? null : query, plan, facets, counter, extra));
     }
 
@@ -70,14 +67,8 @@ public sealed partial class LuceneSearchIndex
         Sort sort, FieldDoc? after, IReadOnlyList<SearchFacet> facets, IReadOnlyList<SearchFacet> main, int size, bool scored)
     {
         var (top, counter, passes) = SegmentParallelSearch.SearchSideways(searcher, query, sideways, sort, size + 1, after, main, Parallelism, scored);
-        var docs = top.ScoreDocs;
-        var page = docs.Take(size).Cast<FieldDoc>().ToList();
-        var hits = page.Select(d => ToHit(searcher, d, request.Highlight ? plan.Parsed.HighlightTerms : [])).ToList();
-        var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
-        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(counter.Result());
-        foreach (var pass in passes)
-            foreach (var (name, buckets) in pass.Result()) counted[name] = buckets;
-        return new SearchResult(counter.TotalHits, hits, next, facets.ToDictionary(f => f.Name, f => counted[f.Name]));
+        var (hits, next) = Page(searcher, top.ScoreDocs, size, request, request.Highlight ? plan.Parsed.HighlightTerms : []);
+        return new SearchResult(counter.TotalHits, hits, next, Combine(facets, counter, passes));
     }
 
     /// <summary>Whether searches without words use the per-segment browse caches (<see cref="SegmentBrowse"/>);
@@ -99,18 +90,34 @@ public sealed partial class LuceneSearchIndex
         var key = LuceneQueryBuilder.FilterKey(request.Filters);
         var counter = new FacetCollector(main);
         SegmentBrowse.Count(reader, key, filter, counter);
-        var docs = SegmentBrowse.Top(reader, key, filter, sort, size + 1, after).ScoreDocs;
-        var page = docs.Take(size).Cast<FieldDoc>().ToList();
-        var hits = page.Select(d => ToHit(searcher, d, [])).ToList();
-        var next = docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null;
-        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(counter.Result());
-        foreach (var pass in extra)
+        var (hits, next) = Page(searcher, SegmentBrowse.Top(reader, key, filter, sort, size + 1, after).ScoreDocs, size, request, []);
+        var passes = extra.Select(pass =>
         {
             var counts = new FacetCollector(pass.Facets);
             SegmentBrowse.Count(reader, LuceneQueryBuilder.FilterKey(pass.Filters), LuceneQueryBuilder.BuildFilter(pass.Filters), counts);
-            foreach (var (name, buckets) in counts.Result()) counted[name] = buckets;
-        }
-        return new SearchResult(counter.TotalHits, hits, next, facets.ToDictionary(f => f.Name, f => counted[f.Name]));
+            return counts;
+        });
+        return new SearchResult(counter.TotalHits, hits, next, Combine(facets, counter, passes));
+    }
+
+    /// <summary>The page's hits from the top <paramref name="size"/> + 1 documents, and the cursor of the next page
+    /// when the extra one says there is one.</summary>
+    private (List<SearchHit> Hits, string? Next) Page(IndexSearcher searcher, ScoreDoc[] docs, int size, SearchRequest request, IReadOnlyList<string> highlight)
+    {
+        var page = docs.Take(size).Cast<FieldDoc>().ToList();
+        var hits = page.Select(d => ToHit(searcher, d, highlight)).ToList();
+        return (hits, docs.Length > size ? LuceneSorting.Encode(request.Sort, page[^1]) : null);
+    }
+
+    /// <summary>Every requested facet's buckets, in the request's order: from the main pass, or from the pass of
+    /// the group whose own filter it leaves out.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> Combine(IReadOnlyList<SearchFacet> facets, FacetCollector main,
+        IEnumerable<FacetCollector> passes)
+    {
+        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(main.Result());
+        foreach (var pass in passes)
+            foreach (var (name, buckets) in pass.Result()) counted[name] = buckets;
+        return facets.ToDictionary(f => f.Name, f => counted[f.Name]);
     }
 
     /// <summary>The main pass's facet counts plus one counting pass per group of facets whose own filter is set.</summary>
@@ -118,15 +125,10 @@ public sealed partial class LuceneSearchIndex
     private IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> FacetCounts(IndexSearcher searcher, Query? matching, QueryPlan plan,
         IReadOnlyList<SearchFacet> facets, FacetCollector main, IReadOnlyList<FacetPass> extra)
     {
-        var counted = new Dictionary<string, IReadOnlyList<FacetBucket>>(main.Result());
-        if (extra.Count == 0) return counted;
+        if (extra.Count == 0) return main.Result();
         var query = matching ?? LuceneQueryBuilder.Build(plan, searcher.IndexReader, scored: false);
-        foreach (var pass in extra)
-        {
-            var counts = SegmentParallelSearch.Count(searcher, query, LuceneQueryBuilder.BuildFilter(pass.Filters), pass.Facets, Parallelism);
-            foreach (var (name, buckets) in counts.Result()) counted[name] = buckets;
-        }
-        return facets.ToDictionary(f => f.Name, f => counted[f.Name]);
+        return Combine(facets, main, extra.Select(pass =>
+            SegmentParallelSearch.Count(searcher, query, LuceneQueryBuilder.BuildFilter(pass.Filters), pass.Facets, Parallelism)));
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int max = 10, CancellationToken ct = default) =>
